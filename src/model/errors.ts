@@ -1,0 +1,90 @@
+/**
+ * The one catalogue of errors. Every failure a user can meet has a code here; each
+ * message says what was expected, what was found, and what to do. The API maps codes to
+ * HTTP statuses in one place (by `httpStatus`).
+ */
+export const ERRORS = {
+  INPUT_NOT_FOUND: {
+    http: 404,
+    expected: 'an existing file, folder or http(s) URL',
+    hint: 'check the path or URL for typos',
+  },
+  INPUT_EMPTY: { http: 422, expected: 'a page with content', hint: 'the file is empty; re-download it' },
+  INPUT_BINARY: {
+    http: 415,
+    expected: 'an HTML or plain-text page',
+    hint: 'pass a web page or text file, not an image, archive or other binary file',
+  },
+  INPUT_TOO_LARGE: {
+    http: 413,
+    expected: 'a page within the size limit',
+    hint: 'raise the limit with --max-bytes if the page is genuine',
+  },
+  INPUT_UNREADABLE: { http: 422, expected: 'a readable file', hint: 'check the file permissions' },
+  NO_ARTICLE_TEXT: {
+    http: 422,
+    expected: 'a page with article text',
+    hint: 'the page may be an index, a login wall or script-rendered; try the article URL itself',
+  },
+  FETCH_UNREACHABLE: {
+    http: 502,
+    expected: 'a reachable host',
+    hint: 'check the host name and your network connection',
+  },
+  FETCH_TIMEOUT: { http: 504, expected: 'a response within the time limit', hint: 'retry later or raise --timeout' },
+  FETCH_HTTP_STATUS: { http: 502, expected: 'HTTP 200', hint: 'check that the URL still exists' },
+  FETCH_REDIRECTS: {
+    http: 508,
+    expected: 'at most the allowed number of redirects, without a loop',
+    hint: 'open the URL in a browser to see where it leads, and pass the final URL',
+  },
+  FETCH_ROBOTS_DISALLOWED: {
+    http: 403,
+    expected: "a URL the site's robots.txt allows for Marsad",
+    hint: "respect the site's wishes; ask the publisher for access",
+  },
+  FETCH_BAD_URL: { http: 400, expected: 'an http:// or https:// URL', hint: 'fix the URL' },
+  FEED_NOT_XML: {
+    http: 422,
+    expected: 'an RSS 2.0, Atom or sitemap XML document',
+    hint: 'check that the URL points at the feed itself, not at a web page',
+  },
+  STORE_FAILED: { http: 500, expected: 'a writable database', hint: 'check --db / MARSAD_DB and disk space' },
+  ARTICLE_NOT_FOUND: { http: 404, expected: 'the id of a stored article', hint: 'run `marsad list` to see the ids' },
+  BAD_ARGUMENT: { http: 400, expected: 'valid command arguments', hint: 'run the command with --help' },
+} as const satisfies Record<string, { http: number; expected: string; hint: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error from the catalogue, naming the input it concerns. */
+export class MarsadError extends Error {
+  readonly code: ErrorCode;
+  /** Path, URL or argument the error is about. */
+  readonly input: string | null;
+  /** What was actually found. */
+  readonly found: string;
+
+  constructor(code: ErrorCode, found: string, input: string | null = null, options?: { cause?: unknown }) {
+    const entry = ERRORS[code];
+    const where = input ? `${input}: ` : '';
+    super(`${where}expected ${entry.expected}, found ${found}; ${entry.hint}`, options);
+    this.name = 'MarsadError';
+    this.code = code;
+    this.input = input;
+    this.found = found;
+  }
+
+  get httpStatus(): number {
+    return ERRORS[this.code].http;
+  }
+}
+
+/**
+ * Wraps anything thrown into a catalogued error, so a batch can report it on one line.
+ * @example toMarsadError(new Error('EACCES'), 'a.html').code // 'INPUT_UNREADABLE'
+ */
+export function toMarsadError(err: unknown, input: string | null, fallback: ErrorCode = 'INPUT_UNREADABLE'): MarsadError {
+  if (err instanceof MarsadError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new MarsadError(fallback, message, input, { cause: err });
+}
