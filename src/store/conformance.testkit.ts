@@ -1,0 +1,136 @@
+/**
+ * The store conformance suite: every backend runs exactly these tests (as Kysely runs each
+ * test per dialect), so the stages can rely on the interface, not on one engine.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../model/article.js';
+import type { ArticleInput, ArticleStore } from './store.js';
+
+export function article(overrides: Partial<Article> = {}): Article {
+  return {
+    title: 'حموشي يلتقي مدير مكتب التحقيقات الفيدرالي في واشنطن',
+    published: '2022-06-20T12:00',
+    author: 'سكينة المهتدي',
+    site: 'فبراير',
+    section: 'سياسة',
+    tags: ['الأمن', 'المغرب'],
+    url: null,
+    lang: 'ar',
+    text: 'التقى المدير العام للأمن الوطني بمدير مكتب التحقيقات الفيدرالي.\n\nوجاء اللقاء في إطار زيارة عمل.',
+    ...overrides,
+  };
+}
+
+export function input(source: string, a: Article, bytes = `<p>${a.text}</p>`): ArticleInput {
+  return {
+    source,
+    article: a,
+    raw: {
+      bytes: new TextEncoder().encode(bytes),
+      url: /^https?:/.test(source) ? source : null,
+      contentType: 'text/html; charset=utf-8',
+      encoding: 'utf-8',
+      kind: 'html',
+      fetchedAt: '2026-11-28T10:00:00.000Z',
+    },
+  };
+}
+
+export function runStoreConformance(backend: string, open: () => Promise<ArticleStore>): void {
+  describe(`store conformance: ${backend}`, () => {
+    const withStore = (name: string, fn: (s: ArticleStore) => Promise<void>) =>
+      test(name, async () => {
+        const store = await open();
+        try {
+          await fn(store);
+        } finally {
+          await store.close();
+        }
+      });
+
+    withStore('a new article is stored and read back field for field', async (s) => {
+      const a = article({ url: 'https://febrayer.com/ar/1' });
+      const { id, change } = await s.put(input('https://febrayer.com/ar/1', a));
+      assert.equal(change, 'new');
+      const got = await s.get(id);
+      assert.deepEqual(got?.article, a);
+      assert.equal(got?.source, 'https://febrayer.com/ar/1');
+      assert.equal(await s.count(), 1);
+    });
+
+    withStore('the same page ingested twice is stored once', async (s) => {
+      const first = await s.put(input('seeds/a.txt', article()));
+      const second = await s.put(input('seeds/a.txt', article()));
+      assert.equal(second.change, 'unchanged');
+      assert.equal(second.id, first.id);
+      assert.equal(await s.count(), 1);
+    });
+
+    withStore('same canonical URL reached from another address is the same article', async (s) => {
+      const a = article({ url: 'https://www.hespress.com/x-123.html' });
+      const first = await s.put(input('https://hespress.com/x-123.html?utm_source=rss', a));
+      const second = await s.put(input('https://m.hespress.com/x-123.html', a));
+      assert.equal(second.id, first.id);
+      assert.equal(await s.count(), 1);
+    });
+
+    withStore('the same text under another file name is the same article', async (s) => {
+      const first = await s.put(input('copy-1.txt', article()));
+      const second = await s.put(input('copy-2.txt', article({ text: article().text.replace('.', ' .') })));
+      assert.equal(second.id, first.id);
+      assert.equal(await s.count(), 1);
+    });
+
+    withStore('a changed page updates its record and keeps its id', async (s) => {
+      const first = await s.put(input('https://a.example/p', article({ url: 'https://a.example/p' })));
+      const changed = article({ url: 'https://a.example/p', title: 'عنوان معدل', text: 'نص جديد تماما للمقال بعد التحديث.' });
+      const second = await s.put(input('https://a.example/p', changed, '<p>new</p>'));
+      assert.equal(second.change, 'updated');
+      assert.equal(second.id, first.id);
+      assert.equal((await s.get(first.id))?.article.title, 'عنوان معدل');
+      assert.equal(new TextDecoder().decode((await s.getRaw(first.id))!.bytes), '<p>new</p>');
+      assert.equal(await s.count(), 1);
+    });
+
+    withStore('different articles get different ids and are listed newest first', async (s) => {
+      const older = await s.put(input('a.txt', article({ published: '2021-01-01', text: 'نص أول مختلف.' })));
+      const newer = await s.put(input('b.txt', article({ published: '2023-11-14', text: 'نص ثان مختلف.' })));
+      assert.notEqual(older.id, newer.id);
+      const listed = await s.list();
+      assert.deepEqual(listed.map((r) => r.id), [newer.id, older.id]);
+      assert.deepEqual((await s.list({ limit: 1, offset: 1 })).map((r) => r.id), [older.id]);
+      assert.deepEqual((await s.ids()).sort(), [older.id, newer.id].sort());
+    });
+
+    withStore('the raw page is kept byte for byte', async (s) => {
+      const bytes = '<html><meta charset="windows-1256"><p>\u00e1\u00e4</p></html>';
+      const { id } = await s.put(input('raw.html', article(), bytes));
+      const raw = await s.getRaw(id);
+      assert.equal(new TextDecoder().decode(raw!.bytes), bytes);
+      assert.equal(raw!.kind, 'html');
+      assert.equal(raw!.encoding, 'utf-8');
+    });
+
+    withStore('re-extraction replaces the article only when it changed', async (s) => {
+      const { id } = await s.put(input('r.txt', article()));
+      assert.equal(await s.updateArticle(id, article()), 'unchanged');
+      assert.equal(await s.updateArticle(id, article({ section: 'أمن' })), 'updated');
+      assert.equal((await s.get(id))?.article.section, 'أمن');
+    });
+
+    withStore('an unknown id reads as null', async (s) => {
+      assert.equal(await s.get('nope'), null);
+      assert.equal(await s.getRaw('nope'), null);
+      await assert.rejects(s.updateArticle('nope', article()), { code: 'ARTICLE_NOT_FOUND' });
+    });
+
+    withStore('fetch validators are kept per URL', async (s) => {
+      assert.equal(await s.getFetchState('https://a.example/feed'), null);
+      const state = { url: 'https://a.example/feed', etag: '"v1"', lastModified: 'Mon, 20 Jun 2022 12:00:00 GMT', fetchedAt: '2026-11-28T10:00:00.000Z' };
+      await s.setFetchState(state);
+      await s.setFetchState({ ...state, etag: '"v2"' });
+      assert.deepEqual(await s.getFetchState(state.url), { ...state, etag: '"v2"' });
+    });
+  });
+}

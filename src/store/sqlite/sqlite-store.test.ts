@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runStoreConformance, article, input } from '../conformance.testkit.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+runStoreConformance('sqlite', async () => openSqliteStore(':memory:'));
+
+test('sqlite: data survives closing and reopening the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+  try {
+    const path = join(dir, 'nested', 'marsad.db');
+    const s1 = openSqliteStore(path);
+    const { id } = await s1.put(input('a.txt', article()));
+    await s1.close();
+    const s2 = openSqliteStore(path);
+    assert.equal((await s2.get(id))?.article.title, article().title);
+    await s2.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: a file that is not a database is refused with a clear error, and left untouched', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+  try {
+    const path = join(dir, 'notes.db');
+    writeFileSync(path, 'these are my notes, not a database '.repeat(200));
+    assert.throws(() => openSqliteStore(path), (err: any) => err.code === 'STORE_FAILED' && err.message.includes(path));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: a database from a newer Marsad is refused, not downgraded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+  try {
+    const path = join(dir, 'future.db');
+    const db = new Database(path);
+    db.pragma('user_version = 999');
+    db.close();
+    assert.throws(() => openSqliteStore(path), /schema version 999/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,275 @@
+import Database from 'better-sqlite3';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article } from '../../model/article.js';
+import type { FetchState } from '../../model/fetch-state.js';
+import { MarsadError } from '../../model/errors.js';
+import type { ArticleInput, ArticleStore, ArticleSummary, ListOptions, PutChange, RawPage, StoredArticle } from '../store.js';
+import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
+import { MIGRATIONS } from './migrations.js';
+
+interface ArticleRow {
+  id: string;
+  source: string;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  site: string | null;
+  section: string | null;
+  tags: string;
+  url: string | null;
+  lang: string;
+  text: string;
+  article_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RawRow {
+  bytes_gz: Buffer;
+  bytes_sha256: string;
+  url: string | null;
+  content_type: string | null;
+  encoding: string;
+  kind: 'html' | 'text';
+  fetched_at: string;
+}
+
+/**
+ * The embedded backend: one SQLite file, WAL mode, every write in a transaction so a crash
+ * never leaves a half-written article.
+ * @example const store = openSqliteStore('marsad.db'); await store.count();
+ */
+export function openSqliteStore(path: string): ArticleStore {
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (err) {
+    if (err instanceof MarsadError) throw err;
+    throw new MarsadError('STORE_FAILED', (err as Error).message, path, { cause: err });
+  }
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new MarsadError(
+      'STORE_FAILED',
+      `a database at schema version ${current}, newer than this Marsad (${latest})`,
+      db.name,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+function rowToArticle(row: ArticleRow): Article {
+  return {
+    title: row.title,
+    published: row.published,
+    author: row.author,
+    site: row.site,
+    section: row.section,
+    tags: JSON.parse(row.tags) as string[],
+    url: row.url,
+    lang: row.lang,
+    text: row.text,
+  };
+}
+
+class SqliteStore implements ArticleStore {
+  private readonly stmt;
+  private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      findKey: db.prepare<[string], { article_id: string }>('SELECT article_id FROM article_keys WHERE key = ?'),
+      addKey: db.prepare('INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)'),
+      getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+      insertArticle: db.prepare(
+        `INSERT INTO articles (id, source, title, published, author, site, section, tags, url, lang, text, article_hash, created_at, updated_at)
+         VALUES (@id, @source, @title, @published, @author, @site, @section, @tags, @url, @lang, @text, @article_hash, @now, @now)`,
+      ),
+      updateArticle: db.prepare(
+        `UPDATE articles SET title=@title, published=@published, author=@author, site=@site, section=@section, tags=@tags,
+           url=@url, lang=@lang, text=@text, article_hash=@article_hash, updated_at=@now WHERE id=@id`,
+      ),
+      upsertRaw: db.prepare(
+        `INSERT INTO raw_pages (article_id, bytes_gz, bytes_sha256, url, content_type, encoding, kind, fetched_at)
+         VALUES (@id, @bytes_gz, @bytes_sha256, @url, @content_type, @encoding, @kind, @fetched_at)
+         ON CONFLICT(article_id) DO UPDATE SET bytes_gz=excluded.bytes_gz, bytes_sha256=excluded.bytes_sha256, url=excluded.url,
+           content_type=excluded.content_type, encoding=excluded.encoding, kind=excluded.kind, fetched_at=excluded.fetched_at`,
+      ),
+      getRaw: db.prepare<[string], RawRow>('SELECT * FROM raw_pages WHERE article_id = ?'),
+      list: db.prepare<[number, number], ArticleRow>(
+        'SELECT * FROM articles ORDER BY COALESCE(published, created_at) DESC, id LIMIT ? OFFSET ?',
+      ),
+      ids: db.prepare<[], { id: string }>('SELECT id FROM articles ORDER BY created_at, id'),
+      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+      getFetch: db.prepare<[string], { url: string; etag: string | null; last_modified: string | null; fetched_at: string }>(
+        'SELECT * FROM fetch_state WHERE url = ?',
+      ),
+      setFetch: db.prepare(
+        `INSERT INTO fetch_state (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, last_modified=excluded.last_modified, fetched_at=excluded.fetched_at`,
+      ),
+    };
+    this.putTx = db.transaction((input: ArticleInput, now: string) => this.putInTransaction(input, now));
+  }
+
+  private putInTransaction(input: ArticleInput, now: string): { id: string; change: PutChange } {
+    const keys = identityKeys(input.source, input.raw.url, input.article);
+    let id: string | undefined;
+    for (const key of keys) {
+      id = this.stmt.findKey.get(key)?.article_id;
+      if (id) break;
+    }
+    const hash = articleHash(input.article);
+    const rawHash = sha256(input.raw.bytes);
+    const params = articleParams(input.article, hash, now);
+    let change: PutChange;
+    if (!id) {
+      id = this.freshId(keys[0]!);
+      this.stmt.insertArticle.run({ ...params, id, source: input.source });
+      change = 'new';
+    } else {
+      // A page counts as changed when what a reader sees changed, not when an ad slot did.
+      const existing = this.stmt.getArticle.get(id)!;
+      if (existing.article_hash === hash) change = 'unchanged';
+      else {
+        this.stmt.updateArticle.run({ ...params, id });
+        change = 'updated';
+      }
+    }
+    for (const key of keys) this.stmt.addKey.run(key, id);
+    if (change !== 'unchanged') {
+      this.stmt.upsertRaw.run({
+        id,
+        bytes_gz: gzipSync(input.raw.bytes),
+        bytes_sha256: rawHash,
+        url: input.raw.url,
+        content_type: input.raw.contentType,
+        encoding: input.raw.encoding,
+        kind: input.raw.kind,
+        fetched_at: input.raw.fetchedAt,
+      });
+    }
+    return { id, change };
+  }
+
+  // Ids come from a hash of the first key; a collision of 48 bits is unlikely but cheap to rule out.
+  private freshId(seed: string): string {
+    let id = newArticleId(seed);
+    for (let i = 1; this.stmt.getArticle.get(id); i++) id = newArticleId(`${seed}#${i}`);
+    return id;
+  }
+
+  async put(input: ArticleInput): Promise<{ id: string; change: PutChange }> {
+    return this.guard(() => this.putTx(input, new Date().toISOString()));
+  }
+
+  async get(id: string): Promise<StoredArticle | null> {
+    const row = this.stmt.getArticle.get(id);
+    if (!row) return null;
+    return { id: row.id, source: row.source, article: rowToArticle(row), createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  async getRaw(id: string): Promise<RawPage | null> {
+    const row = this.stmt.getRaw.get(id);
+    if (!row) return null;
+    return {
+      bytes: new Uint8Array(gunzipSync(row.bytes_gz)),
+      url: row.url,
+      contentType: row.content_type,
+      encoding: row.encoding,
+      kind: row.kind,
+      fetchedAt: row.fetched_at,
+    };
+  }
+
+  async updateArticle(id: string, article: Article): Promise<PutChange> {
+    return this.guard(() =>
+      this.db.transaction((): PutChange => {
+        const existing = this.stmt.getArticle.get(id);
+        if (!existing) throw new MarsadError('ARTICLE_NOT_FOUND', 'no such article', id);
+        const hash = articleHash(article);
+        if (existing.article_hash === hash) return 'unchanged';
+        this.stmt.updateArticle.run({ ...articleParams(article, hash, new Date().toISOString()), id });
+        return 'updated';
+      })(),
+    );
+  }
+
+  async list(options: ListOptions = {}): Promise<ArticleSummary[]> {
+    const rows = this.stmt.list.all(options.limit ?? 50, options.offset ?? 0);
+    return rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      title: r.title,
+      published: r.published,
+      site: r.site,
+      lang: r.lang,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async ids(): Promise<string[]> {
+    return this.stmt.ids.all().map((r) => r.id);
+  }
+
+  async count(): Promise<number> {
+    return this.stmt.count.get()!.n;
+  }
+
+  async getFetchState(url: string): Promise<FetchState | null> {
+    const row = this.stmt.getFetch.get(url);
+    return row ? { url: row.url, etag: row.etag, lastModified: row.last_modified, fetchedAt: row.fetched_at } : null;
+  }
+
+  async setFetchState(state: FetchState): Promise<void> {
+    this.guard(() => this.stmt.setFetch.run(state.url, state.etag, state.lastModified, state.fetchedAt));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof MarsadError) throw err;
+      throw new MarsadError('STORE_FAILED', (err as Error).message, this.db.name, { cause: err });
+    }
+  }
+}
+
+function articleParams(a: Article, hash: string, now: string) {
+  return {
+    title: a.title,
+    published: a.published,
+    author: a.author,
+    site: a.site,
+    section: a.section,
+    tags: JSON.stringify(a.tags),
+    url: a.url,
+    lang: a.lang,
+    text: a.text,
+    article_hash: hash,
+    now,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Article, PageKind } from '../model/article.js';
+import type { FetchStateStore } from '../model/fetch-state.js';
+
+/** The page bytes as they were read or fetched, kept so extraction can be re-run. */
+export interface RawPage {
+  bytes: Uint8Array;
+  url: string | null;
+  contentType: string | null;
+  encoding: string;
+  kind: PageKind;
+  fetchedAt: string;
+}
+
+/** What ingestion hands the store for one page. */
+export interface ArticleInput {
+  /** Path or URL as given by the user (or listed by a feed). */
+  source: string;
+  raw: RawPage;
+  article: Article;
+}
+
+export interface StoredArticle {
+  /** Stable short id, assigned when the article is first stored. */
+  id: string;
+  source: string;
+  article: Article;
+  /** ISO 8601 times. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ArticleSummary = Pick<StoredArticle, 'id' | 'source' | 'createdAt' | 'updatedAt'> &
+  Pick<Article, 'title' | 'published' | 'site' | 'lang'>;
+
+/** new: first time seen; updated: a known page whose content changed; unchanged: nothing to do. */
+export type PutChange = 'new' | 'updated' | 'unchanged';
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The storage interface every backend implements (SQLite now, PostgreSQL later). It is
+ * asynchronous so that a networked backend fits without touching the stages.
+ *
+ * Identity: a page is the same article as a stored one when it shares its canonical URL,
+ * its source, or its folded text. Storing it again is then an update (content changed) or
+ * a no-op (content identical), never a second record.
+ */
+export interface ArticleStore extends FetchStateStore {
+  put(input: ArticleInput): Promise<{ id: string; change: PutChange }>;
+  get(id: string): Promise<StoredArticle | null>;
+  getRaw(id: string): Promise<RawPage | null>;
+  /** Replaces the extracted article of a stored page (after re-extraction). */
+  updateArticle(id: string, article: Article): Promise<PutChange>;
+  list(options?: ListOptions): Promise<ArticleSummary[]>;
+  ids(): Promise<string[]>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
