@@ -26,6 +26,11 @@ export const ERRORS = {
     expected: 'a page with article text',
     hint: 'the page may be an index, a login wall or script-rendered; try the article URL itself',
   },
+  NOT_ARABIC: {
+    http: 422,
+    expected: 'an Arabic page',
+    hint: 'Marsad analyses Arabic news; pass --any-language to store it anyway',
+  },
   FETCH_UNREACHABLE: {
     http: 502,
     expected: 'a reachable host',

@@ -1,0 +1,186 @@
+import { Command } from 'commander';
+import { DEFAULT_DB, openStore } from '../app/open-store.js';
+import { extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
+import { Fetcher } from '../sources/fetcher.js';
+import { MarsadError, toMarsadError } from '../model/errors.js';
+import type { ArticleStore } from '../store/store.js';
+import { printArticle, printList, summarise } from './render.js';
+import { Progress } from './progress.js';
+
+interface GlobalOptions {
+  db?: string;
+}
+
+interface FetchOptions {
+  delay: string;
+  timeout: string;
+  maxBytes: string;
+  robots: boolean;
+}
+
+/**
+ * The `marsad` command line. Returns the exit status: 0 when every input succeeded, 1 when
+ * any failed, 2 for a usage error.
+ * @example await main(['node', 'marsad', 'list', '--json'])
+ */
+export async function main(argv: string[], io: { out?: NodeJS.WritableStream; err?: NodeJS.WriteStream } = {}): Promise<number> {
+  const out = io.out ?? process.stdout;
+  const err = io.err ?? process.stderr;
+  const write = (s: string) => void out.write(s + '\n');
+  let exitCode = 0;
+
+  const program = new Command()
+    .name('marsad')
+    .description('Marsad (مرصد): Arabic news pages in, clean searchable articles out.')
+    .option('--db <path>', `database file (default ${DEFAULT_DB}, or $MARSAD_DB)`)
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
+    .exitOverride()
+    .showHelpAfterError();
+
+  const dbPath = () => (program.opts() as GlobalOptions).db ?? process.env.MARSAD_DB ?? DEFAULT_DB;
+  const withStore = async <T>(fn: (store: ArticleStore) => Promise<T>): Promise<T> => {
+    const store = await openStore(dbPath());
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const fetchOptions = (cmd: Command) =>
+    cmd
+      .option('--delay <ms>', 'pause between two requests to the same host', '1000')
+      .option('--timeout <ms>', 'give up on a request after this long', '20000')
+      .option('--max-bytes <n>', 'largest page accepted', String(20 * 1024 * 1024))
+      .option('--no-robots', "ignore robots.txt (only for sites you are allowed to crawl)");
+  const makeFetcher = (o: FetchOptions, store?: ArticleStore) =>
+    new Fetcher({
+      delayMs: positiveInt(o.delay, '--delay'),
+      timeoutMs: positiveInt(o.timeout, '--timeout'),
+      maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
+      respectRobots: o.robots,
+      stateStore: store,
+    });
+
+  fetchOptions(
+    program
+      .command('ingest')
+      .description('read files, folders, URLs, RSS/Atom feeds or sitemaps; extract and store each article')
+      .argument('<inputs...>', 'paths, folders or URLs')
+      .option('--json', 'one JSON result per page, one per line')
+      .option('--any-language', 'store pages that are not Arabic too'),
+  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; anyLanguage?: boolean }) => {
+    await withStore(async (store) => {
+      const progress = new Progress(err, !o.json && Boolean(err.isTTY));
+      progress.start(inputs.length);
+      const results: IngestResult[] = [];
+      for await (const r of ingest(inputs, {
+        store,
+        fetcher: makeFetcher(o, store),
+        anyLanguage: o.anyLanguage,
+        maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
+        onDiscovered: (n) => progress.grow(n),
+      })) {
+        results.push(r);
+        progress.tick(r.source);
+        if (o.json) write(JSON.stringify(r));
+      }
+      progress.stop();
+      if (!o.json) write(summarise(results));
+      if (results.some((r) => r.status === 'failed')) exitCode = 1;
+    });
+  });
+
+  for (const name of ['extract', 'analyze'] as const) {
+    fetchOptions(
+      program
+        .command(name)
+        .description(
+          name === 'extract'
+            ? 'extract articles without storing them'
+            : 'extract and analyse articles without storing them (entities, events and quotes come in later versions)',
+        )
+        .argument('<inputs...>', 'paths, folders or URLs')
+        .option('--json', 'one JSON object per input, one per line (JSON Lines)'),
+    ).action(async (inputs: string[], o: FetchOptions & { json?: boolean }) => {
+      for await (const r of extractOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
+        if (r.error) exitCode = 1;
+        if (o.json) {
+          write(JSON.stringify(r.error ? { source: r.source, error: r.error.message, code: r.error.code } : { source: r.source, article: r.article }));
+        } else if (r.error) {
+          err.write(`✗ ${r.error.message}\n`);
+        } else {
+          write(printArticle(r.source, r.article!));
+        }
+      }
+    });
+  }
+
+  program
+    .command('list')
+    .description('list stored articles, newest first')
+    .option('--limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON object per article, one per line')
+    .action(async (o: { limit: string; offset: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        const rows = await store.list({ limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        if (o.json) for (const r of rows) write(JSON.stringify(r));
+        else write(printList(rows, await store.count()));
+      });
+    });
+
+  program
+    .command('show')
+    .description('show one stored article with its metadata')
+    .argument('<id>', 'article id, as `marsad list` prints it')
+    .option('--json', 'the article as JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const stored = await store.get(id);
+        if (!stored) throw new MarsadError('ARTICLE_NOT_FOUND', 'no article with this id', id);
+        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
+        else write(printArticle(stored.source, stored.article, stored.id));
+      });
+    });
+
+  program
+    .command('reprocess')
+    .description('run extraction again over every stored raw page (after upgrading Marsad)')
+    .option('--json', 'one JSON result per article, one per line')
+    .action(async (o: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const results: IngestResult[] = [];
+        for await (const r of reprocess(store)) {
+          results.push(r);
+          if (o.json) write(JSON.stringify(r));
+        }
+        if (!o.json) write(summarise(results));
+        if (results.some((r) => r.status === 'failed')) exitCode = 1;
+      });
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    if (typeof code === 'string' && code.startsWith('commander.')) return 2;
+    const error = toMarsadError(e, null, 'STORE_FAILED');
+    err.write(`marsad: ${error.message}\n`);
+    return error.code === 'BAD_ARGUMENT' ? 2 : 1;
+  }
+  return exitCode;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a positive whole number`, flag);
+  return n;
+}
+
+function nonNegativeInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a whole number ≥ 0`, flag);
+  return n;
+}
+
