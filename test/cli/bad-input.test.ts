@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
+import { FIXTURES, jsonLines, runCli, tempDir } from './run-cli.js';
+
+const ARTICLE = readFileSync(join(FIXTURES, 'pages', 'news-article-utf8.html'), 'utf8');
+
+async function startServer(): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    switch (req.url) {
+      case '/robots.txt':
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+        return;
+      case '/private/article.html':
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
+        return;
+      case '/loop':
+        res.writeHead(302, { location: '/loop' }).end();
+        return;
+      case '/feed.xml':
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<<<this is not xml at all');
+        return;
+      default:
+        res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+test('every kind of bad input gets one clear error line naming it; the batch goes on; stored data survives', async () => {
+  const { dir, cleanup } = tempDir();
+  const { server, base } = await startServer();
+  try {
+    const db = join(dir, 'm.db');
+    const good = join(FIXTURES, 'pages', 'news-scrape-plain.txt');
+    const before = jsonLines((await runCli(['--db', db, 'ingest', good, '--json'])).out)[0];
+    assert.equal(before.status, 'new');
+
+    const files = {
+      empty: join(dir, 'empty.html'),
+      binary: join(dir, 'image.html'),
+      truncated: join(dir, 'truncated.html'),
+      huge: join(dir, 'huge.html'),
+      english: join(FIXTURES, 'pages', 'english-page.html'),
+      wrongCharset: join(dir, 'declared-utf8-but-cp1256.html'),
+      missing: join(dir, 'no-such-file.html'),
+    };
+    writeFileSync(files.empty, '');
+    writeFileSync(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    writeFileSync(files.truncated, ARTICLE.slice(0, ARTICLE.indexOf('وأكد الوزيران') + 40));
+    writeFileSync(files.huge, '<html><body>' + '<p>نص عربي طويل للتجربة فقط. </p>'.repeat(1_000_000));
+    writeFileSync(files.wrongCharset, iconv.encode(ARTICLE.replace('استقبل وزير', 'استقبل السيد وزير'), 'windows-1256'));
+
+    const urls = {
+      notFound: `${base}/gone.html`,
+      loop: `${base}/loop`,
+      robots: `${base}/private/article.html`,
+      feed: `${base}/feed.xml`,
+      unreachable: 'http://127.0.0.1:9/article.html',
+    };
+    const inputs = [...Object.values(files), ...Object.values(urls)];
+    const r = await runCli(['--db', db, 'ingest', '--delay', '1', '--timeout', '3000', ...inputs, '--json']);
+    assert.equal(r.code, 1);
+    const results = jsonLines(r.out);
+    const bySource = new Map(results.map((x) => [x.source, x]));
+    const expectFailure = (input: string, code: string) => {
+      const line = bySource.get(input);
+      assert.ok(line, `a result line for ${input}`);
+      assert.equal(line.status, 'failed', `${input}: ${JSON.stringify(line)}`);
+      assert.equal(line.code, code, `${input}: ${line.reason}`);
+      assert.ok(line.reason.includes(input), `the reason names the input: ${line.reason}`);
+    };
+    expectFailure(files.empty, 'INPUT_EMPTY');
+    expectFailure(files.binary, 'INPUT_BINARY');
+    expectFailure(files.huge, 'INPUT_TOO_LARGE');
+    expectFailure(files.english, 'NOT_ARABIC');
+    expectFailure(files.missing, 'INPUT_NOT_FOUND');
+    expectFailure(urls.notFound, 'FETCH_HTTP_STATUS');
+    expectFailure(urls.loop, 'FETCH_REDIRECTS');
+    expectFailure(urls.robots, 'FETCH_ROBOTS_DISALLOWED');
+    expectFailure(urls.feed, 'FEED_NOT_XML');
+    expectFailure(urls.unreachable, 'FETCH_UNREACHABLE');
+
+    // Damaged but readable pages still give their article.
+    assert.equal(bySource.get(files.truncated)?.status, 'new');
+    const wrong = bySource.get(files.wrongCharset);
+    assert.equal(wrong?.status, 'new');
+    const shown = JSON.parse((await runCli(['--db', db, 'show', wrong.id, '--json'])).out);
+    assert.match(shown.article.text, /استقبل السيد وزير الشؤون الخارجية/);
+
+    // What was stored before the bad batch is intact.
+    const kept = JSON.parse((await runCli(['--db', db, 'show', before.id, '--json'])).out);
+    assert.equal(kept.article.title, 'ارتفاع صادرات الفوسفات خلال الربع الأول');
+
+    // The human summary gives one line per failure.
+    const human = await runCli(['--db', db, 'ingest', '--delay', '1', files.empty, files.binary]);
+    assert.match(human.out, /0 new, 0 updated, 0 unchanged, 0 skipped, 2 failed/);
+    assert.equal(human.out.split('\n').filter((l) => l.startsWith('✗')).length, 2);
+  } finally {
+    server.close();
+    cleanup();
+  }
+});
