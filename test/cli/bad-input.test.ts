@@ -56,7 +56,7 @@ test('every kind of bad input gets one clear error line naming it; the batch goe
     writeFileSync(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
     writeFileSync(files.truncated, ARTICLE.slice(0, ARTICLE.indexOf('وأكد الوزيران') + 40));
     writeFileSync(files.huge, '<html><body>' + '<p>نص عربي طويل للتجربة فقط. </p>'.repeat(1_000_000));
-    writeFileSync(files.wrongCharset, iconv.encode(ARTICLE.replace('استقبل وزير', 'استقبل السيد وزير'), 'windows-1256'));
+    writeFileSync(files.wrongCharset, iconv.encode(ARTICLE.replace('استقبل وزير', 'استقبل السيد وزير').replace('/meeting"', '/meeting-2"'), 'windows-1256'));
 
     const urls = {
       notFound: `${base}/gone.html`,
