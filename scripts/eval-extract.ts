@@ -1,0 +1,365 @@
+/**
+ * Measures HTML extraction against ground truth, Marsad vs Mozilla Readability on jsdom.
+ *
+ *   npm run eval:extract [-- --limit N] [-- --json] [-- --no-cache]
+ *
+ * Datasets (read at run time from ../shared, skipped with a message when absent):
+ *   wcxb        shared/data/wcxb-dev-articles: html/NNNN.html.gz + ground-truth/NNNN.json
+ *   arabic-html shared/data/arabic-html: *.html + *.expected.json
+ *
+ * Metrics
+ *   text P/R/F1  word level, per page, then averaged over pages that have ground-truth text.
+ *                Tokens: runs of Unicode letters/digits (\p{L}\p{N}, marks kept inside words)
+ *                after NFKC and lowercasing; bag-of-words overlap (multiset intersection).
+ *   with / w/o   share of ground-truth `with` snippets found in the text, and of `without`
+ *                snippets absent from it (compared after the same light normalisation).
+ *   title        exact match after light normalisation: NFKC, whitespace collapsed,
+ *                case-folded, curly quotes/apostrophes and dashes unified.
+ *   date         the YYYY-MM-DD day of both values is equal.
+ *   author       light normalisation as for titles; then both sides split into a set of
+ *                names on "," "&" " and " " و" ";" and the sets compared.
+ *   Each of title/date/author is counted over the pages whose ground truth has one.
+ * Readability results are cached in the OS temp folder (keyed by file) to speed re-runs.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { extractHtml } from '../src/extract/html.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Walks up to find shared/ beside or above the project root (works from src and dist). */
+export function findShared(): string | null {
+  let d = here;
+  for (let i = 0; i < 6; i++) {
+    for (const c of [join(d, 'shared'), join(d, '..', 'shared')]) if (existsSync(join(c, 'data'))) return c;
+    d = dirname(d);
+  }
+  return null;
+}
+
+export interface Truth {
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  text: string | null;
+  with: string[];
+  without: string[];
+}
+export interface Case {
+  id: string;
+  url: string | null;
+  html: string;
+  truth: Truth;
+}
+interface Pred {
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  text: string;
+}
+
+export function loadWcxb(shared: string, limit: number): Case[] {
+  const dir = join(shared, 'data', 'wcxb-dev-articles');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(join(dir, 'ground-truth')).filter((f) => f.endsWith('.json')).sort().slice(0, limit);
+  return files.map((f) => {
+    const id = f.replace(/\.json$/, '');
+    const j = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8'));
+    const g = j.ground_truth ?? {};
+    return {
+      id,
+      url: j.url ?? null,
+      html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+      truth: {
+        title: g.title || null,
+        date: g.publish_date || null,
+        author: g.author || null,
+        text: g.main_content || null,
+        with: g.with ?? [],
+        without: g.without ?? [],
+      },
+    };
+  });
+}
+
+export function loadArabic(shared: string): Case[] {
+  const dir = join(shared, 'data', 'arabic-html');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => {
+      const id = f.replace(/\.expected\.json$/, '');
+      const j = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      const authors = Array.isArray(j.authors) ? j.authors.join(', ') : j.author || null;
+      return {
+        id,
+        url: j.url || null,
+        html: readFileSync(join(dir, `${id}.html`), 'utf8'),
+        truth: {
+          title: j.title || null,
+          date: j.publishing_date || j.date || null,
+          author: authors || null,
+          text: Array.isArray(j.paragraphs) ? j.paragraphs.join('\n\n') : null,
+          with: j.with ?? [],
+          without: j.without ?? [],
+        },
+      };
+    });
+}
+
+// ---------------------------------------------------------------- metrics
+
+export function light(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033«»]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u00a0\u200b-\u200f]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function tokens(s: string): string[] {
+  return s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+}
+
+export function prf(pred: string, truth: string): { p: number; r: number; f: number } {
+  const a = tokens(pred);
+  const b = tokens(truth);
+  if (a.length === 0 && b.length === 0) return { p: 1, r: 1, f: 1 };
+  if (a.length === 0 || b.length === 0) return { p: 0, r: 0, f: 0 };
+  const counts = new Map<string, number>();
+  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let hit = 0;
+  for (const t of a) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      hit++;
+      counts.set(t, c - 1);
+    }
+  }
+  const p = hit / a.length;
+  const r = hit / b.length;
+  return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+}
+
+function authorSet(s: string): string {
+  return light(s)
+    .split(/\s*(?:,|&|;|\band\b|\sو)\s*/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .sort()
+    .join('|');
+}
+
+function day(s: string | null): string | null {
+  const m = s ? /^(\d{4}-\d{2}-\d{2})/.exec(s.trim()) : null;
+  return m ? m[1]! : null;
+}
+
+interface Tally {
+  pages: number;
+  textPages: number;
+  p: number;
+  r: number;
+  f: number;
+  withN: number;
+  withHit: number;
+  woN: number;
+  woOk: number;
+  titleN: number;
+  titleOk: number;
+  dateN: number;
+  dateOk: number;
+  authorN: number;
+  authorOk: number;
+}
+const emptyTally = (): Tally => ({
+  pages: 0, textPages: 0, p: 0, r: 0, f: 0, withN: 0, withHit: 0, woN: 0, woOk: 0,
+  titleN: 0, titleOk: 0, dateN: 0, dateOk: 0, authorN: 0, authorOk: 0,
+});
+
+export interface PageResult {
+  id: string;
+  f: number;
+  title: boolean | null;
+  date: boolean | null;
+  author: boolean | null;
+  pred: Pred;
+}
+
+function score(t: Tally, c: Case, pred: Pred): PageResult {
+  t.pages++;
+  const res: PageResult = { id: c.id, f: NaN, title: null, date: null, author: null, pred };
+  if (c.truth.text) {
+    const m = prf(pred.text, c.truth.text);
+    t.textPages++;
+    t.p += m.p;
+    t.r += m.r;
+    t.f += m.f;
+    res.f = m.f;
+  }
+  const lt = light(pred.text);
+  for (const w of c.truth.with) {
+    t.withN++;
+    if (lt.includes(light(w))) t.withHit++;
+  }
+  for (const w of c.truth.without) {
+    t.woN++;
+    if (!lt.includes(light(w))) t.woOk++;
+  }
+  if (c.truth.title) {
+    t.titleN++;
+    res.title = !!pred.title && light(pred.title) === light(c.truth.title);
+    if (res.title) t.titleOk++;
+  }
+  if (c.truth.date && day(c.truth.date)) {
+    t.dateN++;
+    res.date = day(pred.date) === day(c.truth.date);
+    if (res.date) t.dateOk++;
+  }
+  if (c.truth.author) {
+    t.authorN++;
+    res.author = !!pred.author && authorSet(pred.author) === authorSet(c.truth.author);
+    if (res.author) t.authorOk++;
+  }
+  return res;
+}
+
+function summary(t: Tally) {
+  const pct = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10 : null);
+  const avg = (x: number) => (t.textPages > 0 ? Math.round((1000 * x) / t.textPages) / 10 : null);
+  return {
+    pages: t.pages,
+    textP: avg(t.p),
+    textR: avg(t.r),
+    textF1: avg(t.f),
+    withPct: pct(t.withHit, t.withN),
+    withoutPct: pct(t.woOk, t.woN),
+    titlePct: pct(t.titleOk, t.titleN),
+    datePct: pct(t.dateOk, t.dateN),
+    authorPct: pct(t.authorOk, t.authorN),
+    counts: { text: t.textPages, title: t.titleN, date: t.dateN, author: t.authorN },
+  };
+}
+
+// ---------------------------------------------------------------- runners
+
+export function marsad(c: Case): Pred {
+  const a = extractHtml(c.html, { url: c.url });
+  return { title: a.title, date: a.published, author: a.author, text: a.text };
+}
+
+type ReadabilityRunner = (c: Case) => Pred;
+
+export async function readabilityRunner(): Promise<ReadabilityRunner | null> {
+  try {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const { Readability } = await import('@mozilla/readability');
+    const vc = new VirtualConsole();
+    return (c: Case) => {
+      try {
+        const dom = new JSDOM(c.html, { url: c.url ?? undefined, virtualConsole: vc });
+        const r = new Readability(dom.window.document).parse();
+        dom.window.close();
+        return { title: r?.title ?? null, date: r?.publishedTime ?? null, author: r?.byline ?? null, text: r?.textContent ?? '' };
+      } catch {
+        return { title: null, date: null, author: null, text: '' };
+      }
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const noCache = args.includes('--no-cache');
+  const li = args.indexOf('--limit');
+  const limit = li >= 0 ? Number(args[li + 1]) : Infinity;
+  const failuresArg = args.indexOf('--failures');
+  const shared = findShared();
+  if (!shared) {
+    console.log('eval-extract: skipped — shared/data not found (expected ../shared beside the project)');
+    return;
+  }
+  const datasets: [string, Case[]][] = [
+    ['wcxb', loadWcxb(shared, limit)],
+    ['arabic-html', loadArabic(shared)],
+  ];
+  const rd = await readabilityRunner();
+  const cacheFile = join(tmpdir(), 'marsad-eval-readability-cache.json');
+  const cache: Record<string, Pred> = !noCache && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
+  const rows: Record<string, unknown>[] = [];
+  const details: Record<string, PageResult[]> = {};
+  for (const [name, cases] of datasets) {
+    if (cases.length === 0) {
+      if (!json) console.log(`eval-extract: ${name} skipped — not found under ${shared}/data`);
+      continue;
+    }
+    const tm = emptyTally();
+    const tr = emptyTally();
+    details[name] = [];
+    for (const c of cases) {
+      let pred: Pred;
+      try {
+        pred = marsad(c);
+      } catch (e) {
+        pred = { title: null, date: null, author: null, text: '' };
+        if (!json) console.error(`${name}/${c.id}: extractHtml threw ${(e as Error).message}`);
+      }
+      details[name]!.push(score(tm, c, pred));
+      if (rd) {
+        const key = `${name}/${c.id}`;
+        const rp = cache[key] ?? (cache[key] = rd(c));
+        score(tr, c, rp);
+      }
+    }
+    rows.push({ dataset: name, system: 'marsad', ...summary(tm) });
+    if (rd) rows.push({ dataset: name, system: 'readability', ...summary(tr) });
+  }
+  if (rd && !noCache) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(cache));
+  }
+  if (json) {
+    console.log(JSON.stringify(rows, null, 2));
+  } else {
+    const cols = ['dataset', 'system', 'pages', 'textP', 'textR', 'textF1', 'withPct', 'withoutPct', 'titlePct', 'datePct', 'authorPct'];
+    const head = ['dataset', 'system', 'pages', 'P', 'R', 'F1', 'with%', 'w/o%', 'title%', 'date%', 'author%'];
+    const table = [head, ...rows.map((r) => cols.map((c) => (r[c] == null ? '-' : String(r[c]))))];
+    const widths = head.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    for (const row of table) console.log(row.map((v, i) => v.padEnd(widths[i]!)).join('  '));
+    for (const r of rows) {
+      if (r.system === 'marsad') {
+        const c = r.counts as Record<string, number>;
+        console.log(`${r.dataset}: ground truth has text on ${c.text}, title on ${c.title}, date on ${c.date}, author on ${c.author} pages`);
+      }
+    }
+  }
+  if (failuresArg >= 0) {
+    const field = args[failuresArg + 1] ?? 'text';
+    for (const [name, list] of Object.entries(details)) {
+      const cases = datasets.find(([n]) => n === name)![1];
+      for (const r of list) {
+        const c = cases.find((x) => x.id === r.id)!;
+        if (field === 'text' && r.f < 0.8) console.log(`${name}/${r.id}\tF1=${r.f.toFixed(2)}\t${c.url}`);
+        if (field === 'title' && r.title === false) console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.title)}\tGT ${JSON.stringify(c.truth.title)}`);
+        if (field === 'date' && r.date === false) console.log(`${name}/${r.id}\t${r.pred.date}\tGT ${c.truth.date}\t${c.url}`);
+        if (field === 'author' && r.author === false) console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.author)}\tGT ${JSON.stringify(c.truth.author)}`);
+      }
+    }
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
