@@ -1,42 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { startHttpFixture } from '../../src/sources/http-fixture.js';
 import iconv from 'iconv-lite';
 import { FIXTURES, jsonLines, runCli, tempDir } from './run-cli.js';
 
 const ARTICLE = readFileSync(join(FIXTURES, 'pages', 'news-article-utf8.html'), 'utf8');
 
-async function startServer(): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    switch (req.url) {
-      case '/robots.txt':
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
-        return;
-      case '/private/article.html':
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
-        return;
-      case '/loop':
-        res.writeHead(302, { location: '/loop' }).end();
-        return;
-      case '/feed.xml':
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<<<this is not xml at all');
-        return;
-      default:
-        res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
-    }
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 test('every kind of bad input gets one clear error line naming it; the batch goes on; stored data survives', async () => {
   const { dir, cleanup } = tempDir();
-  const { server, base } = await startServer();
+  const srv = await startHttpFixture({
+    '/robots.txt': (_q, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'),
+    '/private/article.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/loop': (_q, res) => res.writeHead(302, { location: '/loop' }).end(),
+    '/feed.xml': (_q, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<<<this is not xml at all'),
+  });
+  const base = srv.origin;
   try {
     const db = join(dir, 'm.db');
     const good = join(FIXTURES, 'pages', 'news-scrape-plain.txt');
@@ -104,7 +84,7 @@ test('every kind of bad input gets one clear error line naming it; the batch goe
     assert.match(human.out, /0 new, 0 updated, 0 unchanged, 0 skipped, 2 failed/);
     assert.equal(human.out.split('\n').filter((l) => l.startsWith('✗')).length, 2);
   } finally {
-    server.close();
+    await srv.close();
     cleanup();
   }
 });
