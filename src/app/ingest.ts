@@ -39,7 +39,7 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
     onDiscovered: options.onDiscovered,
   })) {
     if (outcome.status === 'skipped') {
-      yield { source: outcome.source, status: 'skipped', reason: outcome.reason };
+      yield { source: outcome.source, status: outcome.notModified ? 'unchanged' : 'skipped', reason: outcome.reason };
       continue;
     }
     if (outcome.status === 'failed') {

@@ -48,5 +48,6 @@ export interface Page {
 /** One outcome per input of a batch: a batch never aborts on one bad input. */
 export type Outcome<T> =
   | { status: 'ok'; source: string; value: T }
-  | { status: 'skipped'; source: string; reason: string }
+  /** `notModified`: the server said the page has not changed since it was last fetched (HTTP 304). */
+  | { status: 'skipped'; source: string; reason: string; notModified?: boolean }
   | { status: 'failed'; source: string; error: import('./errors.js').MarsadError };

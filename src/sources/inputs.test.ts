@@ -144,6 +144,6 @@ describe('expandInputs', () => {
     const f = fetcher(store);
     assert.equal((await collect([`${origin}/etag.html`], f)).outcomes[0]!.status, 'ok');
     const [again] = (await collect([`${origin}/etag.html`], f)).outcomes;
-    assert.deepEqual(again, { status: 'skipped', source: `${origin}/etag.html`, reason: 'not modified since last fetch (HTTP 304)' });
+    assert.deepEqual(again, { status: 'skipped', source: `${origin}/etag.html`, reason: 'not modified since last fetch (HTTP 304)', notModified: true });
   });
 });

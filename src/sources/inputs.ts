@@ -118,7 +118,7 @@ async function* expandUrl(input: string, ctx: Context): AsyncGenerator<Outcome<P
   ctx.seen.add(parseHttpUrl(input).href);
   const result = await ctx.fetcher.fetchBytes(input, { input });
   if (result.status === 'not-modified') {
-    yield { status: 'skipped', source: input, reason: NOT_MODIFIED };
+    yield { status: 'skipped', source: input, reason: NOT_MODIFIED, notModified: true };
     return;
   }
   const feed = parseFeedOrSitemap(result.bytes, result.url, result.contentType);
@@ -151,7 +151,7 @@ async function* expandFeed(feed: FeedLinks, ctx: Context, depth: number): AsyncG
       try {
         const result = await ctx.fetcher.fetchBytes(child);
         if (result.status === 'not-modified') {
-          yield { status: 'skipped', source: child, reason: NOT_MODIFIED };
+          yield { status: 'skipped', source: child, reason: NOT_MODIFIED, notModified: true };
           continue;
         }
         const childFeed = parseFeedOrSitemap(result.bytes, result.url, result.contentType);
@@ -169,7 +169,7 @@ async function* expandFeed(feed: FeedLinks, ctx: Context, depth: number): AsyncG
   for (const url of fresh) {
     try {
       const result = await ctx.fetcher.fetchPage(url, url);
-      yield result.status === 'ok' ? ok(result.page) : { status: 'skipped', source: url, reason: NOT_MODIFIED };
+      yield result.status === 'ok' ? ok(result.page) : { status: 'skipped', source: url, reason: NOT_MODIFIED, notModified: true };
     } catch (err) {
       yield failed(url, err);
     }

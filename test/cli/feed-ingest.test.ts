@@ -46,7 +46,7 @@ test('ingest of an RSS feed and a gzipped sitemap fetches each article once; a s
 
     const second = jsonLines((await runCli(args)).out);
     assert.equal(second.length, 3);
-    assert.ok(second.every((r) => r.status === 'skipped' && /304/.test(r.reason)), JSON.stringify(second));
+    assert.ok(second.every((r) => r.status === 'unchanged' && /304/.test(r.reason)), JSON.stringify(second));
     assert.equal(jsonLines((await runCli(['--db', db, 'list', '--json'])).out).length, 3);
   } finally {
     await srv.close();
