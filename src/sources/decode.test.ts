@@ -5,19 +5,11 @@ import iconv from 'iconv-lite';
 
 import { MarsadError } from '../model/errors.js';
 import { decodePage } from './decode.js';
+import { thrownError } from '../model/errors.testkit.js';
 
 const SENTENCE = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرباط لخدمة آلاف المواطنين.';
 const html = (body: string, head = '') => `<!DOCTYPE html><html><head>${head}<title>خبر</title></head><body><p>${body}</p></body></html>`;
 
-function decodeError(fn: () => unknown): MarsadError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof MarsadError, `expected a MarsadError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected an error');
-}
 
 describe('decodePage', () => {
   it('reads undeclared windows-1256 Arabic as Unicode', () => {
@@ -97,20 +89,20 @@ describe('decodePage', () => {
   });
 
   it('rejects an empty or whitespace-only page with INPUT_EMPTY', () => {
-    assert.equal(decodeError(() => decodePage(new Uint8Array(0), { source: 'empty.html' })).code, 'INPUT_EMPTY');
-    const err = decodeError(() => decodePage(Buffer.from(' \n\t\r\n'), { source: 'blank.html' }));
+    assert.equal(thrownError(() => decodePage(new Uint8Array(0), { source: 'empty.html' })).code, 'INPUT_EMPTY');
+    const err = thrownError(() => decodePage(Buffer.from(' \n\t\r\n'), { source: 'blank.html' }));
     assert.equal(err.code, 'INPUT_EMPTY');
     assert.match(err.message, /blank\.html/);
   });
 
   it('rejects binary input with INPUT_BINARY, naming the input', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    const err = decodeError(() => decodePage(png, { source: 'photo.html' }));
+    const err = thrownError(() => decodePage(png, { source: 'photo.html' }));
     assert.equal(err.code, 'INPUT_BINARY');
     assert.match(err.message, /photo\.html/);
     assert.match(err.message, /PNG/);
     const noise = Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 7) % 32 || 1));
-    assert.equal(decodeError(() => decodePage(noise, { source: 'noise' })).code, 'INPUT_BINARY');
-    assert.equal(decodeError(() => decodePage(Buffer.from('abc\0def'), { source: 'nul' })).code, 'INPUT_BINARY');
+    assert.equal(thrownError(() => decodePage(noise, { source: 'noise' })).code, 'INPUT_BINARY');
+    assert.equal(thrownError(() => decodePage(Buffer.from('abc\0def'), { source: 'nul' })).code, 'INPUT_BINARY');
   });
 });

@@ -7,6 +7,7 @@ import { MarsadError } from '../model/errors.js';
 import type { FetchState, FetchStateStore } from '../model/fetch-state.js';
 import { Fetcher } from './fetcher.js';
 import { closedPort, startHttpFixture, type HttpFixture } from './http-fixture.js';
+import { rejectedError } from '../model/errors.testkit.js';
 
 const ARTICLE = '<html><body><p>قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل.</p></body></html>';
 const fixtures: HttpFixture[] = [];
@@ -25,15 +26,6 @@ function fetcher(options: ConstructorParameters<typeof Fetcher>[0] = {}): Fetche
   return new Fetcher({ delayMs: 5, timeoutMs: 2000, retryBaseMs: 5, ...options });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<MarsadError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof MarsadError, `expected a MarsadError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 const html = (body: string, type = 'text/html; charset=utf-8') => (_req: unknown, res: import('node:http').ServerResponse) => {
   res.writeHead(200, { 'content-type': type }).end(body);
@@ -72,10 +64,10 @@ describe('Fetcher', () => {
     });
     const f = fetcher();
     assert.equal((await f.fetchPage(`${srv.origin}/public`)).status, 'ok');
-    const err = await rejection(f.fetchPage(`${srv.origin}/private/x`));
+    const err = await rejectedError(f.fetchPage(`${srv.origin}/private/x`));
     assert.equal(err.code, 'FETCH_ROBOTS_DISALLOWED');
     assert.match(err.message, /private\/x/);
-    assert.equal((await rejection(f.fetchPage(`${srv.origin}/sneaky`))).code, 'FETCH_ROBOTS_DISALLOWED');
+    assert.equal((await rejectedError(f.fetchPage(`${srv.origin}/sneaky`))).code, 'FETCH_ROBOTS_DISALLOWED');
     assert.equal(srv.requests.filter((r) => r.path === '/robots.txt').length, 1);
     assert.ok(!srv.requests.some((r) => r.path.startsWith('/private')), 'never requested a disallowed path');
     assert.equal((await fetcher({ respectRobots: false }).fetchPage(`${srv.origin}/private/x`)).status, 'ok');
@@ -88,7 +80,7 @@ describe('Fetcher', () => {
 
   it('reports a 404 as FETCH_HTTP_STATUS naming the status', async () => {
     const srv = await serve({});
-    const err = await rejection(fetcher().fetchPage(`${srv.origin}/gone`));
+    const err = await rejectedError(fetcher().fetchPage(`${srv.origin}/gone`));
     assert.equal(err.code, 'FETCH_HTTP_STATUS');
     assert.match(err.message, /HTTP 404/);
     assert.match(err.message, /\/gone/);
@@ -115,10 +107,10 @@ describe('Fetcher', () => {
         Array.from({ length: 10 }, (_, i) => [`/hop${i}`, (_q: unknown, res: import('node:http').ServerResponse) => res.writeHead(307, { location: `/hop${i + 1}` }).end()]),
       ),
     });
-    const loop = await rejection(fetcher().fetchPage(`${srv.origin}/a`));
+    const loop = await rejectedError(fetcher().fetchPage(`${srv.origin}/a`));
     assert.equal(loop.code, 'FETCH_REDIRECTS');
     assert.match(loop.message, /loop/);
-    const many = await rejection(fetcher({ maxRedirects: 3 }).fetchPage(`${srv.origin}/hop0`));
+    const many = await rejectedError(fetcher({ maxRedirects: 3 }).fetchPage(`${srv.origin}/hop0`));
     assert.equal(many.code, 'FETCH_REDIRECTS');
     assert.match(many.message, /more than 3 redirects/);
     assert.equal(srv.requests.filter((r) => r.path.startsWith('/hop')).length, 4);
@@ -136,7 +128,7 @@ describe('Fetcher', () => {
     });
     assert.equal((await fetcher().fetchPage(`${srv.origin}/busy`)).status, 'ok');
     assert.equal(calls, 2);
-    const err = await rejection(fetcher({ retries: 2 }).fetchPage(`${srv.origin}/down`));
+    const err = await rejectedError(fetcher({ retries: 2 }).fetchPage(`${srv.origin}/down`));
     assert.equal(err.code, 'FETCH_HTTP_STATUS');
     assert.match(err.message, /HTTP 503/);
     assert.equal(srv.requests.filter((r) => r.path === '/down').length, 3);
@@ -145,18 +137,18 @@ describe('Fetcher', () => {
   it('times out on a server that never answers', async () => {
     const srv = await serve({ '/robots.txt': html(''), '/hang': () => undefined });
     const started = Date.now();
-    const err = await rejection(fetcher({ timeoutMs: 150 }).fetchPage(`${srv.origin}/hang`));
+    const err = await rejectedError(fetcher({ timeoutMs: 150 }).fetchPage(`${srv.origin}/hang`));
     assert.equal(err.code, 'FETCH_TIMEOUT');
     assert.ok(Date.now() - started < 1500);
   });
 
   it('reports a closed port as FETCH_UNREACHABLE and a non-http URL as FETCH_BAD_URL', async () => {
     const port = await closedPort();
-    const err = await rejection(fetcher().fetchPage(`http://127.0.0.1:${port}/a`));
+    const err = await rejectedError(fetcher().fetchPage(`http://127.0.0.1:${port}/a`));
     assert.equal(err.code, 'FETCH_UNREACHABLE');
     assert.match(err.message, /ECONNREFUSED/);
-    assert.equal((await rejection(fetcher().fetchPage('ftp://example.org/a'))).code, 'FETCH_BAD_URL');
-    assert.equal((await rejection(fetcher().fetchPage('not a url'))).code, 'FETCH_BAD_URL');
+    assert.equal((await rejectedError(fetcher().fetchPage('ftp://example.org/a'))).code, 'FETCH_BAD_URL');
+    assert.equal((await rejectedError(fetcher().fetchPage('not a url'))).code, 'FETCH_BAD_URL');
   });
 
   it('makes a conditional GET and reports 304 as not-modified', async () => {
@@ -222,9 +214,9 @@ describe('Fetcher', () => {
       },
       '/declared': (_q, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(5_000_000) }).end(),
     });
-    const err = await rejection(fetcher({ maxBytes: 256 * 1024 }).fetchPage(`${srv.origin}/big`));
+    const err = await rejectedError(fetcher({ maxBytes: 256 * 1024 }).fetchPage(`${srv.origin}/big`));
     assert.equal(err.code, 'INPUT_TOO_LARGE');
     assert.match(err.message, /256/);
-    assert.equal((await rejection(fetcher({ maxBytes: 1000 }).fetchPage(`${srv.origin}/declared`))).code, 'INPUT_TOO_LARGE');
+    assert.equal((await rejectedError(fetcher({ maxBytes: 1000 }).fetchPage(`${srv.origin}/declared`))).code, 'INPUT_TOO_LARGE');
   });
 });

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 
 import { MarsadError } from '../model/errors.js';
 import { listInputFiles, readFilePage } from './files.js';
+import { rejectedError } from '../model/errors.testkit.js';
 
 let dir: string;
 before(async () => {
@@ -18,15 +19,6 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function rejection(promise: Promise<unknown>): Promise<MarsadError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof MarsadError, `expected a MarsadError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('listInputFiles', () => {
   it('walks a folder recursively, sorted, skipping dotfiles, tool folders and non-pages', async () => {
@@ -52,7 +44,7 @@ describe('listInputFiles', () => {
   });
 
   it('fails with INPUT_NOT_FOUND for a missing path', async () => {
-    assert.equal((await rejection(listInputFiles(join(dir, 'nope')))).code, 'INPUT_NOT_FOUND');
+    assert.equal((await rejectedError(listInputFiles(join(dir, 'nope')))).code, 'INPUT_NOT_FOUND');
   });
 });
 
@@ -71,11 +63,11 @@ describe('readFilePage', () => {
     const file = join(dir, 'huge.html');
     await writeFile(file, '');
     await truncate(file, 25 * 1024 * 1024); // sparse: costs no disk
-    const err = await rejection(readFilePage(file));
+    const err = await rejectedError(readFilePage(file));
     assert.equal(err.code, 'INPUT_TOO_LARGE');
     assert.match(err.message, /25\.0 MB/);
     assert.match(err.message, /huge\.html/);
-    assert.equal((await rejection(readFilePage(file, { maxBytes: 1024 }))).code, 'INPUT_TOO_LARGE');
+    assert.equal((await rejectedError(readFilePage(file, { maxBytes: 1024 }))).code, 'INPUT_TOO_LARGE');
   });
 
   it('gunzips .gz files', async () => {
@@ -86,11 +78,11 @@ describe('readFilePage', () => {
   });
 
   it('reports missing, empty and binary files with their codes', async () => {
-    assert.equal((await rejection(readFilePage(join(dir, 'missing.html')))).code, 'INPUT_NOT_FOUND');
+    assert.equal((await rejectedError(readFilePage(join(dir, 'missing.html')))).code, 'INPUT_NOT_FOUND');
     await writeFile(join(dir, 'empty.html'), '');
-    assert.equal((await rejection(readFilePage(join(dir, 'empty.html')))).code, 'INPUT_EMPTY');
+    assert.equal((await rejectedError(readFilePage(join(dir, 'empty.html')))).code, 'INPUT_EMPTY');
     await writeFile(join(dir, 'image.html'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
-    assert.equal((await rejection(readFilePage(join(dir, 'image.html')))).code, 'INPUT_BINARY');
-    assert.equal((await rejection(readFilePage(dir))).code, 'INPUT_UNREADABLE');
+    assert.equal((await rejectedError(readFilePage(join(dir, 'image.html')))).code, 'INPUT_BINARY');
+    assert.equal((await rejectedError(readFilePage(dir))).code, 'INPUT_UNREADABLE');
   });
 });
