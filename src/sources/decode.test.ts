@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 
 import iconv from 'iconv-lite';
 
-import { MarsadError } from '../model/errors.js';
 import { decodePage } from './decode.js';
 import { thrownError } from '../model/errors.testkit.js';
 

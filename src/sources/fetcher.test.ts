@@ -3,7 +3,6 @@ import { after, describe, it } from 'node:test';
 
 import iconv from 'iconv-lite';
 
-import { MarsadError } from '../model/errors.js';
 import type { FetchState, FetchStateStore } from '../model/fetch-state.js';
 import { Fetcher } from './fetcher.js';
 import { closedPort, startHttpFixture, type HttpFixture } from './http-fixture.js';

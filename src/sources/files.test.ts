@@ -7,7 +7,6 @@ import { gzipSync } from 'node:zlib';
 
 import iconv from 'iconv-lite';
 
-import { MarsadError } from '../model/errors.js';
 import { listInputFiles, readFilePage } from './files.js';
 import { rejectedError } from '../model/errors.testkit.js';
 

@@ -19,11 +19,9 @@ const send = (body: string | Buffer, type = 'text/html; charset=utf-8') => (_q: 
 let dir: string;
 let srv: HttpFixture;
 let origin: string;
-let hits: Map<string, number>;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marsad-inputs-'));
-  hits = new Map();
   srv = await startHttpFixture({
     '/robots.txt': send('User-agent: *\nDisallow: /secret\n', 'text/plain'),
     '/a.html': send(article('الخبر الأول')),
