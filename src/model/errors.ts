@@ -56,6 +56,11 @@ export const ERRORS = {
   },
   STORE_FAILED: { http: 500, expected: 'a writable database', hint: 'check --db / MARSAD_DB and disk space' },
   ARTICLE_NOT_FOUND: { http: 404, expected: 'the id of a stored article', hint: 'run `marsad list` to see the ids' },
+  BAD_QUERY: {
+    http: 400,
+    expected: 'a search query: words, "exact phrases", OR, NOT or -word, prefix*, site:, from:, to:',
+    hint: 'fix the query; put a phrase in double quotes and close every quote and bracket',
+  },
   BAD_ARGUMENT: { http: 400, expected: 'valid command arguments', hint: 'run the command with --help' },
 } as const satisfies Record<string, { http: number; expected: string; hint: string }>;
 
