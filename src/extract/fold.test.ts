@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldArabic, matchKey } from './normalize.js';
+import { foldArabic, matchKey } from './fold.js';
 
 const FOLD_CASES: Array<[string, string, string]> = [
   ['الأَمريكيّة', 'الامريكيه', 'hamza on alef, harakat and ta marbuta fold'],

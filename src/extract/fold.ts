@@ -1,6 +1,8 @@
 /**
  * Folding of Arabic text for matching and de-duplication. Display always keeps the
- * original text; these forms are only ever compared, hashed or indexed.
+ * original text; these forms are only ever compared, hashed or indexed. It lives in the
+ * extract stage because extraction already needs it (boilerplate phrases, repeated lines);
+ * the Arabic core and every later stage build on it from here.
  */
 
 // Harakat, Quranic annotation marks, superscript alef and tatweel carry no identity for matching.

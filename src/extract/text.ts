@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Article } from '../model/article.js';
-import { foldArabic, matchKey } from '../arabic/normalize.js';
+import { foldArabic, matchKey } from './fold.js';
 import { detectLanguage } from './language.js';
 import { findArabicDates, findDataFile, type DateHit } from './dates.js';
 

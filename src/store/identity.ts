@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Article } from '../model/article.js';
-import { matchKey } from '../arabic/normalize.js';
+import { matchKey } from '../extract/fold.js';
 
 // Tracking parameters say where a reader came from, not which page it is.
 const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|_ga)$/i;
