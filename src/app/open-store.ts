@@ -1,6 +1,7 @@
 import { MarsadError } from '../model/errors.js';
 import type { ArticleStore } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { arabicSearchAnalyzer } from '../arabic/search-keys.js';
 
 /** Where the database lives when the user says nothing. */
 export const DEFAULT_DB = './marsad.db';
@@ -13,5 +14,5 @@ export async function openStore(location: string): Promise<ArticleStore> {
   if (/^postgres(ql)?:\/\//i.test(location)) {
     throw new MarsadError('BAD_ARGUMENT', 'a PostgreSQL URL, which this version cannot open yet', location);
   }
-  return openSqliteStore(location);
+  return openSqliteStore(location, arabicSearchAnalyzer);
 }

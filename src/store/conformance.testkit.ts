@@ -6,6 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article } from '../model/article.js';
 import type { ArticleInput, ArticleStore } from './store.js';
+import { parseQuery } from './search-query.js';
 
 export function article(overrides: Partial<Article> = {}): Article {
   return {
@@ -131,6 +132,79 @@ export function runStoreConformance(backend: string, open: () => Promise<Article
       await s.setFetchState(state);
       await s.setFetchState({ ...state, etag: '"v2"' });
       assert.deepEqual(await s.getFetchState(state.url), { ...state, etag: '"v2"' });
+    });
+
+    describe('search', () => {
+      const corpus = async (s: ArticleStore) => {
+        const put = async (name: string, a: Partial<Article>) => (await s.put(input(`https://${name}/1`, article({ url: `https://${name}/1`, ...a })))).id;
+        return {
+          fbi: await put('hespress.com', {
+            title: 'الحموشي يلتقي مدير مكتب التحقيقات الفيدرالي',
+            site: 'هسبريس',
+            published: '2022-06-14',
+            text: 'التقى الحموشي بمدير مكتب التحقيقات الفيدرالي في واشنطن لبحث التعاون مع الأجهزة الأمريكية والاستخبارات.',
+          }),
+          cia: await put('febrayer.com', {
+            title: 'لقاء مع مدير وكالة المخابرات',
+            site: 'فبراير',
+            published: '2023-11-14',
+            text: 'استقبل عبد اللطيف حموشي مدير وكالة الاستخبارات المركزية الأميركية في الرباط، وأكد البلاغ أهمية التنسيق للاستخبارات.',
+          }),
+          other: await put('example.com', {
+            title: 'افتتاح معرض الكتاب',
+            site: 'جريدة',
+            published: '2024-02-01',
+            text: 'افتتح معرض الكتاب أبوابه في الدار البيضاء بمشاركة دور نشر من بلدان عديدة.',
+          }),
+        };
+      };
+      const ids = async (s: ArticleStore, q: string) => (await s.search(parseQuery(q))).map((h) => h.id).sort();
+
+      withStore('a word finds its forms with clitics and spelling variants', async (s) => {
+        const c = await corpus(s);
+        assert.deepEqual(await ids(s, 'الاستخبارات'), [c.fbi, c.cia].sort(), 'والاستخبارات / للاستخبارات');
+        assert.deepEqual(await ids(s, 'حموشي'), [c.fbi, c.cia].sort(), 'الحموشي');
+        assert.deepEqual(await ids(s, 'أمريكية'), [c.fbi, c.cia].sort(), 'الأمريكية / الأميركية');
+        assert.deepEqual(await ids(s, 'الكتاب'), [c.other]);
+      });
+
+      withStore('phrases, OR, NOT and prefixes', async (s) => {
+        const c = await corpus(s);
+        assert.deepEqual(await ids(s, '"مكتب التحقيقات"'), [c.fbi]);
+        assert.deepEqual(await ids(s, '"التحقيقات مكتب"'), []);
+        assert.deepEqual(await ids(s, 'واشنطن OR الرباط'), [c.fbi, c.cia].sort());
+        assert.deepEqual(await ids(s, 'حموشي -واشنطن'), [c.cia]);
+        assert.deepEqual(await ids(s, 'معر*'), [c.other]);
+      });
+
+      withStore('filters by site and date', async (s) => {
+        const c = await corpus(s);
+        assert.deepEqual(await ids(s, 'حموشي site:hespress.com'), [c.fbi]);
+        assert.deepEqual(await ids(s, 'حموشي site:فبراير'), [c.cia]);
+        assert.deepEqual(await ids(s, 'from:2023 to:2023'), [c.cia]);
+        assert.deepEqual(await ids(s, 'حموشي to:2022-12-31'), [c.fbi]);
+      });
+
+      withStore('results are ranked and carry a highlighted snippet of the original text', async (s) => {
+        const c = await corpus(s);
+        const [top] = await s.search(parseQuery('التحقيقات'));
+        assert.equal(top!.id, c.fbi);
+        assert.ok(top!.score > 0);
+        assert.match(top!.snippet, /<mark>التحقيقات<\/mark>/);
+        const [cia] = await s.search(parseQuery('الاستخبارات'), { limit: 5 });
+        assert.ok(cia);
+        const hits = await s.search(parseQuery('الاستخبارات'));
+        const snippetOfCia = hits.find((h) => h.id === c.cia)!.snippet;
+        assert.match(snippetOfCia, /<mark>للاستخبارات<\/mark>/, 'the word is marked as written, clitic and all');
+      });
+
+      withStore('an updated article is searched by its new text only', async (s) => {
+        const a = article({ url: 'https://x.example/a', text: 'نص قديم عن الانتخابات البلدية.' });
+        await s.put(input('https://x.example/a', a));
+        await s.put(input('https://x.example/a', { ...a, text: 'نص جديد عن الميزانية العامة.' }));
+        assert.equal((await s.search(parseQuery('الانتخابات'))).length, 0);
+        assert.equal((await s.search(parseQuery('الميزانية'))).length, 1);
+      });
     });
   });
 }

@@ -1,5 +1,7 @@
 import type { Article, PageKind } from '../model/article.js';
 import type { FetchStateStore } from '../model/fetch-state.js';
+import type { SearchQuery } from './search-query.js';
+import type { SearchHit, SearchOptions } from './search.js';
 
 /** The page bytes as they were read or fetched, kept so extraction can be re-run. */
 export interface RawPage {
@@ -56,6 +58,8 @@ export interface ArticleStore extends FetchStateStore {
   updateArticle(id: string, article: Article): Promise<PutChange>;
   list(options?: ListOptions): Promise<ArticleSummary[]>;
   ids(): Promise<string[]>;
+  /** Ranked full-text search with metadata filters; best match first. */
+  search(query: SearchQuery, options?: SearchOptions): Promise<SearchHit[]>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

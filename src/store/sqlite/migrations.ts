@@ -52,4 +52,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Full-text index over analysed keys (normalised, clitics removed, light-stemmed), not
+      -- over raw text: the analyser, not FTS5's tokenizer, knows Arabic. Contentless: the text
+      -- lives in articles; rowid is articles.rowid.
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+      );
+      CREATE TABLE store_meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -6,17 +6,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runStoreConformance, article, input } from '../conformance.testkit.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
 
-runStoreConformance('sqlite', async () => openSqliteStore(':memory:'));
+runStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 
 test('sqlite: data survives closing and reopening the file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
   try {
     const path = join(dir, 'nested', 'marsad.db');
-    const s1 = openSqliteStore(path);
+    const s1 = openSqliteStore(path, arabicSearchAnalyzer);
     const { id } = await s1.put(input('a.txt', article()));
     await s1.close();
-    const s2 = openSqliteStore(path);
+    const s2 = openSqliteStore(path, arabicSearchAnalyzer);
     assert.equal((await s2.get(id))?.article.title, article().title);
     await s2.close();
   } finally {
@@ -29,7 +30,7 @@ test('sqlite: a file that is not a database is refused with a clear error, and l
   try {
     const path = join(dir, 'notes.db');
     writeFileSync(path, 'these are my notes, not a database '.repeat(200));
-    assert.throws(() => openSqliteStore(path), (err: any) => err.code === 'STORE_FAILED' && err.message.includes(path));
+    assert.throws(() => openSqliteStore(path, arabicSearchAnalyzer), (err: any) => err.code === 'STORE_FAILED' && err.message.includes(path));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -42,7 +43,7 @@ test('sqlite: a database from a newer Marsad is refused, not downgraded', () => 
     const db = new Database(path);
     db.pragma('user_version = 999');
     db.close();
-    assert.throws(() => openSqliteStore(path), /schema version 999/);
+    assert.throws(() => openSqliteStore(path, arabicSearchAnalyzer), /schema version 999/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,9 @@ import { MarsadError } from '../../model/errors.js';
 import type { ArticleInput, ArticleStore, ArticleSummary, ListOptions, PutChange, RawPage, StoredArticle } from '../store.js';
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
 import { MIGRATIONS } from './migrations.js';
+import type { SearchQuery } from '../search-query.js';
+import { indexText, snippet, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
+import { toFtsMatch } from './fts.js';
 
 interface ArticleRow {
   id: string;
@@ -41,7 +44,7 @@ interface RawRow {
  * never leaves a half-written article.
  * @example const store = openSqliteStore('marsad.db'); await store.count();
  */
-export function openSqliteStore(path: string): ArticleStore {
+export function openSqliteStore(path: string, analyzer: SearchAnalyzer): ArticleStore {
   let db: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -50,11 +53,13 @@ export function openSqliteStore(path: string): ArticleStore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    const store = new SqliteStore(db, analyzer);
+    store.reindexIfStale();
+    return store;
   } catch (err) {
     if (err instanceof MarsadError) throw err;
     throw new MarsadError('STORE_FAILED', (err as Error).message, path, { cause: err });
   }
-  return new SqliteStore(db);
 }
 
 function migrate(db: Database.Database): void {
@@ -94,8 +99,16 @@ class SqliteStore implements ArticleStore {
   private readonly stmt;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly analyzer: SearchAnalyzer,
+  ) {
     this.stmt = {
+      rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE id = ?'),
+      unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+      index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       findKey: db.prepare<[string], { article_id: string }>('SELECT article_id FROM article_keys WHERE key = ?'),
       addKey: db.prepare('INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)'),
       getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
@@ -144,6 +157,7 @@ class SqliteStore implements ArticleStore {
     if (!id) {
       id = this.freshId(keys[0]!);
       this.stmt.insertArticle.run({ ...params, id, source: input.source });
+      this.index(id, input.article);
       change = 'new';
     } else {
       // A page counts as changed when what a reader sees changed, not when an ad slot did.
@@ -151,6 +165,7 @@ class SqliteStore implements ArticleStore {
       if (existing.article_hash === hash) change = 'unchanged';
       else {
         this.stmt.updateArticle.run({ ...params, id });
+        this.index(id, input.article);
         change = 'updated';
       }
     }
@@ -168,6 +183,65 @@ class SqliteStore implements ArticleStore {
       });
     }
     return { id, change };
+  }
+
+  private index(id: string, article: Article): void {
+    const { rowid } = this.stmt.rowidOf.get(id)!;
+    this.stmt.unindex.run(rowid);
+    this.stmt.index.run(rowid, indexText(this.analyzer, article.title ?? ''), indexText(this.analyzer, article.text));
+  }
+
+  /** Rebuilds the search index when the analyser changed since it was built (or it never was). */
+  reindexIfStale(): void {
+    if (this.stmt.getMeta.get('index_version')?.value === this.analyzer.version) return;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM articles_fts');
+      for (const row of this.db.prepare<[], ArticleRow>('SELECT * FROM articles').iterate()) this.index(row.id, rowToArticle(row));
+      this.stmt.setMeta.run('index_version', this.analyzer.version);
+    })();
+  }
+
+  async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'articles a';
+    let score = '0';
+    if (query.match) {
+      const match = toFtsMatch(query.match, this.analyzer);
+      if (match === null) return [];
+      from = 'articles_fts f JOIN articles a ON a.rowid = f.rowid';
+      where.push('articles_fts MATCH ?');
+      params.push(match);
+      // Title matches weigh more than body matches; FTS5's bm25 is lower-is-better.
+      score = '-bm25(articles_fts, 4.0, 1.0)';
+    }
+    if (query.filters.site.length) {
+      const clauses = query.filters.site.map(() => "(lower(a.site) = ? OR lower(a.url) LIKE ? OR lower(a.url) LIKE ? OR lower(a.source) LIKE ?)");
+      where.push(`(${clauses.join(' OR ')})`);
+      for (const site of query.filters.site) params.push(site, `%://${site}/%`, `%.${site}/%`, `%://${site}/%`);
+    }
+    if (query.filters.from) {
+      where.push('substr(a.published, 1, 10) >= ?');
+      params.push(query.filters.from);
+    }
+    if (query.filters.to) {
+      where.push('substr(a.published, 1, 10) <= ?');
+      params.push(query.filters.to);
+    }
+    const order = query.match ? 'score DESC, a.published DESC' : 'COALESCE(a.published, a.created_at) DESC';
+    const sql = `SELECT a.*, ${score} AS score FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY ${order}, a.id LIMIT ? OFFSET ?`;
+    params.push(options.limit ?? 20, options.offset ?? 0);
+    const rows = this.guard(() => this.db.prepare<unknown[], ArticleRow & { score: number }>(sql).all(...params));
+    return rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      title: r.title,
+      published: r.published,
+      site: r.site,
+      score: Math.round(r.score * 1000) / 1000,
+      snippet: snippet(this.analyzer, { text: r.text }, query),
+    }));
   }
 
   // Ids come from a hash of the first key; a collision of 48 bits is unlikely but cheap to rule out.
@@ -208,6 +282,7 @@ class SqliteStore implements ArticleStore {
         const hash = articleHash(article);
         if (existing.article_hash === hash) return 'unchanged';
         this.stmt.updateArticle.run({ ...articleParams(article, hash, new Date().toISOString()), id });
+        this.index(id, article);
         return 'updated';
       })(),
     );
