@@ -4,7 +4,8 @@ import { extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { ArticleStore } from '../store/store.js';
-import { printArticle, printList, summarise } from './render.js';
+import { printArticle, printList, printSearch, summarise } from './render.js';
+import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 
 interface GlobalOptions {
@@ -144,6 +145,22 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     });
 
   program
+    .command('search')
+    .description('full-text search that understands Arabic: words, "phrases", OR, NOT/-word, prefix*, site:, from:, to:')
+    .argument('<query>', 'the query, quoted as one argument')
+    .option('--limit <n>', 'how many results', '20')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON result per line: id, source, title, published, site, score, snippet')
+    .action(async (q: string, o: { limit: string; offset: string; json?: boolean }) => {
+      const query = parseQuery(q);
+      await withStore(async (store) => {
+        const hits = await store.search(query, { limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        if (o.json) for (const h of hits) write(JSON.stringify(h));
+        else write(printSearch(hits, Boolean((out as NodeJS.WriteStream).isTTY)));
+      });
+    });
+
+  program
     .command('reprocess')
     .description('run extraction again over every stored raw page (after upgrading Marsad)')
     .option('--json', 'one JSON result per article, one per line')
@@ -167,7 +184,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     if (typeof code === 'string' && code.startsWith('commander.')) return 2;
     const error = toMarsadError(e, null, 'STORE_FAILED');
     err.write(`marsad: ${error.message}\n`);
-    return error.code === 'BAD_ARGUMENT' ? 2 : 1;
+    return error.code === 'BAD_ARGUMENT' || error.code === 'BAD_QUERY' ? 2 : 1;
   }
   return exitCode;
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
+import type { SearchHit } from '../store/search.js';
 
 /**
  * One article for a human reader: metadata lines, then the text.
@@ -47,4 +48,19 @@ export function summarise(results: IngestResult[]): string {
     else if (r.status === 'skipped') lines.push(`– ${r.source}: ${r.reason}`);
   }
   return lines.join('\n');
+}
+
+/** Search results for a reader: marks become bold on a terminal, brackets elsewhere. */
+export function printSearch(hits: SearchHit[], terminal: boolean): string {
+  if (hits.length === 0) return 'No matching articles.';
+  const mark = (s: string) =>
+    s
+      .replace(/<mark>(.*?)<\/mark>/g, terminal ? '\x1b[1m$1\x1b[0m' : '[$1]')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return hits
+    .map((h) => [`${h.id}  ${(h.published ?? '—').slice(0, 10)}  ${h.site ?? '—'}  ${h.title ?? h.source}`, `    ${mark(h.snippet)}`].join('\n'))
+    .join('\n');
 }

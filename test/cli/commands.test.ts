@@ -124,3 +124,25 @@ test('the five seeds ingest, and a second ingest changes nothing', { skip: !exis
     cleanup();
   }
 });
+
+test('search finds stored articles by Arabic word forms and prints JSON results', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'm.db');
+    await runCli(['--db', db, 'ingest', page('news-article-utf8.html'), page('news-scrape-plain.txt')]);
+    const r = await runCli(['--db', db, 'search', 'الأردني', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const hits = jsonLines(r.out);
+    assert.equal(hits.length, 1);
+    assert.deepEqual(Object.keys(hits[0]).sort(), ['id', 'published', 'score', 'site', 'snippet', 'source', 'title']);
+    assert.equal(hits[0].title, 'وزير الخارجية يستقبل نظيره الأردني في الرباط');
+    assert.match(hits[0].snippet, /<mark>الأردني<\/mark>/);
+    const human = await runCli(['--db', db, 'search', 'صادرات OR الفوسفات']);
+    assert.match(human.out, /\[(صادرات|الفوسفات)\]/);
+    const bad = await runCli(['--db', db, 'search', '"مكتب التحقيقات']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /never closed/);
+  } finally {
+    cleanup();
+  }
+});
