@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { runStoreConformance, article, input } from '../conformance.testkit.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
+import { parseQuery } from '../search-query.js';
 
 runStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 
@@ -44,6 +45,25 @@ test('sqlite: a database from a newer Marsad is refused, not downgraded', () => 
     db.pragma('user_version = 999');
     db.close();
     assert.throws(() => openSqliteStore(path, arabicSearchAnalyzer), /schema version 999/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: the search index is rebuilt when the analyser changes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+  try {
+    const path = join(dir, 'm.db');
+    const words = (text: string) => [...text.matchAll(/\p{L}+/gu)].map((m) => ({ key: m[0], start: m.index!, end: m.index! + m[0].length }));
+    const v1 = { version: 'plain-1', keys: words };
+    // A second analyser that indexes reversed words: only a rebuilt index can answer it.
+    const v2 = { version: 'reversed-1', keys: (t: string) => words(t).map((k) => ({ ...k, key: [...k.key].reverse().join('') })) };
+    const s1 = openSqliteStore(path, v1);
+    await s1.put(input('a.txt', article({ text: 'زار الوزير الرباط أمس.' })));
+    await s1.close();
+    const s2 = openSqliteStore(path, v2);
+    assert.equal((await s2.search(parseQuery('الرباط'))).length, 1);
+    await s2.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -196,7 +196,12 @@ class SqliteStore implements ArticleStore {
     if (this.stmt.getMeta.get('index_version')?.value === this.analyzer.version) return;
     this.db.transaction(() => {
       this.db.exec('DELETE FROM articles_fts');
-      for (const row of this.db.prepare<[], ArticleRow>('SELECT * FROM articles').iterate()) this.index(row.id, rowToArticle(row));
+      // In batches: a statement still iterating would block the writes on this connection.
+      const batch = this.db.prepare<[number], ArticleRow & { rowid: number }>('SELECT rowid, * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500');
+      for (let last = 0, rows = batch.all(last); rows.length > 0; rows = batch.all(last)) {
+        for (const row of rows) this.index(row.id, rowToArticle(row));
+        last = rows[rows.length - 1]!.rowid;
+      }
       this.stmt.setMeta.run('index_version', this.analyzer.version);
     })();
   }
