@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { QueryNode, SearchQuery } from './search-query.js';
+import { foldArabic } from '../extract/fold.js';
 
 /**
  * How text becomes search keys. The same analyser runs over articles when they are indexed
@@ -62,34 +63,59 @@ export function positiveKeys(analyzer: SearchAnalyzer, node: QueryNode | null): 
 const SNIPPET_WORDS = 30;
 
 /**
+ * Letters that carry a word's identity for a cheap pre-check: folded, without long vowels,
+ * hamza seats and spaces, so "بورنز" and the key "بيرنز" both give "برنز".
+ */
+function skeleton(s: string): string {
+  return foldArabic(s).replace(/[\s\u0627\u0648\u064A\u0621\u0647]/g, '');
+}
+
+/**
  * The passage of the original text with the most query matches, matched words marked.
- * @example snippet(analyzer, 'التقى الحموشي بمدير…', keys) // '…التقى <mark>الحموشي</mark> بمدير…'
+ * Only paragraphs that could hold a match (their letter skeleton contains the start of a
+ * query key's) are analysed: analysing whole articles for every hit would dominate search time.
+ * @example snippet(analyzer, { text: 'التقى الحموشي بمدير…' }, parseQuery('حموشي')) // 'التقى <mark>الحموشي</mark> بمدير…'
  */
 export function snippet(analyzer: SearchAnalyzer, article: Pick<Article, 'text'>, query: SearchQuery): string {
   const text = article.text;
   const { exact, prefixes } = positiveKeys(analyzer, query.match);
-  const tokens = analyzer.keys(text);
-  const hit = tokens.map((t) => exact.has(t.key) || prefixes.some((p) => t.key.startsWith(p)));
-  let best = 0;
+  const probes = [...exact, ...prefixes].map((k) => skeleton(k).slice(0, 3)).filter(Boolean);
+  let best: { tokens: Array<{ key: string; start: number; end: number }>; hit: boolean[]; count: number } | null = null;
+  for (const para of text.matchAll(/[^\n]+(?:\n(?!\n)[^\n]*)*/g)) {
+    if (probes.length === 0 && best) break;
+    if (probes.length > 0) {
+      const sk = skeleton(para[0]);
+      if (!probes.some((p) => sk.includes(p))) continue;
+    }
+    const tokens = analyzer.keys(para[0]).map((t) => ({ key: t.key, start: t.start + para.index!, end: t.end + para.index! }));
+    const hit = tokens.map((t) => exact.has(t.key) || prefixes.some((p) => t.key.startsWith(p)));
+    const count = hit.filter(Boolean).length;
+    if (!best || count > best.count) best = { tokens, hit, count };
+  }
+  if (!best || best.tokens.length === 0) {
+    const words = analyzer.keys(text.slice(0, 600));
+    if (words.length === 0) return escapeHtml(text.slice(0, 200));
+    best = { tokens: words, hit: words.map(() => false), count: 0 };
+  }
+  const { tokens, hit } = best;
+  // The window of SNIPPET_WORDS tokens with the most matches, opened a few words before its first match.
+  let bestStart = 0;
   let bestCount = -1;
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (hit[i]) count++;
     if (i >= SNIPPET_WORDS && hit[i - SNIPPET_WORDS]) count--;
-    const start = Math.max(0, i - SNIPPET_WORDS + 1);
     if (count > bestCount) {
       bestCount = count;
-      best = start;
+      bestStart = Math.max(0, i - SNIPPET_WORDS + 1);
     }
   }
-  if (tokens.length === 0) return escapeHtml(text.slice(0, 200));
-  // Open the window a few words before the first match so it reads in context.
-  const firstHit = hit.indexOf(true, best);
-  const from = firstHit >= 0 ? Math.max(0, Math.min(best, firstHit - 5)) : 0;
+  const firstHit = hit.indexOf(true, bestStart);
+  const from = firstHit >= 0 ? Math.max(0, Math.min(bestStart, firstHit - 5)) : 0;
   const to = Math.min(tokens.length, from + SNIPPET_WORDS);
   const startChar = tokens[from]!.start;
   const endChar = tokens[to - 1]!.end;
-  let out = from > 0 ? '…' : '';
+  let out = startChar > 0 ? '…' : '';
   let cursor = startChar;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -97,9 +123,9 @@ export function snippet(analyzer: SearchAnalyzer, article: Pick<Article, 'text'>
     out += escapeHtml(text.slice(cursor, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, t.end)) + '</mark>';
     cursor = t.end;
   }
-  out += escapeHtml(text.slice(cursor, endChar)).replace(/\s+/g, ' ');
-  if (to < tokens.length) out += '…';
-  return out.replace(/\n+/g, ' ');
+  out += escapeHtml(text.slice(cursor, endChar));
+  if (endChar < text.trimEnd().length) out += '…';
+  return out.replace(/\s+/g, ' ');
 }
 
 function escapeHtml(s: string): string {
