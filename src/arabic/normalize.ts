@@ -239,7 +239,10 @@ class NormalizedText implements Normalized {
 }
 
 const CHUNK = 8192;
-function unitsToString(buf: Uint16Array, n: number): string {
+const UTF16 = new TextDecoder('utf-16le');
+function unitsToString(buf: Uint16Array, n: number, loneSurrogates: boolean): string {
+  // TextDecoder is fastest but would replace lone surrogates with U+FFFD
+  if (!loneSurrogates && n > 64) return UTF16.decode(buf.subarray(0, n));
   if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < n; i += CHUNK) {
@@ -265,6 +268,7 @@ export function normalize(text: string, options: NormalizeOptions = MATCH): Norm
   let n = 0;
   let groupStart = -1; // output index where the previous original character's output began
   let prevOrig = -2; // original offset of that character
+  let lone = false; // a lone surrogate was copied
   const grow = (need: number): void => {
     while (cap < need) cap *= 2;
     const o2 = new Uint16Array(cap);
@@ -308,8 +312,10 @@ export function normalize(text: string, options: NormalizeOptions = MATCH): Norm
         v = COMPLEX;
       } else {
         v = c; // lone surrogate: kept
+        lone = true;
       }
     } else {
+      if (c >= 0xd800 && c <= 0xdfff) lone = true;
       v = table[c]!;
       if (v === KEEP_SAME) v = fill(cp, c);
     }
@@ -341,7 +347,7 @@ export function normalize(text: string, options: NormalizeOptions = MATCH): Norm
     }
   }
   origin[n] = len;
-  return new NormalizedText(unitsToString(out, n), text, origin.subarray(0, n + 1));
+  return new NormalizedText(unitsToString(out, n, lone), text, origin.subarray(0, n + 1));
 }
 
 /** The normalised text only (no map), for keys. */

@@ -13,7 +13,8 @@
  *   stem keeps at least three letters, more so after ت (ة before a pronoun: حكومته); the
  *   first-person ي needs the lexicon; no enclitic follows the article.
  * Before an enclitic a final ت is restored to ة (حكومتها → حكومة + ها) when the stem has
- * four letters or more, or the lexicon knows the ة form, and a final ا to ى (مستواه → مستوى).
+ * five letters or more and no imperfect prefix (ي/ن: يفوتنا is a verb), or the lexicon knows
+ * the ة form, and a final ا to ى (مستواه → مستوى).
  *
  * The word is first normalised with the SEGMENT options (alef forms, marks, tatweel folded;
  * ة, ى and hamza seats kept because they tell word endings apart). Offsets of each part refer
@@ -70,6 +71,8 @@ interface Core {
 interface Lexicon {
   /** lexKey of all entries */
   all: Set<string>;
+  /** lexKey of [function] entries */
+  func: Set<string>;
   /** SEGMENT forms of all entries */
   exact: Set<string>;
   /** folded keys never suffix-stripped (names, function words) */
@@ -81,7 +84,10 @@ interface Lexicon {
 let lexicon: Lexicon | null = null;
 
 /** Lexicon key: ى→ي, ؤ→و, ئ→ي (ة kept apart from ه: فئة ≠ فيه, آلية ≠ إليه). */
+const LEX_FOLD = /[\u0649\u0626\u0624]/;
+const FULL_FOLD = /[\u0629\u0649\u0626\u0624]/;
 function lexKey(s: string): string {
+  if (!LEX_FOLD.test(s)) return s;
   let r = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -94,6 +100,7 @@ function lexKey(s: string): string {
 
 /** ة→ه, ى→ي, ؤ→و, ئ→ي on a SEGMENT-form string. */
 export function foldKey(s: string): string {
+  if (!FULL_FOLD.test(s)) return s;
   let r = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -107,7 +114,7 @@ export function foldKey(s: string): string {
 
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const lx: Lexicon = { all: new Set(), exact: new Set(), whole: new Set(), variants: new Map() };
+  const lx: Lexicon = { all: new Set(), func: new Set(), exact: new Set(), whole: new Set(), variants: new Map() };
   let section = 'stems';
   for (const raw of readFileSync(findDataFile('arabic/lexicon-stems.txt'), 'utf8').split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
@@ -122,6 +129,7 @@ function loadLexicon(): Lexicon {
       lx.exact.add(seg);
       lx.all.add(lexKey(seg));
       if (section !== 'stems') lx.whole.add(foldKey(seg));
+      if (section === 'function') lx.func.add(lexKey(seg));
     }
   }
   lexicon = lx;
@@ -176,12 +184,12 @@ const ENCLITICS = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كما',
 const HOSTS = new Set(['ل', 'ب']);
 const VERBLIKE = new Set(['ا', 'ي', 'ت', 'ن']);
 
-function isKnown(lx: Lexicon, s: string): boolean {
+function isKnown(lx: Lexicon, s: string, strictFinal = false): boolean {
   if (lx.exact.has(s)) return true;
   if (!lx.all.has(lexKey(s))) return false;
   // والى ("and to") is not والي ("governor"): a final ى/ي must match as written.
   const last = s.charCodeAt(s.length - 1);
-  if (last === 0x0649 || last === 0x064a) {
+  if (strictFinal && (last === 0x0649 || last === 0x064a)) {
     const other = s.slice(0, -1) + (last === 0x0649 ? '\u064a' : '\u0649');
     if (lx.exact.has(other)) return false;
   }
@@ -190,12 +198,16 @@ function isKnown(lx: Lexicon, s: string): boolean {
 
 function analyse(w: string): Core {
   const lx = loadLexicon();
-  let best: Core = { pro: [], proLen: [], stem: w, stemStart: 0, stemEnd: w.length, enc: [], known: isKnown(lx, w) };
+  let best: Core = { pro: [], proLen: [], stem: w, stemStart: 0, stemEnd: w.length, enc: [], known: isKnown(lx, w, true) };
   let bestScore = best.known ? 100 : 40;
   if (best.known) return best; // a known whole word stays whole
+  const first = w[0];
+  const lastCh = w[w.length - 1];
   for (const p of PROCLITICS) {
+    if (p.surface && p.surface[0] !== first) continue;
     if (!w.startsWith(p.surface)) continue;
     for (const e of ENCLITICS) {
+      if (e && e[e.length - 1] !== lastCh) continue;
       if (p.surface === '' && e === '') continue;
       if (e && p.hasArt) continue;
       if (e && !w.endsWith(e)) continue;
@@ -203,16 +215,21 @@ function analyse(w: string): Core {
       const stemEnd = w.length - e.length;
       const len = stemEnd - stemStart;
       if (len < 1) continue;
+      if (p.prep === 'س' && 'يتن'.indexOf(w[stemStart]!) < 0) continue; // future س only before an imperfect
       let stem = w.slice(stemStart, stemEnd);
       if (len === 1 && !(e && !p.hasArt && HOSTS.has(stem))) continue;
       const nClitics = p.morphemes.length + (e ? 1 : 0);
       // restoration before an enclitic
-      let known = isKnown(lx, stem);
+      let known = isKnown(lx, stem, !e);
+      // a short stem (أب، دم) licenses a clitic only when it is a function word
+      if (known && len <= 2 && !lx.func.has(lexKey(stem))) known = false;
       let afterT = false;
       if (e && stem.endsWith('ت') && !stem.endsWith('ات')) {
         afterT = true;
         const restored = stem.slice(0, -1) + 'ة';
-        if (!known && (isKnown(lx, restored) || len >= 4)) {
+        // a noun's ة; not a verb's ت (قدمتها, يفوتنا): unknown stems need five letters and
+        // no imperfect prefix
+        if (!known && (isKnown(lx, restored) || (len >= 5 && stem[0] !== 'ي' && stem[0] !== 'ن'))) {
           stem = restored;
           known = isKnown(lx, restored);
         }
@@ -237,14 +254,22 @@ function analyse(w: string): Core {
         if (len < 2) continue;
         score = 40;
         if (p.hasArt) score += 10;
-        const first = w[stemStart]!;
+        const verbish = len >= 3 && VERBLIKE.has(w[stemStart]!) && !/(ة|ات)$/.test(stem);
         if (p.conj) {
           if (p.hasArt || p.prep) score += 1;
-          else if (len >= 3 && VERBLIKE.has(first)) score += p.conj === 'و' ? 3 : 1;
-          else score -= 5;
+          else if (verbish && p.conj === 'و') score += 3;
+          else if (!verbish) score -= 5;
         }
-        if (p.prep === 'س') score -= 20;
-        else if (p.prep && !p.hasArt) score -= 5;
+        if (p.prep === 'س') {
+          if (!(verbish && len >= 4 && w[stemStart] !== 'ا' && !/ي$/.test(stem))) continue;
+          score += 2; // future س before an imperfect: سيتم، ستشارك
+        } else if (p.prep && !p.hasArt) {
+          score -= 5;
+          // ب/ل + verbal noun of the تفعيل / مفاعلة kind: بتنفيذ، لمواجهة، لتعزيز
+          if ((p.prep === 'ب' || p.prep === 'ل') && len >= 4 && (w[stemStart] === 'ت' || w[stemStart] === 'م')) score += 7;
+          // … and of the افتعال / استفعال / انفعال kind: باعتبار، لاستقبال، بانتخاب
+          else if ((p.prep === 'ب' || p.prep === 'ل') && len >= 5 && /^(?:است|ا.ت|ان)/.test(stem)) score += 7;
+        }
         if (e) {
           if (len < 3) continue;
           score += e === 'ه' ? 2 : 4;
@@ -342,4 +367,34 @@ export function stemKey(stem: string): string {
 export function lightStem(word: string): string {
   const n = normalize(word, SEGMENT).text;
   return stemKey(segmentNormalized(n).stem);
+}
+
+export interface WordInfo {
+  /** the word fully folded (ة→ه, ى→ي, hamza seats) */
+  norm: string;
+  /** light-stem matching key */
+  key: string;
+  proclitics: string[];
+  enclitics: string[];
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+/** Folded form, light-stem key and clitics of a word in SEGMENT form, cached (the indexing hot path). */
+export function wordInfo(w: string): WordInfo {
+  let r = infoCache.get(w);
+  if (r === undefined) {
+    const c = segmentNormalized(w);
+    r = { norm: foldKey(w), key: stemKey(c.stem), proclitics: c.pro, enclitics: c.enc };
+    if (infoCache.size >= CACHE_MAX) infoCache.clear();
+    infoCache.set(w, r);
+  }
+  return r;
+}
+
+/** Empties the segmentation and stem caches (benchmarks, tests). */
+export function clearSegmentCache(): void {
+  cache.clear();
+  stemCache.clear();
+  infoCache.clear();
 }

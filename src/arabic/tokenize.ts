@@ -13,8 +13,8 @@
  * - `url`      http(s)://… or www.…, without trailing sentence punctuation
  * - `email`    local@domain.tld
  * - `ellipsis` ".." or longer runs of dots, "…" runs
- * - `punct`    any other punctuation or symbol, one character each
- * - `other`    anything else that is not whitespace (emoji, CJK, …)
+ * - `punct`    any other punctuation or math/currency/modifier symbol, one character each
+ * - `other`    anything else that is not whitespace (emoji and other symbols, CJK, …)
  * Glued tokens split where the script changes: "admin14" → latin "admin" + number "14",
  * "14يونيو" → number + arabic.
  */
@@ -46,15 +46,44 @@ const ARABIC_RE = `[${AR_LETTER}][${AR_LETTER}${AR_MARK}]*`;
 const LATIN_RE = `[${LATIN}][${LATIN}\\p{M}]*(?:['\\u2019][${LATIN}]+)*`;
 const ELLIPSIS_RE = `\\.{2,}|\\u2026+`;
 
-// Order matters: longer/more specific first. Groups: 1 url 2 email 3 hashtag 4 mention
-// 5 number 6 dotted acronym 7 arabic 8 latin 9 ellipsis 10 punct 11 other
-const TOKEN_RE = new RegExp(
-  `(${URL_RE})|(${EMAIL_RE})|(#${TAG_BODY})|(@[A-Za-z0-9_]+)|(${NUMBER_RE})|(${ACRO_DOTTED})|(${ARABIC_RE})|(${LATIN_RE})|(${ELLIPSIS_RE})|([\\p{P}\\p{S}])|(\\S)`,
-  'gu',
-);
-
 const URL_TRAIL = /[.,;:!?)\]}'"،؛؟]+$/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
+const URL_STICKY = new RegExp(URL_RE, 'uy');
+const EMAIL_STICKY = new RegExp(EMAIL_RE, 'uy');
+const ACRO_STICKY = new RegExp(ACRO_DOTTED, 'uy');
+const LATIN_STICKY = new RegExp(LATIN_RE, 'uy');
+const HASHTAG_STICKY = new RegExp(`#${TAG_BODY}`, 'uy');
+const MENTION_STICKY = /@[A-Za-z0-9_]+/y;
+const NUMBER_STICKY = new RegExp(NUMBER_RE, 'uy');
+
+// character classes, filled lazily per UTF-16 code unit
+const C_UNKNOWN = 0, C_SPACE = 1, C_AR = 2, C_ARMARK = 3, C_DIGIT = 4, C_LATIN = 5, C_PUNCT = 6, C_OTHER = 7, C_HIGH = 8;
+const CLASS = new Uint8Array(65536);
+const RE_AR = new RegExp(`[${AR_LETTER}]`);
+const RE_ARMARK = new RegExp(`[${AR_MARK}]`);
+const RE_DIGIT = new RegExp(`[${DIGIT}]`);
+const RE_LATIN = new RegExp(`[${LATIN}]`, 'u');
+const RE_PUNCT = /[\p{P}\p{Sm}\p{Sc}\p{Sk}]/u;
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  let k: number;
+  if (c >= 0xd800 && c <= 0xdbff) k = C_HIGH;
+  else if (/\s/.test(ch)) k = C_SPACE;
+  else if (RE_AR.test(ch)) k = C_AR;
+  else if (RE_ARMARK.test(ch)) k = C_ARMARK;
+  else if (RE_DIGIT.test(ch)) k = C_DIGIT;
+  else if (RE_LATIN.test(ch)) k = C_LATIN;
+  else if (RE_PUNCT.test(ch)) k = C_PUNCT;
+  else k = C_OTHER;
+  CLASS[c] = k;
+  return k;
+}
+const cls = (c: number): number => CLASS[c] || classify(c);
+
+function sticky(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
 
 /**
  * Splits `text` into tokens with offsets.
@@ -62,32 +91,119 @@ const ALL_CAPS = /^\p{Lu}{2,}$/u;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let s = m[0];
-    const start = m.index;
-    let kind: TokenKind;
-    if (m[7] !== undefined) kind = 'arabic';
-    else if (m[8] !== undefined) kind = ALL_CAPS.test(s) ? 'acronym' : 'latin';
-    else if (m[5] !== undefined) kind = 'number';
-    else if (m[10] !== undefined) kind = 'punct';
-    else if (m[1] !== undefined) {
-      kind = 'url';
-      const trail = URL_TRAIL.exec(s);
-      if (trail) {
-        s = s.slice(0, s.length - trail[0].length);
-        re.lastIndex = start + s.length;
-      }
-    } else if (m[2] !== undefined) kind = 'email';
-    else if (m[3] !== undefined) kind = 'hashtag';
-    else if (m[4] !== undefined) kind = 'mention';
-    else if (m[6] !== undefined) kind = 'acronym';
-    else if (m[9] !== undefined) kind = 'ellipsis';
-    else kind = 'other';
-    tokens.push({ kind, start, end: start + s.length, text: s });
-  }
+  scanTokens(text, (kind, start, end) => {
+    tokens.push({ kind, start, end, text: text.slice(start, end) });
+  });
   return tokens;
+}
+
+/**
+ * The tokeniser without allocation: calls `emit(kind, start, end)` for each token in order.
+ */
+export function scanTokens(text: string, emit: (kind: TokenKind, start: number, end: number) => void): void {
+  const len = text.length;
+  let i = 0;
+  let nextAt = -1;
+  const push = emit;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const k = cls(c);
+    if (k === C_SPACE) {
+      i++;
+      continue;
+    }
+    if (k === C_AR) {
+      let j = i + 1;
+      while (j < len) {
+        const kj = cls(text.charCodeAt(j));
+        if (kj !== C_AR && kj !== C_ARMARK) break;
+        j++;
+      }
+      push('arabic', i, j);
+      i = j;
+      continue;
+    }
+    if (c < 0x80 && (k === C_LATIN || k === C_DIGIT || c === 0x2e || c === 0x25 || c === 0x2b || c === 0x2d || c === 0x5f)) {
+      // URL / e-mail can only start with an ASCII letter, digit or . % + - _
+      if (c === 0x68 || c === 0x77 || c === 0x48 || c === 0x57) {
+        const e = sticky(URL_STICKY, text, i);
+        if (e > 0) {
+          let s = text.slice(i, e);
+          const trail = URL_TRAIL.exec(s);
+          if (trail) s = s.slice(0, s.length - trail[0].length);
+          push('url', i, i + s.length);
+          i += s.length;
+          continue;
+        }
+      }
+      if (nextAt < i) nextAt = text.indexOf('@', i) >>> 0; // not found → 4294967295
+      if (nextAt > i && nextAt - i < 65) {
+        const e = sticky(EMAIL_STICKY, text, i);
+        if (e > 0) {
+          push('email', i, e);
+          i = e;
+          continue;
+        }
+      }
+    }
+    if (k === C_DIGIT) {
+      const e = sticky(NUMBER_STICKY, text, i);
+      push('number', i, e);
+      i = e;
+      continue;
+    }
+    if (k === C_LATIN) {
+      let e = sticky(ACRO_STICKY, text, i);
+      if (e > 0) {
+        push('acronym', i, e);
+        i = e;
+        continue;
+      }
+      e = sticky(LATIN_STICKY, text, i);
+      push(e - i >= 2 && ALL_CAPS.test(text.slice(i, e)) ? 'acronym' : 'latin', i, e);
+      i = e;
+      continue;
+    }
+    if (c === 0x23 /* # */) {
+      const e = sticky(HASHTAG_STICKY, text, i);
+      if (e > 0) {
+        push('hashtag', i, e);
+        i = e;
+        continue;
+      }
+    }
+    if (c === 0x40 /* @ */) {
+      const e = sticky(MENTION_STICKY, text, i);
+      if (e > 0) {
+        push('mention', i, e);
+        i = e;
+        continue;
+      }
+    }
+    if (c === 0x2e && text.charCodeAt(i + 1) === 0x2e) {
+      let j = i + 2;
+      while (j < len && text.charCodeAt(j) === 0x2e) j++;
+      push('ellipsis', i, j);
+      i = j;
+      continue;
+    }
+    if (c === 0x2026) {
+      let j = i + 1;
+      while (j < len && text.charCodeAt(j) === 0x2026) j++;
+      push('ellipsis', i, j);
+      i = j;
+      continue;
+    }
+    if (k === C_HIGH && i + 1 < len) {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      push(RE_PUNCT.test(ch) ? 'punct' : 'other', i, i + ch.length);
+      i += ch.length;
+      continue;
+    }
+    push(k === C_PUNCT ? 'punct' : 'other', i, i + 1);
+    i++;
+  }
 }
 
 /** Numeric value of a number token (Arabic-Indic/Persian digits; ٫ or a lone comma before 1–2 digits as decimal). */
