@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { tokenize } from './tokenize.js';
+import { analyze } from './analyze.js';
 import { lightStem } from './segment.js';
-import { fold } from './normalize.js';
 
 /** A search key with the span of the original word it came from. */
 export interface SearchKey {
@@ -13,26 +12,27 @@ export interface SearchKey {
 /**
  * Search keys of a text: Arabic words reduced to their light stem (clitics and inflection
  * suffixes off, letters folded, spelling variants unified), Latin words and acronyms
- * lower-cased, numbers in ASCII digits. Punctuation, URLs and e-mail are not searchable words.
+ * lower-cased, numbers in ASCII digits, hashtags by their word. URLs and e-mail addresses
+ * are not searchable words.
  * @example searchKeys('والاستخبارات الأميركية').map(k => k.key) // same keys as for 'الاستخبارات أمريكية'
  */
 export function searchKeys(text: string): SearchKey[] {
   const keys: SearchKey[] = [];
-  for (const t of tokenize(text)) {
+  for (const t of analyze(text).terms) {
     let key: string;
     switch (t.kind) {
       case 'arabic':
-        key = lightStem(t.text);
-        break;
       case 'latin':
+        key = t.key;
+        break;
       case 'acronym':
-        key = fold(t.text).replace(/\./g, '');
+        key = t.key.replace(/\./g, '');
         break;
       case 'number':
-        key = fold(t.text).replace(/[^0-9]/g, '');
+        key = t.key.replace(/[^0-9]/g, '');
         break;
       case 'hashtag':
-        key = /[\u0600-\u06FF]/.test(t.text) ? lightStem(t.text.slice(1)) : fold(t.text.slice(1));
+        key = /[\u0600-\u06FF]/.test(t.norm) ? lightStem(t.norm.slice(1)) : t.key.slice(1);
         break;
       default:
         continue;
