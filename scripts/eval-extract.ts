@@ -18,7 +18,17 @@
  *   date         the YYYY-MM-DD day of both values is equal.
  *   author       light normalisation as for titles; then both sides split into a set of
  *                names on "," "&" " and " " و" ";" and the sets compared.
+ *   title~       lenient title: after the same light normalisation and with punctuation
+ *                dropped, one non-empty value contains the other (e.g. a site-name suffix
+ *                left on, or a subtitle cut off).
+ *   author~      lenient author: as title~ on the whole credit string, or the two name sets
+ *                (as for author) overlap in at least one name.
  *   Each of title/date/author is counted over the pages whose ground truth has one.
+ *
+ * The `seeds` row (shared/seeds/*.txt, plain-text scrapes with no ground truth) reports, for
+ * Marsad's `extractText` and for Readability on the text wrapped as <html><body> with one
+ * <p> per non-empty line, how many pages got a non-null title / date / author: "found", not
+ * "right" — nothing says those values are correct.
  * Readability results are cached in the OS temp folder (keyed by file) to speed re-runs.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +37,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/html.js';
+import { extractText } from '../src/extract/text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Walks up to find shared/ beside or above the project root (works from src and dist). */
@@ -110,6 +121,28 @@ export function loadArabic(shared: string): Case[] {
     });
 }
 
+/** Plain-text seed pages: no ground truth, only used for "found" counts. */
+export function loadSeeds(shared: string): { id: string; text: string }[] {
+  const dir = join(shared, 'seeds');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The text as Readability would see a bare page: one <p> per non-empty line. */
+export function textAsHtml(text: string): string {
+  const ps = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${escapeHtml(l)}</p>`);
+  return `<html><body>${ps.join('\n')}</body></html>`;
+}
+
 // ---------------------------------------------------------------- metrics
 
 export function light(s: string): string {
@@ -156,6 +189,23 @@ function authorSet(s: string): string {
     .join('|');
 }
 
+/** light() with punctuation and symbols dropped: for the lenient containment checks. */
+function loose(s: string): string {
+  return light(s).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+}
+
+function contains(a: string, b: string): boolean {
+  const x = loose(a);
+  const y = loose(b);
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+}
+
+function authorLoose(pred: string, truth: string): boolean {
+  if (contains(pred, truth)) return true;
+  const a = new Set(authorSet(pred).split('|').map(loose).filter(Boolean));
+  return authorSet(truth).split('|').map(loose).some((n) => n && a.has(n));
+}
+
 function day(s: string | null): string | null {
   const m = s ? /^(\d{4}-\d{2}-\d{2})/.exec(s.trim()) : null;
   return m ? m[1]! : null;
@@ -173,14 +223,16 @@ interface Tally {
   woOk: number;
   titleN: number;
   titleOk: number;
+  titleLoose: number;
   dateN: number;
   dateOk: number;
   authorN: number;
   authorOk: number;
+  authorLoose: number;
 }
 const emptyTally = (): Tally => ({
   pages: 0, textPages: 0, p: 0, r: 0, f: 0, withN: 0, withHit: 0, woN: 0, woOk: 0,
-  titleN: 0, titleOk: 0, dateN: 0, dateOk: 0, authorN: 0, authorOk: 0,
+  titleN: 0, titleOk: 0, titleLoose: 0, dateN: 0, dateOk: 0, authorN: 0, authorOk: 0, authorLoose: 0,
 });
 
 export interface PageResult {
@@ -216,6 +268,7 @@ function score(t: Tally, c: Case, pred: Pred): PageResult {
     t.titleN++;
     res.title = !!pred.title && light(pred.title) === light(c.truth.title);
     if (res.title) t.titleOk++;
+    if (res.title || (!!pred.title && contains(pred.title, c.truth.title))) t.titleLoose++;
   }
   if (c.truth.date && day(c.truth.date)) {
     t.dateN++;
@@ -226,6 +279,7 @@ function score(t: Tally, c: Case, pred: Pred): PageResult {
     t.authorN++;
     res.author = !!pred.author && authorSet(pred.author) === authorSet(c.truth.author);
     if (res.author) t.authorOk++;
+    if (res.author || (!!pred.author && authorLoose(pred.author, c.truth.author))) t.authorLoose++;
   }
   return res;
 }
@@ -241,8 +295,10 @@ function summary(t: Tally) {
     withPct: pct(t.withHit, t.withN),
     withoutPct: pct(t.woOk, t.woN),
     titlePct: pct(t.titleOk, t.titleN),
+    titleLoosePct: pct(t.titleLoose, t.titleN),
     datePct: pct(t.dateOk, t.dateN),
     authorPct: pct(t.authorOk, t.authorN),
+    authorLoosePct: pct(t.authorLoose, t.authorN),
     counts: { text: t.textPages, title: t.titleN, date: t.dateN, author: t.authorN },
   };
 }
@@ -323,15 +379,45 @@ async function main(): Promise<void> {
     rows.push({ dataset: name, system: 'marsad', ...summary(tm) });
     if (rd) rows.push({ dataset: name, system: 'readability', ...summary(tr) });
   }
+  // seeds: plain text, no ground truth — count what each system found
+  const seeds = loadSeeds(shared).slice(0, limit);
+  const found: Record<string, unknown>[] = [];
+  if (seeds.length === 0) {
+    if (!json) console.log(`eval-extract: seeds skipped — no *.txt under ${shared}/seeds`);
+  } else {
+    const count = (preds: Pred[]) => ({
+      dataset: 'seeds',
+      pages: preds.length,
+      titleFound: preds.filter((p) => !!p.title).length,
+      dateFound: preds.filter((p) => !!p.date).length,
+      authorFound: preds.filter((p) => !!p.author).length,
+    });
+    const mp = seeds.map((sd) => {
+      try {
+        const a = extractText(sd.text, { source: sd.id });
+        return { title: a.title, date: a.published, author: a.author, text: a.text };
+      } catch {
+        return { title: null, date: null, author: null, text: '' };
+      }
+    });
+    found.push({ system: 'marsad', ...count(mp) });
+    if (rd) {
+      const rp = seeds.map((sd) => {
+        const key = `seeds/${sd.id}`;
+        return cache[key] ?? (cache[key] = rd({ id: sd.id, url: null, html: textAsHtml(sd.text), truth: { title: null, date: null, author: null, text: null, with: [], without: [] } }));
+      });
+      found.push({ system: 'readability', ...count(rp) });
+    }
+  }
   if (rd && !noCache) {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
   if (json) {
-    console.log(JSON.stringify(rows, null, 2));
+    console.log(JSON.stringify({ rows, seedsFound: found }, null, 2));
   } else {
-    const cols = ['dataset', 'system', 'pages', 'textP', 'textR', 'textF1', 'withPct', 'withoutPct', 'titlePct', 'datePct', 'authorPct'];
-    const head = ['dataset', 'system', 'pages', 'P', 'R', 'F1', 'with%', 'w/o%', 'title%', 'date%', 'author%'];
+    const cols = ['dataset', 'system', 'pages', 'textP', 'textR', 'textF1', 'withPct', 'withoutPct', 'titlePct', 'titleLoosePct', 'datePct', 'authorPct', 'authorLoosePct'];
+    const head = ['dataset', 'system', 'pages', 'P', 'R', 'F1', 'with%', 'w/o%', 'title%', 'title~%', 'date%', 'author%', 'author~%'];
     const table = [head, ...rows.map((r) => cols.map((c) => (r[c] == null ? '-' : String(r[c]))))];
     const widths = head.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     for (const row of table) console.log(row.map((v, i) => v.padEnd(widths[i]!)).join('  '));
@@ -340,6 +426,12 @@ async function main(): Promise<void> {
         const c = r.counts as Record<string, number>;
         console.log(`${r.dataset}: ground truth has text on ${c.text}, title on ${c.title}, date on ${c.date}, author on ${c.author} pages`);
       }
+    }
+    console.log('title%/author%: exact (light normalisation); title~%/author~%: lenient containment (see header)');
+    for (const f of found) {
+      console.log(
+        `seeds (no ground truth — FOUND, not right) ${String(f.system).padEnd(11)} pages ${f.pages}: title found ${f.titleFound}, date found ${f.dateFound}, author found ${f.authorFound}`,
+      );
     }
   }
   if (failuresArg >= 0) {

@@ -144,6 +144,9 @@ class MetaIndex {
     }
     return null;
   }
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
   all(...keys: string[]): string[] {
     return keys.flatMap((k) => this.map.get(k) ?? []);
   }
@@ -154,8 +157,12 @@ class MetaIndex {
 /** Removes "By", "بقلم", "كتب" and similar credit prefixes, and trailing roles/dates. */
 export function cleanAuthor(raw: string): string | null {
   let s = collapse(decodeEntitiesLite(raw));
+  s = s.replace(/^["'“”«»]+|["'“”«»]+$/g, '');
+  if (/^(?:(?:written|posted|authored|reported|published)\s+)?by\s*:?$|^(?:author|authors|writer)\s*:?$/i.test(s)) return null; // a label with no name
+  if (/^[a-z_]+(?:\.[a-z_]+){2,}$/.test(s) && /\b(?:author|page|head|meta|extra|field|name|title|data)\b/.test(s.replace(/[._]/g, ' '))) return null; // an unfilled template key
   s = s.replace(/^(?:author|authors|writer|auteur|autor)\s*:?\s+/i, '');
-  s = s.replace(/^(?:(?:written|posted|reported|published|story|words|text|article|photos?)\s+)?by[:\s]+/i, '');
+  s = s.replace(/^(?:more\s+)?(?:articles|posts|stories)\s+by\s+/i, '');
+  s = s.replace(/^(?:(?:written|posted|authored|reported|published|story|words|text|article|photos?)\s+)?by[:\s]+/i, '');
   s = s.replace(/\s+(?:verified expert|more about .*|view all posts.*|see full bio.*|follow)$/i, '');
   s = s.replace(/^(?:بقلم|كتب(?:ت|ه|ها)?|كتابة|بواسطة|إعداد|اعداد|تحرير|حوار|تقرير|المحرر|الكاتب|الكاتبة)\s*[:：\-–—]?\s*/u, '');
   s = s.replace(/^(?:par|von|por|door|di|af|av)\s+/i, '');
@@ -170,16 +177,24 @@ export function cleanAuthor(raw: string): string | null {
 }
 
 function joinAuthors(names: string[]): string | null {
-  const seen = new Set<string>();
   const out: string[] = [];
+  const keyOf = (x: string) => ` ${x.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   for (const raw of names) {
     // "A, B and C" / "A و B" in one string: keep it as one credit line, just cleaned
     const c = cleanAuthor(raw);
     if (!c) continue;
-    const key = c.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
+    // credits that are not the author's: "Updated by …", "More about …"
+    let parts = c.split(/\s*,\s*/).filter((p) => !/^(?:updated|reviewed|edited|fact[- ]checked|more about|view all|see all)\b/i.test(p));
+    // "Jane Doe, The Daily Star" / "Jane Doe, Example Staff": the outlet is not a co-author
+    const persons = parts.filter((p) => !/^the\s|\b(?:staff|team|desk|newsroom)$/i.test(p));
+    if (persons.length > 0 && persons.length < parts.length) parts = persons;
+    const kept = parts.join(', ').replace(/\s+[-–—|]\s+.*\b(?:staff|team|desk|newsroom)$/i, '');
+    if (!kept) continue;
+    const key = keyOf(kept);
+    // the same names again ("A and B", then "A", "B"): already credited
+    if (out.some((o) => keyOf(o).includes(key))) continue;
+    for (let i = out.length - 1; i >= 0; i--) if (key.includes(keyOf(out[i]!))) out.splice(i, 1);
+    out.push(kept);
   }
   return out.length > 0 ? out.join(', ') : null;
 }
@@ -217,50 +232,114 @@ function normTitleKey(s: string): string {
 
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»«/\\]\s+|\s+[|·•»]\s*|\s*[|·•»]\s+/;
 
+/** Removes a "Title:" label and a byline or date glued to a headline by the page's markup. */
+export function cleanTitle(raw: string): string {
+  let t = collapse(decodeEntitiesLite(raw));
+  t = t.replace(/^(?:title|headline|العنوان)\s*[:：]\s*/iu, '');
+  // "… Posted on July 1, 2024 by admin", "… By Jane Doe | March 5, 2025"
+  t = t.replace(/\s+(?:posted|published|updated|written)\s+(?:on|by|in)\s.*$/i, '');
+  t = t.replace(/\s+(?:نشر|نُشر)\s+(?:في|بتاريخ)\s.*$/u, '');
+  // a date glued before or after the headline text
+  const md = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}';
+  const dm = '\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}';
+  const iso = '\\d{4}-\\d{2}-\\d{2}';
+  const lead = new RegExp(`^(?:${md}|${dm}|${iso})\\s*[|•·:\\-–—]?\\s+(?=\\S)`, 'i');
+  const trail = new RegExp(`\\s*[|•·\\-–—]?\\s+(?:${md}|${dm}|${iso})$`, 'i');
+  const cut = t.replace(lead, '').replace(trail, '');
+  if (cut.split(/\s+/).length >= 2) t = cut;
+  return t.trim();
+}
+
 /**
- * Picks the headline. Prefers a candidate (JSON-LD headline, og:title, twitter:title,
- * <title>) that agrees with an <h1>; strips " | Site", " - Site" suffixes/prefixes when
- * the rest matches an h1 or the cut part matches the site name.
+ * Picks the headline. Candidates: the metadata titles (JSON-LD headline, og:title,
+ * twitter:title, <title>…) with site-name affixes removed, and the page's h1s. Chosen by
+ * agreement: a metadata title (or a cut of it) equal to an h1 gives that h1; an h1 that is
+ * a metadata title plus a glued label/counter gives the metadata title; else
+ * the h1 most like the metadata titles, else the best metadata title (the full form of a
+ * truncated one). Pipe and spaced
+ * hyphen tails (" | Section", " - tagline") are cut from the result.
  */
-export function chooseTitle(cands: (string | null)[], h1s: string[], site: string | null): string | null {
-  const list = cands.filter((c): c is string => !!c).map((c) => collapse(decodeEntitiesLite(c)));
-  const siteKey = site ? normTitleKey(site) : '';
+export function chooseTitle(
+  cands: (string | null)[],
+  h1s: string[],
+  site: string | null,
+  opts: { sites?: (string | null)[] } = {},
+): string | null {
+  const siteKeys = [site, ...(opts.sites ?? [])].filter((x): x is string => !!x).map(normTitleKey).filter((k) => k.length >= 2);
+  const list = cands.filter((c): c is string => !!c).map(cleanTitle).filter(Boolean);
+  const stripped = list.map((c) => stripSite(c, siteKeys));
   // an h1 that is only the site's logo/name is not the headline
-  const heads = h1s.filter((h) => {
-    const k = normTitleKey(h);
-    return k.length > 0 && k !== siteKey && h.length <= 400;
-  });
+  const heads = h1s
+    .map(cleanTitle)
+    .filter((h) => {
+      const k = normTitleKey(h);
+      return k.length > 0 && !siteKeys.includes(k) && h.length <= 400;
+    });
   const h1Keys = new Map(heads.map((h) => [normTitleKey(h), h] as const));
+
+  const finish = (t: string) => cutTail(stripSite(t, siteKeys, false));
 
   // 1. a candidate (or a cut of it) equal to an h1
   for (const c of list) {
     for (const v of [c, ...titleCuts(c)]) {
-      const hit = h1Keys.get(normTitleKey(v));
-      if (hit) return hit;
+      const k = normTitleKey(v);
+      const hit = h1Keys.get(k);
+      if (!hit) continue;
+      return finish(hit);
     }
   }
-  // 2. the visible headline: the h1 that shares most words with the metadata titles,
-  //    else the first h1 (the page's own headline beats SEO titles)
+  // 2. an h1 that is a metadata title with a short label, byline or counter glued on
+  for (const h of heads) {
+    const hk = normTitleKey(h);
+    for (const c of stripped) {
+      const ck = normTitleKey(c);
+      if (ck.length < 12 || ck === hk || !hk.includes(ck)) continue;
+      // "Blog: <title>", "<title> (example.com) 87"
+      const at = h.toLowerCase().indexOf(c.toLowerCase());
+      if (at < 0) continue;
+      const pre = h.slice(0, at).trim();
+      const post = h.slice(at + c.length).trim();
+      if ((pre && !post && /^[^:]{1,30}:$/.test(pre) && pre.split(/\s+/).length <= 3) || (!pre && post && /^\([^)]{2,40}\)\s*\d*$/.test(post))) return finish(c);
+    }
+  }
+  // 4. the visible headline: the h1 most like the metadata titles, else the first h1 of
+  //    four or more words (the page's own headline beats SEO titles)
   if (heads.length > 0) {
     const metaWords = new Set(list.flatMap((c) => wordsOf(c)));
+    const metaLen = Math.max(0, ...stripped.map((c) => wordsOf(c).length));
     let best = heads[0]!;
     let bestScore = -1;
     for (const h of heads) {
       const w = wordsOf(h);
-      const sc = w.length > 0 ? w.filter((x) => metaWords.has(x)).length / w.length : 0;
+      let sc = w.length > 0 ? w.filter((x) => metaWords.has(x)).length / w.length : 0;
+      // one or two words out of a long title: a section label or a name, not the headline
+      if (w.length < 3 && metaLen >= 6 * w.length) sc *= 0.4;
       if (sc > bestScore + 0.2) {
         best = h;
         bestScore = sc;
       }
     }
-    if (bestScore >= 0.5 || list.length === 0) return best;
+    if (bestScore >= 0.5 || list.length === 0) return finish(best);
   }
-  // 3. strip site-name parts from the best metadata title
-  for (const c of list) {
-    const cut = stripSite(c, siteKey);
-    if (cut) return cut;
+  // 5. the best metadata title: the longest of those that contain another (a truncated
+  //    headline loses to its full form), else the first
+  if (stripped.length > 0) {
+    let pick = stripped[0]!;
+    const pk = () => normTitleKey(pick);
+    for (const c of stripped) {
+      const ck = normTitleKey(c);
+      if (ck.length > pk().length && ck.startsWith(pk())) pick = c;
+    }
+    return finish(pick);
   }
-  return heads[0] ?? null;
+  return heads[0] ? finish(heads[0]) : null;
+}
+
+/** " | Section" tails, and " - tagline" tails, after a headline of three words or more. */
+function cutTail(t: string): string {
+  const m = /^(.+?)\s+(?:\||-)\s+\S.*$/.exec(t);
+  if (m && m[1]!.split(/\s+/).length >= 3) return m[1]!.trim();
+  return t;
 }
 
 function wordsOf(s: string): string[] {
@@ -286,15 +365,19 @@ function joinBack(orig: string, parts: string[]): string {
   return start >= 0 && end > start ? orig.slice(start, end) : parts.join(' ');
 }
 
-function stripSite(t: string, siteKey: string): string | null {
-  const parts = t.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return t;
-  if (siteKey) {
+function stripSite(t: string, siteKeys: string[], guess = true): string {
+  let cur = t;
+  for (let round = 0; round < 3; round++) {
+    const parts = cur.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+    if (parts.length < 2) return cur;
     const last = normTitleKey(parts[parts.length - 1]!);
     const first = normTitleKey(parts[0]!);
-    if (last && (siteKey.includes(last) || last.includes(siteKey))) return joinBack(t, parts.slice(0, -1));
-    if (first && (siteKey.includes(first) || first.includes(siteKey))) return joinBack(t, parts.slice(1));
+    const isSite = (k: string) => !!k && siteKeys.some((s) => s.includes(k) || k.includes(s));
+    if (isSite(last)) cur = joinBack(cur, parts.slice(0, -1));
+    else if (isSite(first)) cur = joinBack(cur, parts.slice(1));
+    else break;
   }
+  if (cur !== t || !guess) return cur;
   // a short last part after " | ", " - ", " – " is a site name or an SEO tagline
   const m = /^(.*\S)\s+[|·•»\-–—]\s+([^|·•»–—]{1,60})$/.exec(t);
   if (m && m[1]!.split(/\s+/).length >= 3 && m[2]!.split(/\s+/).length <= 6) return m[1]!;
@@ -397,6 +480,14 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
     [ldHeadline, meta.first('og:title'), meta.first('twitter:title'), meta.first('title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title'), titleTag],
     h1s.length > 0 ? h1s : headlineEls,
     site,
+    {
+      sites: [
+        ldSite,
+        ...objs.filter((o) => types(o).some((t) => /^WebSite$|Organization$|^Corporation$/.test(t))).map((o) => str(o.name)),
+        meta.first('application-name', 'apple-mobile-web-app-title'),
+        ...domainNames(canonical ?? meta.first('og:url') ?? pageUrl),
+      ],
+    },
   );
 
   // date
@@ -423,7 +514,7 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
   for (const t of [...pubTimes, ...timeEls.filter((t) => !/updat|modif/i.test(classAndId(t)))].slice(0, 6)) {
     dateCands.push(t.attribs.datetime ?? null);
   }
-  const visible = firstH1 ? visibleDateNear(doc, firstH1, parseArabicDate) : null;
+  const shown = firstH1 ? visibleDateNear(doc, firstH1, parseArabicDate) : null;
   for (const c of dateCands) {
     published = normalizeDate(c);
     if (published) break;
@@ -434,7 +525,26 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
       if (published) break;
     }
   }
-  if (!published) published = visible;
+  const modified = [...ldAll.map((o) => str(o.dateModified)), ...meta.all('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified')]
+    .map((c) => normalizeDate(c))
+    .filter((c): c is string => !!c);
+  // a shown date that is the metadata's modification day (and not its publication day) is
+  // an update stamp even without a label
+  const shownIsUpdate =
+    !!shown && !!published && published.slice(0, 10) !== shown.date.slice(0, 10) && modified.some((m) => m.slice(0, 10) === shown.date.slice(0, 10));
+  if (shown && (!(shown.updated || shownIsUpdate) || !published)) {
+    // The date printed by the headline is the one readers see: it wins over metadata that
+    // disagrees (a CMS's stale datePublished, a UTC timestamp that falls on the next day),
+    // unless it is labelled as an update. When the metadata states the same day, keep its
+    // time and offset.
+    const visible = shown.date;
+    const machine = [...dateCands.map((c) => normalizeDate(c)), ...modified, ...timeEls.map((t) => normalizeDate(t.attribs.datetime))].filter((c): c is string => !!c);
+    const same = machine.find((c) => c.slice(0, 10) === visible.slice(0, 10));
+    // a timestamp with a time that is one day off is the same instant seen in another zone:
+    // keep the precise one
+    const tzShift = !same && !!published && published.length > 10 && Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(visible.slice(0, 10))) === 86400000;
+    if (!tzShift) published = same ?? visible;
+  }
   if (!published && parseArabicDate) {
     // visible Arabic dates in bylines / date widgets
     const zones = [...timeEls, ...itemprops.filter((e) => /date/i.test(attr(e, 'itemprop'))), ...bylineEls];
@@ -465,11 +575,41 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
       }
     }
   }
+  if (!published) {
+    // any other meta whose name says "publish" (CMS-specific keys)
+    for (const k of meta.keys()) {
+      if (!/publish|pubdate|post_date|postdate/.test(k) || /modif|updat/.test(k)) continue;
+      published = meta.all(k).map((v) => normalizeDate(v)).find((v) => !!v) ?? null;
+      if (published) break;
+    }
+  }
   if (!published) published = dateFromUrl(canonical ?? meta.first('og:url') ?? pageUrl);
+  // last resort: the modification date (the page existed by then; better than none)
+  if (!published) published = modified[0] ?? null;
 
   // author
   let author: string | null = null;
-  if (art) author = joinAuthors(personNames(art.author ?? art.creator, byId));
+  // names that are the site or an organisation: kept only when no person is credited
+  const orgKeys = new Set(
+    [site, ldSite, ...objs.filter((o) => types(o).some((t) => /Organization$|^Corporation$|^WebSite$|^NewsMediaOrganization$/.test(t))).map((o) => str(o.name)), ...domainNames(canonical ?? pageUrl)]
+      .filter((x): x is string => !!x)
+      .map(normTitleKey)
+      .filter((k) => k.length >= 2),
+  );
+  const isOrg = (name: string) => {
+    const k = normTitleKey(name);
+    return orgKeys.has(k) || [...orgKeys].some((o) => o.length >= 4 && (k.startsWith(o) || k.endsWith(o)) && k.length <= o.length + 6);
+  };
+  let orgAuthor: string | null = null;
+  if (art) {
+    const raw = art.author ?? art.creator;
+    const ldOrg = [raw].flat().every((a) => a && typeof a === 'object' && types(resolveRef(a, byId) as Json).some((t) => /Organization$/.test(t)));
+    author = joinAuthors(personNames(raw, byId));
+    if (author && (ldOrg || isOrg(author))) {
+      orgAuthor = author;
+      author = null;
+    }
+  }
   if (!author) {
     const metaAuthors = meta
       .all('author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl', 'twitter:data1')
@@ -506,13 +646,29 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
           }
         }
       }
+      if (!named) {
+        // "<div class=author><span>Jane Doe</span><span>Tech Reporter</span></div>": the job
+        // title in its own child element is not part of the name
+        const kids = el.children.filter((c): c is Element => c.type === 'tag' && textOf(c).length > 0);
+        const first = kids.length >= 2 ? textOf(kids[0]!) : '';
+        if (first && (PERSON_NAME.test(first) || /^[\u0600-\u06FF\s]+$/.test(first)) && !NOT_NAME_WORDS.test(first)) named = first;
+      }
       const t = named ?? textOf(el);
       if (!t || t.length > 80) continue;
       author = joinAuthors([t.split(/\s+\|\s+/)[0]!]);
       if (author) break;
     }
   }
+  if (author && isOrg(author) && !orgAuthor) {
+    orgAuthor = author;
+    author = null;
+  }
   if (!author && firstH1) author = visibleBylineNear(doc, firstH1);
+  if (author && isOrg(author)) {
+    orgAuthor ??= author;
+    author = null;
+  }
+  if (!author) author = orgAuthor;
 
   // section, tags
   const section =
@@ -563,6 +719,18 @@ function keywordList(v: unknown): string[] {
   return [];
 }
 
+/** "www.newegg.com" → ["newegg.com", "newegg"]: site names a <title> may end with. */
+function domainNames(u: string | null): string[] {
+  if (!u) return [];
+  try {
+    const host = new URL(u).hostname.replace(/^www\d?\./, '');
+    const label = host.split('.').slice(-2, -1)[0] ?? '';
+    return label.length >= 4 ? [host, label] : [host];
+  } catch {
+    return [];
+  }
+}
+
 function breadcrumbSection(objs: Json[]): string | null {
   const bc = objs.find((o) => types(o).includes('BreadcrumbList'));
   const items = bc?.itemListElement;
@@ -574,14 +742,18 @@ function breadcrumbSection(objs: Json[]): string | null {
 }
 
 /**
- * The date printed next to the headline (dateline / byline line): the first date found in
- * the ~600 characters of text after the h1, else the ~250 before it.
+ * The date printed next to the headline (dateline / byline line). Only short text nodes
+ * count (a byline or date widget, not a paragraph of the story, whose dates are about
+ * events): the first date in the short nodes after the h1, up to the start of the body
+ * prose, else in the short nodes just before it. A label in the preceding short node
+ * ("Updated:", "نشر في") is read together with the date.
  */
-function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDateParser | null): string | null {
+function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDateParser | null): { date: string; updated: boolean } | null {
   const before: string[] = [];
   const after: string[] = [];
   let seen = false;
   let afterLen = 0;
+  let longAfter = 0;
   const stack: import('domhandler').AnyNode[] = [doc as never];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -590,47 +762,174 @@ function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDate
       continue; // the headline's own text is not a dateline
     }
     if (n.type === 'text') {
-      const t = n.data;
-      if (!/\S/.test(t)) continue;
+      const t = collapse(n.data);
+      if (!t) continue;
       if (seen) {
-        after.push(t);
         afterLen += t.length;
-        if (afterLen > 600) break;
-      } else {
+        if (t.length > 160) {
+          if (++longAfter >= 2) break; // the story has started
+          continue;
+        }
+        after.push(t);
+        if (afterLen > 1500) break;
+      } else if (t.length <= 160) {
         before.push(t);
-        if (before.length > 40) before.shift();
+        if (before.length > 12) before.shift();
       }
       continue;
     }
     if (n.type === 'script' || n.type === 'style') continue;
-    if (n.type === 'tag' && /^(?:nav|footer|aside|select|option|noscript|template)$/.test(n.name)) continue;
+    if (n.type === 'tag' && /^(?:nav|footer|aside|select|option|noscript|template|figcaption|blockquote)$/.test(n.name)) continue;
     const kids = (n as import('domhandler').ParentNode).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  const win = (parts: string[]) => collapse(parts.join(' | '));
-  const afterText = win(after).slice(0, 600);
-  const beforeText = win(before).slice(-250);
-  for (const t of [afterText, beforeText]) {
-    const d = parseMonthNameDate(t);
-    const ar = parseArabicDate ? parseArabicDate(t) : null;
-    if (d && ar) return t.indexOf(ar.value) >= 0 ? ar.value : d; // both: keep the Latin one unless same
-    if (d) return d;
-    if (ar && /[\u0600-\u06ff]/.test(t.slice(Math.max(0, ar.start - 20), ar.end + 5))) return ar.value;
+  // first pass: a date shown as the publication date (or with no label); an "Updated …"
+  // date only when nothing else is printed, and marked so (metadata's datePublished beats it)
+  let updated: string | null = null;
+  for (const nodes of [after, before.reverse()]) {
+    for (let i = 0; i < nodes.length; i++) {
+      const t = nodes[i]!;
+      // a dateline is a few words; a sentence that mentions a date is story text
+      if (t.length > 100 || t.split(/\s+/).length > 14) continue;
+      const d = dateInShortText(t, parseArabicDate);
+      if (!d) continue;
+      const prev = i > 0 && nodes[i - 1]!.length <= 40 ? nodes[i - 1]! : '';
+      const firstDigit = t.search(/\d|[\u0660-\u0669]/);
+      const label = `${prev} ${firstDigit >= 0 ? t.slice(0, firstDigit) : t}`;
+      if (UPDATED_LABEL.test(label) && !PUBLISHED_LABEL.test(label)) {
+        updated ??= d;
+        continue;
+      }
+      return { date: d, updated: false };
+    }
+    if (updated) break;
+  }
+  return updated ? { date: updated, updated: true } : null;
+}
+
+const UPDATED_LABEL = /updat|modif|revis|refresh|edited|last reviewed|تحديث|تعديل|محدث|آخر تحديث/i;
+const PUBLISHED_LABEL = /publish|posted|نشر|بتاريخ/i;
+
+/** A date stated in one short byline/date text: English/Latin month names, unambiguous d/m/y numbers, Arabic. */
+export function dateInShortText(t: string, parseArabicDate: ArabicDateParser | null): string | null {
+  const d = parseMonthNameDate(t);
+  if (d) return d;
+  const num = /(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.])/.exec(t);
+  if (num) {
+    const v = normalizeDate(num[1]!);
+    if (v) return v;
+  }
+  if (parseArabicDate && /[\u0600-\u06ff]/.test(t)) {
+    const ar = parseArabicDate(t);
+    if (ar) return ar.value;
   }
   return null;
 }
 
-const BY_LATIN = /(?:^|[\s|(])(?:[Ww]ritten |[Pp]osted |[Rr]eviewed )?[Bb]y:?\s+((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|la|le|bin|al|el)){0,4})/u;
+const BY_LABEL =
+  /^(?:(?:written|posted|authored|reported|story|words|text)\s+)?by\s*:?\s*|^(?:author|authors|writer|written by|auteur)\s*:\s*|^(?:بقلم|كتب|كتبت|كتابة|بواسطة|إعداد|اعداد|تحرير|حوار|تقرير|المحرر|الكاتب|الكاتبة)\s*[:：\-–—]?\s*/iu;
+const NOT_AUTHOR_LABEL = /^(?:(?:medically\s+|fact[-\s]?checked\s+|expert\s+)?reviewed|fact[-\s]?checked|edited|photos?|photography|illustrations?|images?|video|graphics?|design|translated|updated|sponsored|presented|powered|brought to you)\s+by\b|^(?:تصوير|ترجمة|مراجعة|تدقيق)/iu;
+const BY_LATIN = /(?:^|[\s|(·•])(?:[Ww]ritten |[Pp]osted |[Aa]uthored )?[Bb]y:?\s+((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|la|le|bin|al|el)){1,4})/u;
 const BY_ARABIC = /(?:^|\s)(?:بقلم|كتب|كتبت|بواسطة|إعداد|اعداد)\s*[:：\-–—]?\s*([\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,3})/u;
+/** Words of job titles, topics and organisations: a capitalised line with one of them is not a person's name. */
+const NOT_NAME_WORDS =
+  /^the\s|\b(?:courses?|strategy|engineer(?:ing)?|coding|design|guides?|tips|news|blog|team|staff|home|marketing|business|health|coalition|software|developer|manager|director|editor|writer|reporter|founder|ceo|expert|specialist|consultant|analyst|officer|president|association|institute|university|college|company|group|media|foundation|services?|solutions|reviews?|insights|resources|technology|category|topics?|minutes?|min read|read)\b/i;
+const AUTHOR_CLASS = /author|byline|by-line|writer|contributor|reporter|kateb|katib/i;
+/** Two to four capitalised words (particles allowed), an optional "Dr." — the shape of a person's name. */
+const PERSON_NAME = /^(?:Dr\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|la|le|bin|al|el)){1,3}$/u;
+const PERSON_HREF = /\/(?:author|authors|autor|auteur|writer|writers|staff|people|person|profiles?|producers|contributors?|team|member|members|journalists?|reporters?|columnists?|kottab|katib|byline)\/[^/?#]+/i;
 
-/** "By Jane Doe" / "بقلم فلان" printed within ~400 characters after (or 200 before) the headline. */
+/**
+ * The byline printed by the headline: among the short text nodes just after the h1 (up to
+ * the start of the story) and a few before it, a "By …", "Written by: …", "Posted by … on",
+ * "بقلم …", "كتب …", "إعداد …", "حوار: …" line (the name in the same node or the next one),
+ * else a link to an author page. Reviewer, photo and editor credits are skipped.
+ */
 function visibleBylineNear(doc: Document, h1: Element): string | null {
-  const { before, after } = textAround(doc, h1, 400, 200);
-  for (const t of [after, before]) {
+  interface Bit {
+    t: string;
+    href: string;
+    hint: boolean; // inside an element whose class/id says author/byline
+  }
+  const after: Bit[] = [];
+  const before: Bit[] = [];
+  let seen = false;
+  let longAfter = 0;
+  let len = 0;
+  const stack: { n: import('domhandler').AnyNode; href: string; hint: boolean }[] = [{ n: doc as never, href: '', hint: false }];
+  while (stack.length > 0) {
+    const { n, href, hint } = stack.pop()!;
+    if (n === (h1 as never)) {
+      seen = true;
+      continue;
+    }
+    if (n.type === 'text') {
+      const t = collapse(n.data);
+      if (!t) continue;
+      if (seen) {
+        len += t.length;
+        if (t.length > 200 && ++longAfter >= 2) break;
+        if (t.length <= 200) after.push({ t, href, hint });
+        if (len > 2000) break;
+      } else if (t.length <= 120) {
+        before.push({ t, href, hint });
+        if (before.length > 10) before.shift();
+      }
+      continue;
+    }
+    if (n.type === 'script' || n.type === 'style') continue;
+    if (n.type === 'tag' && /^(?:nav|footer|aside|select|option|noscript|template|figcaption|button|form)$/.test(n.name)) continue;
+    const h = n.type === 'tag' && n.name === 'a' ? attr(n, 'href') : href;
+    const hi = hint || (n.type === 'tag' && (AUTHOR_CLASS.test(classAndId(n)) || /\bauthor\b/i.test(attr(n, 'rel') + ' ' + attr(n, 'itemprop'))));
+    const kids = (n as import('domhandler').ParentNode).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i]!, href: h, hint: hi });
+  }
+  for (const bits of [after, before]) {
+    for (let i = 0; i < bits.length; i++) {
+      const t = bits[i]!.t;
+      if (NOT_AUTHOR_LABEL.test(t)) {
+        i++; // the reviewer's name follows
+        continue;
+      }
+      const m = BY_LABEL.exec(t);
+      if (!m) continue;
+      let rest = t.slice(m[0].length).trim();
+      let fromNext = false;
+      if (!rest && i + 1 < bits.length) {
+        rest = bits[i + 1]!.t;
+        fromNext = true;
+      }
+      // "Jane Doe on March 5, 2025", "Jane Doe | 5 min read", "Jane Doe in Workshop"
+      rest = rest.split(/\s+(?:on|in|at|for|updated|published|posted|-|–|—|\||•|·)\s+|\s*[|•·]\s*|\s+(?=\d)/)[0]!;
+      if (!/^\p{Lu}|^[\u0600-\u06FF]/u.test(rest) && !/[\u0600-\u06FF]/.test(t)) continue;
+      if (dateInShortText(rest, null) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i.test(rest)) continue;
+      // a label alone on its line: the next line must look like a name
+      if (fromNext && !PERSON_NAME.test(rest) && !/^[\u0600-\u06FF\s]+$/.test(rest) && !bits[i + 1]!.hint && !(bits[i + 1]!.href && PERSON_HREF.test(bits[i + 1]!.href))) continue;
+      const name = cleanAuthor(rest);
+      if (name && name.split(/\s+/).length <= 8) return name;
+    }
+  }
+  // "… by Jane Doe" inside a line ("Smart Home · by Jane Doe", "Posted by Jane Doe on …")
+  for (const t of [collapse(after.map((b) => b.t).join(' | ')).slice(0, 400), collapse(before.map((b) => b.t).join(' | ')).slice(-200)]) {
     const m = BY_LATIN.exec(t) ?? BY_ARABIC.exec(t);
     if (m) {
       const name = cleanAuthor(m[1]!.replace(/\s+(?:on|and|in|at|for|updated|published|posted)$/i, ''));
-      if (name) return name;
+      if (name && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i.test(name)) return name;
+    }
+  }
+  // a name on its own among the first header lines: linked to an author page, inside an
+  // author/byline element, or printed beside the date
+  const head = after.slice(0, 12);
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    const t = b.t.replace(/\s+(?:in|on behalf of)\s+.*$/i, '').replace(/\s*[,|•·]\s*$/, '');
+    if (t.length > 60) continue;
+    const linked = !!b.href && PERSON_HREF.test(b.href);
+    const near = head.slice(Math.max(0, i - 2), i + 3).some((x) => x !== b && dateInShortText(x.t, null) !== null);
+    const shaped = (PERSON_NAME.test(t) && !NOT_NAME_WORDS.test(t)) || (/^[\u0600-\u06FF\s]+$/.test(t) && t.split(/\s+/).length >= 2 && t.split(/\s+/).length <= 4);
+    if ((linked && /^\p{Lu}|^[\u0600-\u06FF]/u.test(t)) || (shaped && b.hint) || (shaped && near && !b.href)) {
+      const name = cleanAuthor(t);
+      if (name && name.split(/\s+/).length <= 6) return name;
     }
   }
   return null;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { extractHtml } from './html.js';
-import { cleanAuthor, chooseTitle } from './html-metadata.js';
+import { cleanAuthor, chooseTitle, cleanTitle } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './html-published.js';
 
 /** test/fixtures/html from the repo root (works from src/ and dist/src/). */
@@ -121,3 +121,67 @@ test('author: URL is not a name', () => assert.equal(cleanAuthor('https://facebo
 test('title: site suffix cut when it matches the site', () => assert.equal(chooseTitle(['Big news today – Daily Star'], [], 'Daily Star'), 'Big news today'));
 test('title: h1 wins over an SEO title it agrees with', () => assert.equal(chooseTitle(['Big news today | Top 10 things | Site'], ['Big news today'], null), 'Big news today'));
 test('title: logo h1 equal to site name ignored', () => assert.equal(chooseTitle(['Rain expected in the north - المرصد'], ['المرصد'], 'المرصد'), 'Rain expected in the north'));
+
+// ---------------------------------------------------------------- metadata mechanisms (titles, dates, bylines)
+
+const page = (head: string, body: string, url = 'https://news.example/a/1'): ReturnType<typeof extractHtml> =>
+  extractHtml(`<html><head>${head}</head><body>${body}<p>${'Body text of the story goes on here. '.repeat(12)}</p><p>${'More of the story follows in this paragraph. '.repeat(12)}</p></body></html>`, { url });
+const ld = (o: object): string => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+
+test('title: "Title:" label removed', () => assert.equal(cleanTitle('Title:AlignMerge - Model Merging'), 'AlignMerge - Model Merging'));
+test('title: glued "Posted on … by …" removed', () => assert.equal(cleanTitle('Top Strategies for Speed Posted on July 1, 2024 by admin'), 'Top Strategies for Speed'));
+test('title: glued leading date removed', () => assert.equal(cleanTitle('Dec 18 2025 Preparing a transition'), 'Preparing a transition'));
+test('title: glued trailing date removed', () => assert.equal(cleanTitle('Backpacking Checklist (By a Guide!) January 1, 2025'), 'Backpacking Checklist (By a Guide!)'));
+test('title: numeric entity decoded', () => assert.equal(cleanTitle('Python, SQL &#x26; AI'), 'Python, SQL & AI'));
+test('title: " | Section" tail cut from the h1', () => assert.equal(chooseTitle(['How meditation rewires brains | Opinion'], ['How meditation rewires brains | Opinion'], null), 'How meditation rewires brains'));
+test('title: " - tagline" tail cut', () => assert.equal(chooseTitle(['15 Apps Compared - Personally Tested'], ['15 Apps Compared - Personally Tested'], null), '15 Apps Compared'));
+test('title: en dash subtitle kept', () => assert.equal(chooseTitle(['Best Bread Machines – My Favorites!'], ['Best Bread Machines – My Favorites!'], null), 'Best Bread Machines – My Favorites!'));
+test('title: domain as site name', () => assert.equal(page('<title>GAME CHANGER | Newegg.com</title>', '', 'https://www.newegg.com/p/1').title, 'GAME CHANGER'));
+test('title: site name repeated twice stripped', () => assert.equal(chooseTitle(['Best Shows 2025 – Artlyst - Artlyst'], ['Best Shows 2025 – Artlyst'], 'Artlyst'), 'Best Shows 2025'));
+test('title: "Blog:" label on the h1', () => assert.equal(chooseTitle(['Best Agencies in 2025 (Ranked) | Silverback'], ['Blog: Best Agencies in 2025 (Ranked)'], 'Silverback'), 'Best Agencies in 2025 (Ranked)'));
+test('title: counter glued to the h1', () => assert.equal(chooseTitle(['Grads Find Degrees No Longer Guarantee Jobs - Slashdot'], ['Grads Find Degrees No Longer Guarantee Jobs (latimes.com) 87'], null), 'Grads Find Degrees No Longer Guarantee Jobs'));
+test('title: one-word h1 loses to a long og:title', () => assert.equal(chooseTitle(['How we pwned X, Vercel, Cursor, Discord, and hundreds of companies through a supply-chain attack'], ['Discord'], null), 'How we pwned X, Vercel, Cursor, Discord, and hundreds of companies through a supply-chain attack'));
+test('title: truncated headline loses to its full form', () => assert.equal(chooseTitle(['Fix It Friday: We Help 4 Readers (Including', 'Fix It Friday: We Help 4 Readers (Including One Trick) - Emily H'], [], 'Emily H'), 'Fix It Friday: We Help 4 Readers (Including One Trick)'));
+test('title: Arabic og:title, site suffix removed', () => assert.equal(page('<meta property="og:site_name" content="جريدة المرصد"><meta property="og:title" content="ارتفاع أسعار الوقود في المغرب - جريدة المرصد">', '').title, 'ارتفاع أسعار الوقود في المغرب'));
+test('title: Arabic JSON-LD headline agrees with h1', () => assert.equal(page(ld({ '@type': 'NewsArticle', headline: 'البرلمان يصادق على قانون المالية' }) + '<title>البرلمان يصادق على قانون المالية | هسبريس</title>', '<h1>البرلمان يصادق على قانون المالية</h1>').title, 'البرلمان يصادق على قانون المالية'));
+
+test('date: US byline date beats stale metadata', () => assert.equal(page('<meta property="article:published_time" content="2019-08-11T10:00:00Z">', '<h1>Best Travel Insurance</h1><div class="meta"><span>By Ann Lee</span><span>November 21, 2025</span></div>').published, '2025-11-21'));
+test('date: "Mar 5th, 2025" in a byline', () => assert.equal(page('', '<h1>Subscription boxes ranked</h1><p class="byline">By Kathryn G. Mar 5th, 2025 | 6 comments</p>').published, '2025-03-05'));
+test('date: "5 March 2025" in a byline', () => assert.equal(page('', '<h1>Subscription boxes ranked</h1><p class="byline">5 March 2025</p>').published, '2025-03-05'));
+test('date: unambiguous numeric date in a byline', () => assert.equal(page('', '<h1>Movers in San Francisco</h1><p>Updated: 10/31/2024</p>').published, '2024-10-31'));
+test('date: "Updated" date loses to metadata published', () => assert.equal(page('<meta property="article:published_time" content="2023-10-02T14:21:11+00:00">', '<h1>What is a Mobile App?</h1><p>Last Updated:</p><p>December 6, 2024</p>').published, '2023-10-02T14:21:11+00:00'));
+test('date: shown date equal to dateModified is an update stamp', () => assert.equal(page(ld({ '@type': 'Article', headline: 'Cloud ML', datePublished: '2022-07-21T10:36:48+00:00', dateModified: '2023-08-29T11:36:50+00:00' }), '<h1>Cloud ML</h1><p>29th August, 2023</p>').published, '2022-07-21T10:36:48+00:00'));
+test('date: same day as metadata keeps its time', () => assert.equal(page('<meta property="article:published_time" content="2025-08-19T13:25:59+00:00">', '<h1>Photography trends</h1><p>August 19, 2025</p>').published, '2025-08-19T13:25:59+00:00'));
+test('date: a date in story prose is not the dateline', () => assert.equal(page('<meta property="article:published_time" content="2025-01-17">', '<h1>Tax deadlines</h1><p>The end of the tax season for most Americans is April 15, 2025 this year, as always.</p>').published, '2025-01-17'));
+test('date: Arabic visible date next to the headline', () => assert.equal(page('<meta property="article:published_time" content="2020-01-01">', '<h1>افتتاح معرض الكتاب</h1><span class="date">نشر في 5 مارس 2025</span>').published, '2025-03-05'));
+test('date: <time datetime> keeps its offset', () => assert.equal(page('', '<h1>عنوان الخبر هنا</h1><time datetime="2025-03-14T09:30:00+01:00">14 مارس 2025</time>').published, '2025-03-14T09:30:00+01:00'));
+
+test('author: Arabic "بقلم" byline element', () => assert.equal(page('', '<h1>عنوان</h1><span class="author">بقلم: ليلى بنعلي</span>').author, 'ليلى بنعلي'));
+test('author: Arabic "كتب" byline after the headline', () => assert.equal(page('', '<h1>الحكومة تعلن خطة جديدة</h1><p>كتب - سامي يوسف</p>').author, 'سامي يوسف'));
+test('author: Arabic "إعداد" byline after the headline', () => assert.equal(page('', '<h1>ملف خاص عن الماء</h1><div>إعداد: هدى الزين</div>').author, 'هدى الزين'));
+test('author: Arabic "حوار:" byline after the headline', () => assert.equal(page('', '<h1>حوار مع وزير التعليم</h1><div>حوار: كريم العلمي</div>').author, 'كريم العلمي'));
+test('author: "Written by" label then the name', () => assert.equal(page('', '<h1>How apps are made</h1><p>Written by <a href="/blog/author/mk">Moses Kim and Kate Shokurova</a></p>').author, 'Moses Kim and Kate Shokurova'));
+test('author: "Posted by X on date" byline', () => assert.equal(page('', '<h1>Grads find no jobs</h1><span>Posted by BeauHD on Friday December 19, 2025</span>').author, 'BeauHD'));
+test('author: reviewer is not the author', () => assert.equal(page('', '<h1>Gym injuries</h1><p>Reviewed by</p><p>Justin Meserole</p><p>By Ann Lee</p>').author, 'Ann Lee'));
+test('author: link to an author page by the headline', () => assert.equal(page('', '<h1>New restaurants</h1><p><span><a href="/producers/sofia-gonzalez">Sofia Gonzalez</a></span></p>').author, 'Sofia Gonzalez'));
+test('author: JSON-LD Organization author gives way to a person byline', () => assert.equal(page(ld({ '@type': 'Article', headline: 'Pricing yoga', author: { '@type': 'Organization', name: 'GlossGenius' } }), '<h1>Pricing yoga</h1><p>By Shauna Mitchell</p>').author, 'Shauna Mitchell'));
+test('author: site name as author kept when no person is credited', () => assert.equal(page('<meta property="og:site_name" content="Buzzsprout"><meta name="author" content="Buzzsprout">', '<h1>Start a podcast</h1>').author, 'Buzzsprout'));
+test('author: same names repeated are credited once', () => assert.equal(page('<meta name="author" content="Mark Sub and Jonas J"><meta name="author" content="Mark Sub"><meta name="author" content="Jonas J">', '<h1>x</h1>').author, 'Mark Sub and Jonas J'));
+test('author: "Updated by" credit dropped', () => assert.equal(page('<meta name="author" content="Ben Preston, Updated by Jon Linkov">', '<h1>x</h1>').author, 'Ben Preston'));
+test('author: bare label is no name', () => assert.equal(cleanAuthor('Written By'), null));
+test('author: unfilled template key is no name', () => assert.equal(cleanAuthor('page.head.extra.author'), null));
+test('author: quotes around a name removed', () => assert.equal(cleanAuthor('"David Kim"'), 'David Kim'));
+
+test('Arabic page: visible byline and dateline beat an Organization author and a stale date', () => {
+  const a = extractHtml(fixture('byline-visible-ar.html'), { url: 'https://alwadi.example/economy/123' });
+  assert.equal(a.title, 'تراجع منسوب السدود بعد موسم جاف');
+  assert.equal(a.author, 'نادية الإدريسي');
+  assert.equal(a.published, '2025-10-12');
+  assert.equal(a.site, 'صحيفة الوادي');
+});
+test('author: job title in its own child element dropped', () => assert.equal(page('', '<h1>Smart hubs</h1><div class="article-author"><span>Harry Rabin</span><span>Tech Reporter</span></div>').author, 'Harry Rabin'));
+test('author: Arabic job title in its own child element dropped', () => assert.equal(page('', '<h1>عنوان الخبر</h1><div class="author"><span>ليلى بنعلي</span><span>صحفية متدربة</span></div>').author, 'ليلى بنعلي'));
+test('date: meta with a CMS-specific "publish" key', () => assert.equal(page('<meta name="w-published-date" content="2025-05-27">', '<h1>x</h1>').published, '2025-05-27'));
+test('date: dateModified only as a last resort', () => assert.equal(page('<meta property="article:modified_time" content="2023-06-12T10:00:00+00:00">', '<h1>x</h1>').published, '2023-06-12T10:00:00+00:00'));
+test('author: outlet after the names is not a co-author', () => assert.equal(page('<meta name="author" content="Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal">', '<h1>x</h1>').author, 'Manoj Jain and Jagpreet Chhatwal'));
+test('author: "- Editorial Team" tail dropped', () => assert.equal(page('<meta name="author" content="David Jackson - FullStack Editorial Team">', '<h1>x</h1>').author, 'David Jackson'));
