@@ -5,6 +5,15 @@
  * English: Arabic punctuation counts, CMS body-class priors (entry-content, article-body,
  * td-post-content, news-text…), "read also" inserts and share/newsletter blocks dropped.
  *
+ * Beyond Readability (trafilatura-style): every element also counts its "good" text (text in
+ * paragraph-like blocks with little link text), which (1) protects a box whose unlikely class
+ * or role (a "newsletter" template, an accordion role=tablist) hides most of the page's prose,
+ * and (2) lets the chosen container climb to a parent whose extra text is article-like, so
+ * articles split over sibling page-builder sections are read whole while teaser lists are not.
+ * The whole document is searched (content after a stray </html>, <body> inside <head>).
+ * Rendering drops repeated long paragraphs (responsive copies), the headline repeated at the
+ * top of the body, and Arabic/English inserts (اقرأ أيضا، تابعونا، شارك الخبر، المصدر…).
+ *
  * All passes are linear in the size of the tree (statistics are computed once and kept
  * up to date on removal), so huge pages do not hang.
  */
@@ -39,8 +48,26 @@ const STRONG_BODY =
 const DIV_TO_P = new Set(['blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul', 'section', 'article', 'figure']);
 
 /** Paragraphs that are inserts, not article text. */
-const INSERT_LINE =
-  /^(?:read (?:more|also|next)|also read|related(?: articles?| stories| posts?| coverage)?|recommended|see also|more from|share (?:this|on)|follow us|sign up|subscribe|advertisement|sponsored|click here|continue reading|اقرأ(?:\s+|ا)?(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|إقرأ(?:\s+)?(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|اقرأ كذلك|شاهد(?:\s+)?(?:أيضا|أيضاً|ايضا)|طالع(?:\s+)?(?:أيضا|أيضاً|ايضا)|للمزيد|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|تابعونا|تابعوا|شارك(?:وا)?(?:\s+|$)|اشترك|إعلان|اعلان)\s*[:：\-–—]?/i;
+const ALSO = '(?:أيضا|أيضاً|أيضًا|ايضا|ايضاً|ايضًا|كذلك)';
+/** Paragraphs that are inserts, not article text ("read also", share/follow prompts, ads). */
+const INSERT_LINE = new RegExp(
+  '^(?:read (?:more|also|next)|also read|related(?: articles?| stories| posts?| coverage)?|recommended|see also|more from|' +
+    'share (?:this|on)|follow us|sign up|subscribe|advertisement|sponsored|click here|continue reading|' +
+    `[اإ]قرأ(?:وا)?\\s*(?:${ALSO}|المزيد)|شاهد(?:وا)?\\s*${ALSO}|طالع(?:وا)?\\s*${ALSO}|اقر[أا]\\s+ايضا|` +
+    'للمزيد|مواضيع ذات صلة|(?:أخبار|اخبار|مقالات|مواد) ذات صلة|ذات صلة|قد يهمك|قد يعجبك|الأكثر قراءة|الاكثر قراءة|' +
+    'تابعونا|تابعنا)\\s*[:：\\-–—]?',
+  'i',
+);
+/**
+ * Arabic verbs that open furniture ("شارك", "تابعوا", "انضم إلى", "اشترك") but also real news
+ * sentences ("شارك الرئيس في…", "انضم إلى الفريق…"): dropped only when short or pointing at a
+ * social network, channel, newsletter or app.
+ */
+const AMBIGUOUS_INSERT = /^(?:شارك(?:وا|ي)?|تابع(?:وا|ي)|انضم(?:وا|ي)?|اشترك(?:وا|ي)?|حمّ?ل(?:وا|ي)?|إعلان|اعلان)(?:\s|$|[:：])/;
+const SOCIAL_WORDS = /فيسبوك|فيس بوك|تويتر|إكس|واتساب|واتس اب|تلغرام|تيليجرام|تليجرام|يوتيوب|انستغرام|إنستغرام|انستجرام|تيك توك|قناتنا|قناة .{0,30} على|نشرتنا|النشرة البريدية|صفحتنا|حسابنا|تطبيق|الإشعارات|الاشعارات|الخبر|المقال|المقالة/;
+
+/** A short source / credit line at the end of a news story ("المصدر: وكالات", "Source: Reuters"). */
+const SOURCE_LINE = /^(?:المصدر|مصدر الخبر|source)\s*[:：\-–—]/i;
 
 // ---------------------------------------------------------------- stats
 
@@ -56,10 +83,12 @@ interface Stats {
   input: number;
   embed: number;
   headings: number;
+  /** text inside paragraph-like blocks with little link text ("good" text, trafilatura-style) */
+  good: number;
 }
 
 function emptyStats(): Stats {
-  return { text: 0, link: 0, commas: 0, own: 0, ownCommas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headings: 0 };
+  return { text: 0, link: 0, commas: 0, own: 0, ownCommas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headings: 0, good: 0 };
 }
 
 const COMMA_RE = /[,،؛;]/g;
@@ -139,6 +168,10 @@ function computeStats(root: ParentNode): Map<Element, Stats> {
         case 'embed': case 'object': case 'iframe': case 'video': st.embed++; break;
         case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': st.headings++; break;
       }
+      if (st.text >= 25 && st.link < st.text * 0.3) {
+        if (PARA_TAGS.has(node.name)) st.good = st.text;
+        else if (st.own >= 25 && BLOCK_TAGS.has(node.name)) st.good += st.own;
+      }
       const parent = node.parent as Element | null;
       const ps = parent && isElement(parent as AnyNode) ? stats.get(parent) : undefined;
       if (ps) {
@@ -151,6 +184,7 @@ function computeStats(root: ParentNode): Map<Element, Stats> {
         ps.input += st.input;
         ps.embed += st.embed;
         ps.headings += st.headings;
+        ps.good += st.good;
       }
     }
   }
@@ -174,6 +208,7 @@ function removeWithStats(el: Element, stats: Map<Element, Stats>): void {
         ps.input -= st.input;
         ps.embed -= st.embed;
         ps.headings -= st.headings;
+        ps.good -= st.good;
       }
       p = p.parent as Element | null;
     }
@@ -190,13 +225,41 @@ function isHidden(el: Element): boolean {
   if (el.attribs['aria-hidden'] === 'true' && el.name !== 'body' && el.name !== 'html') return true;
   const style = el.attribs.style;
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const cls = el.attribs.class;
+  if (cls && HIDDEN_CLASS.test(cls)) {
+    // utility classes: "d-none d-md-block" / "hidden lg:block" are shown on wider screens
+    if (/(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text)(?:$|\s)/i.test(cls)) return true;
+    return !SHOWN_CLASS.test(cls);
+  }
   return false;
 }
 
+/** Bootstrap / Tailwind / WordPress utility classes that hide an element. */
+const HIDDEN_CLASS = /(?:^|\s)(?:d-none|sr-only|visually-hidden|screen-reader-text)(?:$|\s)/i;
+const SHOWN_CLASS = /(?:^|\s)(?:d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|inline-block|grid|table)|(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents))(?:$|\s)/i;
+
+/** Roles Readability drops outright; the others (tablist, banner, search…) only when they hold no article prose. */
+const HARD_DROP_ROLES = /^(?:navigation|dialog|alertdialog|complementary|contentinfo|menu|menubar|alert)$/i;
+const NEVER_PROTECT = /comment|disqus|repl(?:y|ies)|respond|discussion/;
+
+/**
+ * Drops what is never content. Works on the whole document, not only <body>: htmlparser2
+ * keeps content that follows a stray </body></html> outside <body>, and a <body> opened
+ * inside <head> (an injected second <html>) stays there.
+ */
 function prepare(doc: Document, stripUnlikely: boolean, dropStructural = true): Element | Document {
-  const body = (elementsFirst(doc, 'body') ?? doc) as Element | Document;
+  const body = elementsFirst(doc, 'body');
+  // statistics before removal: a box with an "unlikely" class or role that holds most of the
+  // page's prose (a Webflow "newsletter" template, an accordion role=tablist) is the article
+  const pre = computeStats(doc);
+  let total = 0;
+  for (const k of doc.children) if (isElement(k)) total += pre.get(k)?.text ?? 0;
+  const holdsArticle = (el: Element, ci: string): boolean => {
+    const st = pre.get(el);
+    return !!st && st.good >= 800 && st.good >= 0.4 * total && st.good >= 0.5 * st.text && linkDensity(st) < 0.3 && !NEVER_PROTECT.test(ci);
+  };
   const doomed: AnyNode[] = [];
-  const stack: AnyNode[] = [body as AnyNode];
+  const stack: AnyNode[] = [doc as AnyNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'comment' || node.type === 'directive' || node.type === 'cdata') {
@@ -208,16 +271,22 @@ function prepare(doc: Document, stripUnlikely: boolean, dropStructural = true): 
       continue;
     }
     if (isElement(node)) {
-      const structural = STRUCTURAL_TAGS.has(node.name) || isHidden(node) || DROP_ROLES.test(attr(node, 'role'));
-      if ((DROP_TAGS.has(node.name) && !STRUCTURAL_TAGS.has(node.name)) || (dropStructural && structural)) {
-        doomed.push(node);
-        continue;
-      }
-      if (stripUnlikely && node.name !== 'body' && node.name !== 'a' && node.name !== 'article' && node.name !== 'main') {
-        const ci = classAndId(node);
-        if (ci && UNLIKELY.test(ci) && !MAYBE.test(ci) && !hasAncestorTag(node, 'table', 'code')) {
+      if (node.name === 'head' && body && isAncestor(node, body)) {
+        // keep descending: <title>, <meta>… are dropped one by one
+      } else {
+        const role = attr(node, 'role');
+        const roleDrop = !!role && DROP_ROLES.test(role) && (HARD_DROP_ROLES.test(role) || !holdsArticle(node, classAndId(node)));
+        const structural = STRUCTURAL_TAGS.has(node.name) || isHidden(node) || roleDrop;
+        if ((DROP_TAGS.has(node.name) && !STRUCTURAL_TAGS.has(node.name)) || (dropStructural && structural)) {
           doomed.push(node);
           continue;
+        }
+        if (stripUnlikely && node.name !== 'body' && node.name !== 'html' && node.name !== 'a' && node.name !== 'article' && node.name !== 'main') {
+          const ci = classAndId(node);
+          if (ci && UNLIKELY.test(ci) && !MAYBE.test(ci) && !hasAncestorTag(node, 'table', 'code') && !holdsArticle(node, ci)) {
+            doomed.push(node);
+            continue;
+          }
         }
       }
     }
@@ -225,7 +294,7 @@ function prepare(doc: Document, stripUnlikely: boolean, dropStructural = true): 
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   for (const n of doomed) removeNode(n);
-  return body;
+  return doc;
 }
 
 function elementsFirst(root: AnyNode, name: string): Element | null {
@@ -388,11 +457,39 @@ function pickContent(root: Element | Document, opts: Options): { nodes: AnyNode[
     top = top.parent as Element;
   }
 
+  const beforeClimb = top;
+  // Article text split over sibling boxes (page builders, one <section> per heading): climb
+  // while each parent adds mostly good paragraph text and little link text. Parents that
+  // add only a little (a heading, a byline) are passed through, but the climb is kept only
+  // up to the last parent that brought in a real amount of article text.
+  for (let cur = top; ; ) {
+    const p = cur.parent as Element | null;
+    if (!p || !isElement(p as AnyNode) || p.name === 'body' || p.name === 'html') break;
+    const cs = stats.get(cur);
+    const ps = stats.get(p);
+    if (!cs || !ps || linkDensity(ps) > 0.3) break;
+    const extraText = ps.text - cs.text;
+    const extraGood = ps.good - cs.good;
+    const extraLink = ps.link - cs.link;
+    const extraHeadings = ps.headings - cs.headings;
+    if (extraText > 150) {
+      const articleLike =
+        extraGood >= 0.7 * extraText &&
+        extraLink <= 0.18 * extraText &&
+        extraGood >= 0.15 * cs.good &&
+        extraText >= 200 * extraHeadings; // not a list of teaser headlines
+      if (!articleLike) break;
+      top = p;
+    } else if (extraLink > 0.5 * extraText) break;
+    cur = p;
+  }
+
   // siblings
   const nodes: AnyNode[] = [];
   const parent = top.parent as Element | null;
   const topS = scores.get(top) ?? 0;
-  if (!parent || !isElement(parent as AnyNode)) {
+  if (!parent || !isElement(parent as AnyNode) || top !== beforeClimb) {
+    // after a climb the siblings have been weighed already
     nodes.push(top);
   } else {
     const threshold = Math.max(10, topS * 0.2);
@@ -469,7 +566,7 @@ function textOfNode(n: AnyNode): string {
 
 /** In-article boilerplate: share bars, related links, newsletter prompts, captions, ads. */
 const IN_ARTICLE_JUNK =
-  /(?:^|[\s_-])(?:share|sharing|social|sharebar|share-bar|related|newsletter|subscribe|subscription|signup|comments?|caption|credit|ad|ads|advert|advertisement|adsbygoogle|promo|sponsored|outbrain|taboola|recommend(?:ed|ations)?|read-?more|readmore|also-?read|more-?stories|author-?bio|about-?author|author-?box|tags?|tag-?list|breadcrumbs?|print|toolbar|rating|cookie|consent|popup|modal|banner|follow|embed-code|inline-related|most-?read)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:share|sharing|social|sharebar|share-bar|related|newsletter|subscribe|subscription|signup|comments?|caption|credit|ad|ads|advert|advertisement|adsbygoogle|promo|sponsored|outbrain|taboola|recommend(?:ed|ations)?|read-?more|readmore|also-?read|more-?stories|author-?bio|about-?author|author-?box|tags?|tag-?list|breadcrumbs?|print|toolbar|rating|cookie|consent|popup|modal|banner|follow|embed-code|inline-related|most-?read|yarpp|jp-relatedposts|sharedaddy|addtoany|a2a_kit|heateor|addthis|shareaholic|mc4wp|post-?tags|entry-?tags|tagcloud|post-navigation|nav-links|prev-next)(?:$|[\s_-])/;
 
 /** Boxes removed even when they read like prose. */
 const STRONG_JUNK = /(?:^|[\s_-])(?:comments?|comment-list|related|newsletter|subscribe|outbrain|taboola|author-?bio|about-?author|cookie|consent)(?:$|[\s_-])/;
@@ -521,7 +618,9 @@ function cleanContent(nodes: AnyNode[], stats: Map<Element, Stats>, opts: Option
     else if (!isList && weight < 25 && ld > 0.2) remove = true;
     else if (weight >= 25 && ld > 0.5) remove = true;
     else if ((st.embed === 1 && st.text < 75) || st.embed > 1) remove = true;
-    else if (isList && ld > 0.5) remove = true;
+    // a list that is nearly all links with short items is navigation; a linked list of
+    // described items ("Course – what you learn") inside the article is content
+    else if (isList && ld > 0.8 && st.text < 60 * Math.max(1, st.li)) remove = true;
     if (remove && st.text > totalText * 0.6) remove = false;
     if (remove) removeWithStats(el, stats);
   }
@@ -532,7 +631,7 @@ function cleanContent(nodes: AnyNode[], stats: Map<Element, Stats>, opts: Option
 const RENDER_BLOCK = new Set([...BLOCK_TAGS, 'br']);
 
 /** Renders kept nodes to paragraphs: block boundaries and <br> split, whitespace collapsed. */
-function render(nodes: AnyNode[]): string {
+function render(nodes: AnyNode[], titles: Set<string> = new Set()): string {
   const paras: { text: string; link: number }[] = [];
   let buf: string[] = [];
   let linkChars = 0;
@@ -571,8 +670,20 @@ function render(nodes: AnyNode[]): string {
   }
   flush();
   const out: string[] = [];
-  for (const p of paras) {
+  // a page that is one paragraph repeated is left alone; otherwise repeats are copies
+  const seen: Set<string> | null = new Set(paras.filter((p) => p.text.length >= 60).map((p) => p.text)).size >= 3 ? new Set() : null;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    // the headline repeated at the top of the body (a styled <span>/<div>, not an <h1>)
+    if (i < 3 && out.length === 0 && titles.size > 0 && titles.has(titleKey(p.text))) continue;
+    // the same long paragraph twice: a responsive duplicate (mobile/desktop copy), a pull quote
+    if (seen && p.text.length >= 60) {
+      if (seen.has(p.text)) continue;
+      seen.add(p.text);
+    }
     if (INSERT_LINE.test(p.text) && p.text.length < 250) continue;
+    if (AMBIGUOUS_INSERT.test(p.text) && (p.text.length < 40 || (p.text.length < 160 && SOCIAL_WORDS.test(p.text)))) continue;
+    if (SOURCE_LINE.test(p.text) && p.text.length < 80 && i >= paras.length - 2) continue;
     const words = p.text.split(' ').length;
     // a short paragraph that is all link: a "read also" headline or a tag line
     if (p.link >= p.text.length * 0.9 && words < 15 && paras.length > 3) continue;
@@ -591,6 +702,33 @@ const ATTEMPTS: Options[] = [
   { dropStructural: false, stripUnlikely: false, weightClasses: false, cleanConditionally: false },
 ];
 
+/** Comparable form of a headline: letters and digits only (quotes, dashes, tatweel dropped). */
+function titleKey(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Headline candidates of a page: <title> (and its part before a " | Site" suffix), og:title, <h1>. */
+function pageTitles(doc: Document): Set<string> {
+  const out = new Set<string>();
+  const add = (t: string | undefined) => {
+    if (!t) return;
+    const k = titleKey(t);
+    if (k.length >= 15) out.add(k);
+  };
+  for (const el of elements(doc as AnyNode)) {
+    if (el.name === 'title' || el.name === 'h1') {
+      const t = collapse(textOfNode(el));
+      add(t);
+      const cut = /^(.*\S)\s+[|\-–—:]\s+[^|\-–—]{2,60}$/.exec(t);
+      if (cut) add(cut[1]);
+    } else if (el.name === 'meta') {
+      const prop = attr(el, 'property') || attr(el, 'name');
+      if (/^(?:og|twitter):title$/i.test(prop)) add(attr(el, 'content'));
+    }
+  }
+  return out;
+}
+
 /** Word-ish length: enough text to stop retrying with looser settings. */
 const ENOUGH_CHARS = 500;
 
@@ -600,6 +738,7 @@ const ENOUGH_CHARS = 500;
  */
 export function extractMainText(doc: Document, html: string): string {
   let best = '';
+  const titles = pageTitles(doc);
   for (let i = 0; i < ATTEMPTS.length; i++) {
     const opts = ATTEMPTS[i]!;
     const d = i === 0 ? doc : parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
@@ -607,7 +746,7 @@ export function extractMainText(doc: Document, html: string): string {
     const picked = pickContent(root, opts);
     if (!picked) continue;
     cleanContent(picked.nodes, picked.stats, opts);
-    const text = render(picked.nodes);
+    const text = render(picked.nodes, titles);
     if (text.length > best.length) best = text;
     if (best.length >= ENOUGH_CHARS) break;
   }
