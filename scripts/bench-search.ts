@@ -3,11 +3,13 @@
  *
  *   npm run bench:search [-- --articles 100000] [-- --queries 300] [-- --json]
  *
- * Corpus: real Arabic paragraphs (the article text of ../shared/seeds and the Arabic pages
- * in ../shared/data/arabic-html, or the repo's own fixtures when ../shared is absent),
- * recombined: each synthetic article takes 4–9 paragraphs drawn at random (seeded PRNG, so
- * every run builds the same corpus), a title from a paragraph's first words, a site and a
- * date. Queries: single words, two-word AND, phrases, OR, NOT and prefixes, built from the
+ * Corpus: real Arabic news sentences — the 3,667 sentences of ANERcorp (news, tokens
+ * re-joined), the ~2,900 labelled event sentences, and the sentences of the seeds' and the
+ * Arabic HTML pages' article text (or the repo's own fixtures when ../shared is absent) —
+ * recombined: a paragraph is 2–4 sentences drawn at random, an article 4–9 paragraphs
+ * (seeded PRNG, so every run builds the same corpus), with a title from a sentence's first
+ * words, a site and a date. Drawing from thousands of sentences keeps word frequencies
+ * closer to a real archive than repeating a few whole pages would. Queries: single words, two-word AND, phrases, OR, NOT and prefixes, built from the
  * corpus vocabulary with the same PRNG, each run once cold-ish after a warm-up pass.
  * Reports p50/p95/max latency of store.search (20 results with snippets), build time, and
  * database and index size per 1,000 articles.
@@ -42,29 +44,50 @@ function prng(seed: number) {
   };
 }
 
-async function paragraphs(): Promise<{ paras: string[]; from: string }> {
+async function sentences(): Promise<{ pool: string[]; from: string }> {
   const shared = findShared();
-  const files: string[] = [];
+  const pool = new Set<string>();
+  const add = (text: string) => {
+    for (const sentence of text.split(/(?<=[.!?؟])\s+/)) if (sentence.length > 40) pool.add(sentence.trim());
+  };
+  const pages: string[] = [];
+  const sources: string[] = [];
   if (shared) {
     const seeds = join(shared, 'seeds');
     const html = join(shared, 'data', 'arabic-html');
-    if (existsSync(seeds)) files.push(...readdirSync(seeds).map((f) => join(seeds, f)));
-    if (existsSync(html)) files.push(...readdirSync(html).filter((f) => f.endsWith('.html')).map((f) => join(html, f)));
+    if (existsSync(seeds)) pages.push(...readdirSync(seeds).map((f) => join(seeds, f)));
+    if (existsSync(html)) pages.push(...readdirSync(html).filter((f) => f.endsWith('.html')).map((f) => join(html, f)));
+    const ner = join(shared, 'data', 'ner', 'anercorp-camel-train.txt');
+    if (existsSync(ner)) {
+      sources.push('ANERcorp');
+      for (const block of readFileSync(ner, 'utf8').split(/\n\s*\n/)) {
+        add(block.split('\n').map((l) => l.split(' ')[0]).join(' '));
+      }
+    }
+    const events = join(shared, 'data', 'events');
+    if (existsSync(events)) {
+      sources.push('event sentences');
+      for (const f of readdirSync(events).filter((f) => f.endsWith('.csv'))) {
+        for (const line of readFileSync(join(events, f), 'utf8').split('\n').slice(1)) {
+          const text = line.split(',').slice(6).join(',').replace(/^"|"$/g, '');
+          if (/[\u0600-\u06FF]/.test(text)) add(text);
+        }
+      }
+    }
   }
-  const from = files.length ? 'shared seeds and arabic-html pages' : 'repo fixtures (../shared absent)';
-  if (!files.length) {
+  if (!pages.length) {
     const dir = new URL('../../test/fixtures/pages/', import.meta.url).pathname;
-    files.push(...readdirSync(dir).filter((f) => !f.startsWith('english')).map((f) => join(dir, f)));
+    pages.push(...readdirSync(dir).filter((f) => !f.startsWith('english')).map((f) => join(dir, f)));
   }
-  const paras = new Set<string>();
-  for (const f of files) {
+  sources.push(shared ? 'seeds and arabic-html pages' : 'repo fixtures (../shared absent)');
+  for (const f of pages) {
     try {
-      for (const p of extractArticle(await readFilePage(f)).text.split(/\n\n+/)) if (p.length > 60) paras.add(p.trim());
+      add(extractArticle(await readFilePage(f)).text);
     } catch {
       // a page that does not extract just contributes nothing
     }
   }
-  return { paras: [...paras], from };
+  return { pool: [...pool], from: sources.join(', ') };
 }
 
 function pct(sorted: number[], p: number): number {
@@ -72,7 +95,7 @@ function pct(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const { paras, from } = await paragraphs();
+  const { pool, from } = await sentences();
   const rand = prng(20221306);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const sites = ['هسبريس', 'فبراير', 'عبّر', 'الصباح', 'LBC', 'الجزيرة', 'العربية', 'الشرق الأوسط'];
@@ -83,9 +106,9 @@ async function main() {
     const t0 = performance.now();
     const enc = new TextEncoder();
     for (let i = 0; i < N; i++) {
-      const k = 4 + Math.floor(rand() * 6);
-      const body = Array.from({ length: k }, () => pick(paras)).join('\n\n');
-      const title = pick(paras).split(/\s+/).slice(0, 8).join(' ');
+      const paragraph = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(pool)).join(' ');
+      const body = Array.from({ length: 4 + Math.floor(rand() * 6) }, paragraph).join('\n\n');
+      const title = pick(pool).split(/\s+/).slice(0, 8).join(' ');
       const d = new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 7 * 365) * 86400000).toISOString().slice(0, 10);
       const text = `${body}\n\n(${i})`;
       await store.put({
@@ -96,7 +119,7 @@ async function main() {
     }
     const buildMs = performance.now() - t0;
 
-    const vocab = [...new Set(paras.join(' ').match(/[\u0621-\u064A]{4,}/g) ?? [])];
+    const vocab = [...new Set(pool.join(' ').match(/[\u0621-\u064A]{4,}/g) ?? [])];
     const queries: string[] = [];
     for (let i = 0; i < Q; i++) {
       const a = pick(vocab);
@@ -124,7 +147,7 @@ async function main() {
     const dbBytes = statSync(path).size + (existsSync(path + '-wal') ? statSync(path + '-wal').size : 0);
     const report = {
       articles: N,
-      corpus: `${paras.length} distinct paragraphs from ${from}, recombined 4–9 per article`,
+      corpus: `${pool.length} distinct sentences from ${from}; 2–4 a paragraph, 4–9 paragraphs an article`,
       queries: Q,
       meanResults: +(results / Q).toFixed(1),
       p50Ms: +pct(times, 50).toFixed(2),

@@ -183,6 +183,8 @@ export function runStoreConformance(backend: string, open: () => Promise<Article
         assert.deepEqual(await ids(s, 'حموشي site:فبراير'), [c.cia]);
         assert.deepEqual(await ids(s, 'from:2023 to:2023'), [c.cia]);
         assert.deepEqual(await ids(s, 'حموشي to:2022-12-31'), [c.fbi]);
+        const newestFirst = (await s.search(parseQuery('from:2022'))).map((h) => h.id);
+        assert.deepEqual(newestFirst, [c.other, c.cia, c.fbi], 'a filter-only query lists newest first');
       });
 
       withStore('results are ranked and carry a highlighted snippet of the original text', async (s) => {

@@ -62,30 +62,58 @@ export function positiveKeys(analyzer: SearchAnalyzer, node: QueryNode | null): 
 
 const SNIPPET_WORDS = 30;
 
+// Letters the skeleton drops (long vowels, hamza seats, ta marbuta) and marks/tatweel: they may
+// stand between two skeleton letters in the original text.
+const SKIPPABLE = '[\\u0621-\\u0627\\u0629\\u0647\\u0648\\u0649\\u064A\\u0671\\u064B-\\u065F\\u0670\\u0640]*';
+
 /**
  * Letters that carry a word's identity for a cheap pre-check: folded, without long vowels,
- * hamza seats and spaces, so "بورنز" and the key "بيرنز" both give "برنز".
+ * hamza seats and ta marbuta/ha, so "بورنز" and the key "بيرنز" both give "برنز".
  */
 function skeleton(s: string): string {
   return foldArabic(s).replace(/[\s\u0627\u0648\u064A\u0621\u0647]/g, '');
 }
 
 /**
+ * A regular expression that finds, in the original unfolded text, every place where a word
+ * with one of these keys could stand: the first three skeleton letters, with anything the
+ * skeleton drops allowed between them. Run once over the text, it tells which paragraphs are
+ * worth analysing.
+ */
+function probeRegex(keys: Iterable<string>): RegExp | null {
+  const alternatives = new Set<string>();
+  for (const key of keys) {
+    const letters = [...skeleton(key)].slice(0, 3);
+    if (letters.length === 0) continue;
+    alternatives.add(
+      letters
+        .map((c) => (/[0-9]/.test(c) ? `[${c}${String.fromCharCode(0x660 + Number(c))}${String.fromCharCode(0x6f0 + Number(c))}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join(SKIPPABLE),
+    );
+  }
+  return alternatives.size ? new RegExp([...alternatives].join('|'), 'giu') : null;
+}
+
+/**
  * The passage of the original text with the most query matches, matched words marked.
- * Only paragraphs that could hold a match (their letter skeleton contains the start of a
- * query key's) are analysed: analysing whole articles for every hit would dominate search time.
+ * Only paragraphs where a probe for a query key occurs are analysed: analysing whole
+ * articles for every hit would dominate search time.
  * @example snippet(analyzer, { text: 'التقى الحموشي بمدير…' }, parseQuery('حموشي')) // 'التقى <mark>الحموشي</mark> بمدير…'
  */
 export function snippet(analyzer: SearchAnalyzer, article: Pick<Article, 'text'>, query: SearchQuery): string {
   const text = article.text;
   const { exact, prefixes } = positiveKeys(analyzer, query.match);
-  const probes = [...exact, ...prefixes].map((k) => skeleton(k).slice(0, 3)).filter(Boolean);
+  const probe = probeRegex([...exact, ...prefixes]);
+  const probeHits = probe ? [...text.matchAll(probe)].map((m) => m.index!) : [];
   let best: { tokens: Array<{ key: string; start: number; end: number }>; hit: boolean[]; count: number } | null = null;
+  let h = 0;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\n)[^\n]*)*/g)) {
-    if (probes.length === 0 && best) break;
-    if (probes.length > 0) {
-      const sk = skeleton(para[0]);
-      if (!probes.some((p) => sk.includes(p))) continue;
+    const end = para.index! + para[0].length;
+    if (!probe && best) break;
+    if (probe) {
+      while (h < probeHits.length && probeHits[h]! < para.index!) h++;
+      if (h >= probeHits.length) break;
+      if (probeHits[h]! >= end) continue;
     }
     const tokens = analyzer.keys(para[0]).map((t) => ({ key: t.key, start: t.start + para.index!, end: t.end + para.index! }));
     const hit = tokens.map((t) => exact.has(t.key) || prefixes.some((p) => t.key.startsWith(p)));

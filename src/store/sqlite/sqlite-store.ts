@@ -221,7 +221,7 @@ class SqliteStore implements ArticleStore {
       score = '-bm25(articles_fts, 4.0, 1.0)';
     }
     if (query.filters.site.length) {
-      const clauses = query.filters.site.map(() => "(lower(a.site) = ? OR lower(a.url) LIKE ? OR lower(a.url) LIKE ? OR lower(a.source) LIKE ?)");
+      const clauses = query.filters.site.map(() => '(lower(a.site) = ? OR lower(a.url) LIKE ? OR lower(a.url) LIKE ? OR lower(a.source) LIKE ?)');
       where.push(`(${clauses.join(' OR ')})`);
       for (const site of query.filters.site) params.push(site, `%://${site}/%`, `%.${site}/%`, `%://${site}/%`);
     }
@@ -233,9 +233,12 @@ class SqliteStore implements ArticleStore {
       where.push('substr(a.published, 1, 10) <= ?');
       params.push(query.filters.to);
     }
-    const order = query.match ? 'score DESC, a.published DESC' : 'COALESCE(a.published, a.created_at) DESC';
-    const sql = `SELECT a.*, ${score} AS score FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY ${order}, a.id LIMIT ? OFFSET ?`;
+    const order = 'score DESC, COALESCE(a.published, a.created_at) DESC, a.id';
+    // Rank on row ids and the few columns filters need; whole rows (with their text) are read
+    // only for the page of results, not for every match.
+    const ranked = `SELECT a.rowid AS rid, ${score} AS score FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                    ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const sql = `SELECT a.*, r.score AS score FROM (${ranked}) r JOIN articles a ON a.rowid = r.rid ORDER BY ${order.replace('score', 'r.score')}`;
     params.push(options.limit ?? 20, options.offset ?? 0);
     const rows = this.guard(() => this.db.prepare<unknown[], ArticleRow & { score: number }>(sql).all(...params));
     return rows.map((r) => ({
