@@ -167,6 +167,16 @@ export function cleanAuthor(raw: string): string | null {
   s = s.replace(/^(?:بقلم|كتب(?:ت|ه|ها)?|كتابة|بواسطة|إعداد|اعداد|تحرير|حوار|تقرير|المحرر|الكاتب|الكاتبة)\s*[:：\-–—]?\s*/u, '');
   s = s.replace(/^(?:par|von|por|door|di|af|av)\s+/i, '');
   s = s.replace(/^[\s:|\-–—·•,]+|[\s:|\-–—·•,]+$/g, '');
+  // "Jane Doe Tech Reporter", "Jane Doe Head Winemaker, Co-Founder": a job title printed
+  // straight after the name (separate elements joined by a space) is not part of it
+  const w = s.split(/\s+/);
+  for (let k = 2; k <= 3 && k < w.length; k++) {
+    const head = w.slice(0, k).join(' ');
+    if (PERSON_NAME.test(head) && !NOT_NAME_WORDS.test(head) && !/^\p{Lu}{2,}\b/u.test(head) && ROLE_TAIL.test(w.slice(k).join(' '))) {
+      s = w.slice(0, k).join(' ');
+      break;
+    }
+  }
   if (!s || s.length < 2 || s.length > 100) return null;
   if (/^https?:|^www\.|\.(?:com|net|org)\b|@.*\./i.test(s)) return null;
   if (/^@/.test(s)) return null;
@@ -175,6 +185,10 @@ export function cleanAuthor(raw: string): string | null {
   if (s.split(/\s+/).length > 12) return null;
   return s;
 }
+
+/** A job title: optional qualifiers, then a role noun. */
+const ROLE_TAIL =
+  /^(?:(?:senior|sr\.?|junior|chief|head|lead|staff|tech|technology|science|political|business|health|contributing|managing|executive|associate|deputy|assistant|freelance|special|national|foreign|digital|content)\s+)*(?:editor|reporter|writer|correspondent|columnist|founder|co-founder|ceo|cto|director|manager|analyst|specialist|contributor|journalist|producer|winemaker|editor-in-chief)\b/i;
 
 function joinAuthors(names: string[]): string | null {
   const out: string[] = [];
@@ -532,7 +546,10 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
   // an update stamp even without a label
   const shownIsUpdate =
     !!shown && !!published && published.slice(0, 10) !== shown.date.slice(0, 10) && modified.some((m) => m.slice(0, 10) === shown.date.slice(0, 10));
-  if (shown && (!(shown.updated || shownIsUpdate) || !published)) {
+  // metadata whose publication day is itself printed by the headline (beside another date: an
+  // update stamp, a changelog entry) is confirmed, not overridden
+  const shownConfirms = !!shown && !!published && shown.all.some((d) => d.slice(0, 10) === published!.slice(0, 10));
+  if (shown && !shownConfirms && (!(shown.updated || shownIsUpdate) || !published)) {
     // The date printed by the headline is the one readers see: it wins over metadata that
     // disagrees (a CMS's stale datePublished, a UTC timestamp that falls on the next day),
     // unless it is labelled as an update. When the metadata states the same day, keep its
@@ -583,7 +600,9 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
       if (published) break;
     }
   }
-  if (!published) published = dateFromUrl(canonical ?? meta.first('og:url') ?? pageUrl);
+  // the canonical, og:url and fetched URLs in turn (one of them may be mangled or dateless)
+  if (!published) published = [canonical, meta.first('og:url'), pageUrl].map((u) => dateFromUrl(u)).find((d) => !!d) ?? null;
+  if (!published) published = standaloneDateAnywhere(doc, parseArabicDate);
   // last resort: the modification date (the page existed by then; better than none)
   if (!published) published = modified[0] ?? null;
 
@@ -664,6 +683,21 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
     author = null;
   }
   if (!author && firstH1) author = visibleBylineNear(doc, firstH1);
+  if (!author) author = labelledCreditAnywhere(doc);
+  if (!author && !orgAuthor) {
+    // a personal site named after its writer ("Jane Doe's blog"): that person wrote the page
+    for (const raw of [site, meta.first('og:site_name')]) {
+      if (!raw) continue;
+      const c = collapse(raw);
+      const n = c.replace(/['’]s\s+(?:blog|website|site|homepage|notes|journal)$/i, '');
+      // evidence that the name is a person's: "…'s blog" (a capitalised site name alone is
+      // as often a business: "Easy LMS", "Ovolo Hotels")
+      if (n !== c && PERSON_NAME.test(n) && !NOT_NAME_WORDS.test(n) && n.split(/\s+/).length <= 3 && !/^\p{Lu}{2,}\b/u.test(n)) {
+        author = cleanAuthor(n);
+        if (author) break;
+      }
+    }
+  }
   if (author && isOrg(author)) {
     orgAuthor ??= author;
     author = null;
@@ -748,7 +782,7 @@ function breadcrumbSection(objs: Json[]): string | null {
  * prose, else in the short nodes just before it. A label in the preceding short node
  * ("Updated:", "نشر في") is read together with the date.
  */
-function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDateParser | null): { date: string; updated: boolean } | null {
+function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDateParser | null): { date: string; updated: boolean; all: string[] } | null {
   const before: string[] = [];
   const after: string[] = [];
   let seen = false;
@@ -786,25 +820,68 @@ function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDate
   // first pass: a date shown as the publication date (or with no label); an "Updated …"
   // date only when nothing else is printed, and marked so (metadata's datePublished beats it)
   let updated: string | null = null;
-  for (const nodes of [after, before.reverse()]) {
+  let found: string | null = null;
+  // every date shown by the headline not labelled as an update, so that metadata stating one of them is kept
+  const all: string[] = [];
+  for (const [nodes, reversed] of [[after, false], [before.reverse(), true]] as const) {
     for (let i = 0; i < nodes.length; i++) {
       const t = nodes[i]!;
       // a dateline is a few words; a sentence that mentions a date is story text
       if (t.length > 100 || t.split(/\s+/).length > 14) continue;
       const d = dateInShortText(t, parseArabicDate);
       if (!d) continue;
-      const prev = i > 0 && nodes[i - 1]!.length <= 40 ? nodes[i - 1]! : '';
+      // the label is the text just before this one in document order (the before-list is
+      // walked nearest-first, i.e. reversed), and only a text that is itself no date
+      const p = reversed ? nodes[i + 1] : i > 0 ? nodes[i - 1] : undefined;
+      const prev = p && p.length <= 40 && !dateInShortText(p, parseArabicDate) ? p : '';
       const firstDigit = t.search(/\d|[\u0660-\u0669]/);
       const label = `${prev} ${firstDigit >= 0 ? t.slice(0, firstDigit) : t}`;
       if (UPDATED_LABEL.test(label) && !PUBLISHED_LABEL.test(label)) {
         updated ??= d;
         continue;
       }
-      return { date: d, updated: false };
+      all.push(d);
+      found ??= d;
     }
-    if (updated) break;
+    if (found || updated) break;
   }
-  return updated ? { date: updated, updated: true } : null;
+  if (found) return { date: found, updated: false, all };
+  return updated ? { date: updated, updated: true, all } : null;
+}
+
+/**
+ * Last resort for pages with no date in metadata nor by the headline: the first line of the
+ * page body that is only a date, optionally labelled ("Feb 16, 2026", "Last updated: November
+ * 13, 2025", "نشر في: 12 مارس 2024"). Navigation, sidebars, footers, comments and scripts are
+ * skipped; a date inside a sentence is never taken.
+ */
+function standaloneDateAnywhere(doc: Document, parseArabicDate: ArabicDateParser | null): string | null {
+  const stack: import('domhandler').AnyNode[] = [doc as never];
+  let seen = 0;
+  while (stack.length > 0 && seen < 3000) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      seen++;
+      const t = collapse(n.data);
+      if (!t || t.length > 60) continue;
+      const d = dateInShortText(t, parseArabicDate);
+      if (!d) continue;
+      // only the date and a label: strip the date-like parts and what is left must be a few label words
+      const rest = t
+        .replace(/\d+|[\u0660-\u0669]+/g, ' ')
+        .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
+        .replace(/\b(?:st|nd|rd|th|am|pm|at|on|of)\b/gi, ' ')
+        .replace(/[\s,.:/|·•\-–—()]+/g, ' ')
+        .trim();
+      if (rest && !/^(?:(?:last\s+)?(?:updated|modified|published|posted|reviewed)(?:\s+on)?|date|نشر(?:\s+في)?|تاريخ(?:\s+النشر)?|آخر\s+تحديث|بتاريخ|(?:[\u0600-\u06FF]+\s*){1,3})$/iu.test(rest)) continue; // Arabic: a label and the month name
+      return d;
+    }
+    if (n.type === 'script' || n.type === 'style') continue;
+    if (n.type === 'tag' && (/^(?:head|nav|footer|aside|select|option|noscript|template|button|form)$/.test(n.name) || /comment|related|sidebar|site-footer|widget|recent|popular/i.test(classAndId(n)))) continue;
+    const kids = (n as import('domhandler').ParentNode).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return null;
 }
 
 const UPDATED_LABEL = /updat|modif|revis|refresh|edited|last reviewed|تحديث|تعديل|محدث|آخر تحديث/i;
@@ -931,6 +1008,53 @@ function visibleBylineNear(doc: Document, h1: Element): string | null {
       const name = cleanAuthor(t);
       if (name && name.split(/\s+/).length <= 6) return name;
     }
+  }
+  return null;
+}
+
+const CREDIT_INLINE =
+  /^(?:(?:this|the)\s+(?:post|article|story|guide|piece)\s+(?:was\s+)?)?(?:written|authored)\s+by\s*:?\s*|^article\s+by\s*:?\s*|^(?:بقلم|الكاتب|الكاتبة|كتب|كتبت)\s*[:：\-–—]\s*|^بقلم\s+/iu;
+const CREDIT_LABEL = /^(?:author|authors|written by|article by|contributors?|about the author|الكاتب|الكاتبة|بقلم|عن الكاتب)\s*[:：]?$/iu;
+
+/**
+ * An explicit credit anywhere in the page body, for pages whose byline sits far from the
+ * headline (an author box after the story, a sidebar "Author" panel): a short line "Written
+ * by Jane Doe" / "بقلم: …", or a label alone ("Author", "Contributors:", "الكاتب") followed
+ * by a line shaped like a name. Navigation and scripts are skipped.
+ */
+function labelledCreditAnywhere(doc: Document): string | null {
+  const bits: string[] = [];
+  const stack: import('domhandler').AnyNode[] = [doc as never];
+  while (stack.length > 0 && bits.length < 4000) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const t = collapse(n.data);
+      if (t) bits.push(t);
+      continue;
+    }
+    if (n.type === 'script' || n.type === 'style') continue;
+    if (n.type === 'tag' && /^(?:nav|select|option|noscript|template|button|form|head)$/.test(n.name)) continue;
+    const kids = (n as import('domhandler').ParentNode).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  const shaped = (t: string) =>
+    (PERSON_NAME.test(t) && !NOT_NAME_WORDS.test(t)) || (/^[\u0600-\u06FF\s]+$/.test(t) && t.split(/\s+/).length >= 2 && t.split(/\s+/).length <= 4);
+  for (let i = 0; i < bits.length; i++) {
+    const t = bits[i]!;
+    if (t.length > 160) continue;
+    let rest: string | null = null;
+    const m = CREDIT_INLINE.exec(t);
+    if (m) rest = t.slice(m[0].length).trim() || (bits[i + 1] ?? '');
+    else if (CREDIT_LABEL.test(t)) rest = bits[i + 1] ?? '';
+    if (!rest) continue;
+    // "Jane Doe, Head of Marketing", "Jane Doe on March 5", "Jane Doe | …"
+    const full = rest;
+    rest = rest.split(/\s*[,|•·]\s*|\s+(?:on|in|at|for|is|and has|-|–|—)\s+|\s*[.:]\s*$/)[0]!.trim();
+    if (!shaped(rest)) continue;
+    const name = cleanAuthor(rest);
+    // post-nominal credentials belong to the credit: "Jane Doe, MD", "Jane Doe, M.D. FACP"
+    const cred = /^,\s*((?:(?:[A-Z]\.?){2,6}|Ph\.?D\.?|PharmD)(?:[\s,]+(?:(?:[A-Z]\.?){2,6}|Ph\.?D\.?))*)(?=$|[\s|,])/.exec(full.slice(rest.length));
+    if (name) return cred ? `${name}, ${cred[1]!.trim()}` : name;
   }
   return null;
 }

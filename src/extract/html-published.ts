@@ -137,12 +137,20 @@ export function parseMonthNameDate(s: string): string | null {
 export function dateFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   let path: string;
+  // a percent-encoded URL ("https://host%2F2025-12-15%2Bslug"): decode its separators first
+  if (/%2F/i.test(url)) {
+    try {
+      url = decodeURIComponent(url);
+    } catch {
+      /* keep it as it is */
+    }
+  }
   try {
     path = new URL(url).pathname;
   } catch {
     path = url;
   }
-  const m = /(?:^|\/)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_-]|$|\.)/.exec(path);
+  const m = /(?:^|\/)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])/.exec(path);
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
   return validDay(y, mo, d) ? fmt(y, mo, d) : null;

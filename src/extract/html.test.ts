@@ -185,3 +185,45 @@ test('date: meta with a CMS-specific "publish" key', () => assert.equal(page('<m
 test('date: dateModified only as a last resort', () => assert.equal(page('<meta property="article:modified_time" content="2023-06-12T10:00:00+00:00">', '<h1>x</h1>').published, '2023-06-12T10:00:00+00:00'));
 test('author: outlet after the names is not a co-author', () => assert.equal(page('<meta name="author" content="Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal">', '<h1>x</h1>').author, 'Manoj Jain and Jagpreet Chhatwal'));
 test('author: "- Editorial Team" tail dropped', () => assert.equal(page('<meta name="author" content="David Jackson - FullStack Editorial Team">', '<h1>x</h1>').author, 'David Jackson'));
+
+// ---- metadata far from the headline, dateline labels, job titles (meta-* fixtures)
+test('Arabic: "الكاتب" author box and "نشر في:" date after the story are found', () => {
+  const a = extractHtml(fixture('meta-credit-far-ar.html'), { url: 'https://example.org/p/festival' });
+  assert.equal(a.author, 'ليلى بن عمر');
+  assert.equal(a.published, '2024-03-12');
+});
+test('English: "Written by …, RD" box after the story, credentials kept; a lone date line is the date', () => {
+  const a = extractHtml(fixture('meta-credit-far-en.html'), { url: 'https://example.org/blog/cast-iron' });
+  assert.equal(a.author, 'Jane Q. Doe, RD');
+  assert.equal(a.published, '2026-02-16');
+});
+test('dateline before the h1: the unlabelled date is published, the "Updated:" one beside it is not', () => {
+  const a = extractHtml(fixture('meta-dateline-updated-first.html'), { url: 'https://example.org/sleep' });
+  assert.equal(a.published, '2022-12-22');
+});
+test('metadata date also printed by the headline is kept over an unlabelled changelog date', () => {
+  const html = `<html><head><meta property="article:published_time" content="2021-01-18T19:55+01:00"></head><body>
+    <h1>How to Choose a Tool</h1><p><time datetime="2021-01-18">2021-01-18</time></p><ul><li>2022-04-12 Link added</li></ul>
+    <p>${'Long story text about choosing tools. '.repeat(20)}</p></body></html>`;
+  assert.equal(extractHtml(html).published, '2021-01-18T19:55:00+01:00');
+});
+test('Arabic dateline: "آخر تحديث" is an update, "نشر في" the publication', () => {
+  const html = `<html lang="ar"><head><meta property="article:published_time" content="2024-03-12T10:00:00+03:00"></head><body>
+    <h1>عنوان الخبر الرئيسي اليوم</h1><div class="meta"><span>آخر تحديث: 20 مارس 2024</span></div>
+    <p>${'نص الخبر الطويل الذي يتحدث عن الأحداث الجارية في المنطقة. '.repeat(10)}</p></body></html>`;
+  assert.equal(extractHtml(html).published, '2024-03-12T10:00:00+03:00');
+});
+test('author: job title glued after the name is cut', () => {
+  assert.equal(cleanAuthor('Harry Rabinowitz Tech Reporter'), 'Harry Rabinowitz');
+  assert.equal(cleanAuthor('Matt Check Head Winemaker, Co-Founder'), 'Matt Check');
+  // an outlet's role credit is left alone (no person name before the role)
+  assert.equal(cleanAuthor('AAA Travel Editor'), 'AAA Travel Editor');
+});
+test('date: URL day followed by "+slug" and a percent-encoded URL', () => {
+  assert.equal(dateFromUrl('https://blog.example.fr/articles/2025-12-15+Rust+backend'), '2025-12-15');
+  assert.equal(dateFromUrl('https://blog.example.fr%2Farticles%2F2025-12-15%2BRust'), '2025-12-15');
+});
+test('a date inside a sentence is not taken as the page date', () => {
+  const html = `<html><body><h1>Some page title here</h1><p>${'Text without dates. '.repeat(30)}</p><p>${'More text without dates. '.repeat(30)}</p><p>We moved on March 3, 2024 to a new office.</p></body></html>`;
+  assert.equal(extractHtml(html).published, null);
+});
