@@ -15,7 +15,10 @@
  *                snippets absent from it (compared after the same light normalisation).
  *   title        exact match after light normalisation: NFKC, whitespace collapsed,
  *                case-folded, curly quotes/apostrophes and dashes unified.
- *   date         the YYYY-MM-DD day of both values is equal.
+ *   date         the YYYY-MM-DD day of both values is equal. A predicted date-time with an
+ *                offset names one instant, whose calendar day depends on the zone; the
+ *                ground truth is a bare day with no zone, so the prediction also counts
+ *                when its UTC day equals it (for both systems alike).
  *   author       light normalisation as for titles; then both sides split into a set of
  *                names on "," "&" " and " " و" ";" and the sets compared.
  *   title~       lenient title: after the same light normalisation and with punctuation
@@ -211,6 +214,14 @@ function day(s: string | null): string | null {
   return m ? m[1]! : null;
 }
 
+function dayMatches(pred: string | null, truthDay: string): boolean {
+  if (!pred) return false;
+  if (day(pred) === truthDay) return true;
+  if (!/T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/.test(pred.trim())) return false;
+  const instant = new Date(pred.trim());
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === truthDay;
+}
+
 interface Tally {
   pages: number;
   textPages: number;
@@ -272,7 +283,7 @@ function score(t: Tally, c: Case, pred: Pred): PageResult {
   }
   if (c.truth.date && day(c.truth.date)) {
     t.dateN++;
-    res.date = day(pred.date) === day(c.truth.date);
+    res.date = dayMatches(pred.date, day(c.truth.date)!);
     if (res.date) t.dateOk++;
   }
   if (c.truth.author) {
