@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { arabicSearchAnalyzer } from '../../src/arabic/search-keys.js';
 import { parseQuery } from '../../src/store/search-query.js';
 import type { ArticleStore } from '../../src/store/store.js';
-import { SHARED } from '../cli/run-cli.js';
+import { ROOT, SHARED } from '../cli/run-cli.js';
 
 const SEEDS = join(SHARED, 'seeds');
 const skip = existsSync(SEEDS) ? false : `${SEEDS} not found: retrieval over the seeds skipped`;
@@ -80,4 +80,47 @@ for (const [q, must, mustNot, label] of CASES) {
   });
 }
 
-test('retrieval: at least 30 queries are checked', () => assert.ok(CASES.length >= 30));
+// The same checks over the repo's own fixtures, so a clone without ../shared still runs them.
+const FIXTURE_DIRS = ['pages', 'text'].map((d) => join(ROOT, 'test', 'fixtures', d));
+// query | must return (fixture file names) | must not return | label
+const FIXTURE_CASES: Array<[string, string[], string[], string]> = [
+  ['الأردني', ['news-article-utf8.html'], ['news-scrape-plain.txt'], 'a word in one page'],
+  ['والأردن*', ['news-article-utf8.html'], ['news-scrape-plain.txt'], 'prefix with a clitic in the query'],
+  ['الفوسفات', ['news-scrape-plain.txt'], ['news-article-utf8.html'], 'phosphate'],
+  ['صادرات', ['news-scrape-plain.txt'], ['news-article-utf8.html'], 'without the article'],
+  ['الحصبة', ['hashtag-tags-line.txt'], ['repeated-body.txt'], 'measles'],
+  ['رمضان', ['hijri-date-signature.txt', 'repeated-body.txt'], ['news-article-utf8.html'], 'a month in two pages'],
+  ['"سعر الفائدة"', ['breadcrumb-follow-site.txt'], ['news-scrape-plain.txt'], 'a phrase'],
+  ['الكهربائية', ['levantine-dateline-copyright.txt'], ['breadcrumb-follow-site.txt'], 'with the article and nisba'],
+  ['المكتبة OR الفلاحين', ['glued-admin-uncategorised.txt', 'prayer-weather-widgets.txt'], ['hashtag-tags-line.txt'], 'OR across pages'],
+  ['الأسعار -رمضان', [], ['repeated-body.txt'], 'excluded by NOT'],
+  ['مواقيت', [], ['prayer-weather-widgets.txt'], 'a word only in a removed widget is not indexed'],
+];
+
+let fixtureStore: ArticleStore;
+const fixtureOf = new Map<string, string>();
+
+before(async () => {
+  fixtureStore = openSqliteStore(':memory:', arabicSearchAnalyzer);
+  for (const dir of FIXTURE_DIRS) {
+    for (const name of readdirSync(dir).sort()) {
+      const page = await readFilePage(join(dir, name));
+      const article = extractArticle(page);
+      if (article.lang !== 'ar') continue;
+      const { id } = await fixtureStore.put({ source: page.source, raw: { ...page }, article });
+      if (!fixtureOf.has(id)) fixtureOf.set(id, name);
+    }
+  }
+});
+
+after(async () => fixtureStore?.close());
+
+for (const [q, must, mustNot, label] of FIXTURE_CASES) {
+  test(`retrieval over fixtures: ${label} — ${q}`, async () => {
+    const found = new Set((await fixtureStore.search(parseQuery(q), { limit: 50 })).map((h) => fixtureOf.get(h.id)!));
+    for (const name of must) assert.ok(found.has(name), `${q} should find ${name}; found ${[...found].sort()}`);
+    for (const name of mustNot) assert.ok(!found.has(name), `${q} should not find ${name}`);
+  });
+}
+
+test('retrieval: at least 30 queries are checked', () => assert.ok(CASES.length + FIXTURE_CASES.length >= 30));
