@@ -67,7 +67,7 @@ export async function* extractOnly(
 ): AsyncGenerator<{ source: string; article?: Article; error?: MarsadError }> {
   for await (const outcome of expandInputs(inputs, options)) {
     if (outcome.status === 'failed') yield { source: outcome.source, error: outcome.error };
-    else if (outcome.status === 'skipped') yield { source: outcome.source, error: new MarsadError('FETCH_HTTP_STATUS', outcome.reason, outcome.source) };
+    else if (outcome.status === 'skipped') yield { source: outcome.source, error: new MarsadError('NOTHING_TO_EXTRACT', outcome.reason, outcome.source) };
     else {
       try {
         yield { source: outcome.source, article: extractArticle(outcome.value) };

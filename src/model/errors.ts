@@ -31,6 +31,11 @@ export const ERRORS = {
     expected: 'an Arabic page',
     hint: 'Marsad analyses Arabic news; pass --any-language to store it anyway',
   },
+  NOTHING_TO_EXTRACT: {
+    http: 422,
+    expected: 'a page, or a feed or sitemap that lists pages',
+    hint: 'check that the feed or sitemap URL is the right one',
+  },
   FETCH_UNREACHABLE: {
     http: 502,
     expected: 'a reachable host',
