@@ -11,29 +11,20 @@
  * with the segmentation cache cleared before every chunk (a colder, more realistic figure
  * for a corpus with a fresh vocabulary).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/arabic/analyze.js';
 import { clearSegmentCache } from '../src/arabic/segment.js';
+import { fixturePath, sharedPath } from '../src/model/paths.js';
 
-function findUp(rel: string): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const c = join(dir, rel);
-    if (existsSync(c)) return c;
-    dir = dirname(dir);
-  }
-  return null;
-}
 
 function corpus(): { text: string; from: string } {
-  const seeds = findUp('shared/seeds') ?? (existsSync('/work/shared/seeds') ? '/work/shared/seeds' : null);
+  const seeds = sharedPath('seeds');
   let dir = seeds;
   let files = dir ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
   if (!files.length) {
-    dir = findUp('test/fixtures/arabic');
+    dir = fixturePath('arabic');
     files = dir ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
   }
   if (!dir || !files.length) throw new Error('bench-arabic: no seeds and no fixtures found');

@@ -41,16 +41,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/html.js';
 import { extractText } from '../src/extract/text.js';
+import { sharedPath } from '../src/model/paths.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** Walks up to find shared/ beside or above the project root (works from src and dist). */
+/** The shared corpus beside the project, or null in a clone without it. */
 export function findShared(): string | null {
-  let d = here;
-  for (let i = 0; i < 6; i++) {
-    for (const c of [join(d, 'shared'), join(d, '..', 'shared')]) if (existsSync(join(c, 'data'))) return c;
-    d = dirname(d);
-  }
-  return null;
+  return sharedPath();
 }
 
 export interface Truth {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { findDataFile } from '../src/extract/dates.js';
+import { dataFile } from '../src/model/paths.js';
 import { fold } from '../src/arabic/normalize.js';
 import { segment } from '../src/arabic/segment.js';
 
@@ -34,7 +34,7 @@ export function evaluateSegmentation(): SegmentEval {
   let inHeldout2 = false;
   const heldout = { total: 0, correct: 0, accuracy: 0 };
   const heldout2 = { total: 0, correct: 0, accuracy: 0 };
-  for (const raw of readFileSync(findDataFile('arabic/segmentation-gold.tsv'), 'utf8').split(/\r?\n/)) {
+  for (const raw of readFileSync(dataFile('arabic/segmentation-gold.tsv'), 'utf8').split(/\r?\n/)) {
     if (raw.startsWith('# @heldout2')) inHeldout2 = true;
     else if (raw.startsWith('# @heldout')) inHeldout = true;
     if (!raw.trim() || raw.startsWith('#')) continue;

@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from './analyze.js';
 import { splitSentences } from './sentences.js';
 import { lightStem } from './segment.js';
+import { fixturePath, sharedPath } from '../model/paths.js';
 
-function findUp(rel: string): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const c = join(dir, rel);
-    if (existsSync(c)) return c;
-    dir = dirname(dir);
-  }
-  return null;
-}
 
 test('analyze: keys and original spans', () => {
   const text = 'والاستخباراتُ الأميركية، وحموشي';
@@ -31,7 +22,7 @@ test('analyze: non-Arabic terms keep their kind', () => {
 });
 
 test('fixture article: every term span is a word of the original; sentences and keys', () => {
-  const path = findUp('test/fixtures/arabic/sample-article.txt');
+  const path = fixturePath('arabic', 'sample-article.txt');
   assert.ok(path, 'fixture missing');
   const text = readFileSync(path, 'utf8');
   const { terms } = analyze(text);
@@ -47,7 +38,7 @@ test('fixture article: every term span is a word of the original; sentences and 
 });
 
 test('seed articles (shared/seeds): analysis covers the text and related forms share keys', (t) => {
-  const dir = findUp('shared/seeds') ?? (existsSync('/work/shared/seeds') ? '/work/shared/seeds' : null);
+  const dir = sharedPath('seeds');
   if (!dir) {
     t.skip('shared/seeds not found — seed checks skipped');
     return;

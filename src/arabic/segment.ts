@@ -29,7 +29,7 @@
  * Words in the [names] and [function] sections of the lexicon are never suffix-stripped.
  */
 import { readFileSync } from 'node:fs';
-import { findDataFile } from '../extract/dates.js';
+import { dataFile } from '../model/paths.js';
 import { normalize, SEGMENT } from './normalize.js';
 
 export interface SegmentPart {
@@ -116,7 +116,7 @@ function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const lx: Lexicon = { all: new Set(), func: new Set(), exact: new Set(), whole: new Set(), variants: new Map() };
   let section = 'stems';
-  for (const raw of readFileSync(findDataFile('arabic/lexicon-stems.txt'), 'utf8').split(/\r?\n/)) {
+  for (const raw of readFileSync(dataFile('arabic/lexicon-stems.txt'), 'utf8').split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) continue;
     const sec = /^\[(\w+)\]$/.exec(line);
@@ -133,7 +133,7 @@ function loadLexicon(): Lexicon {
     }
   }
   lexicon = lx;
-  for (const raw of readFileSync(findDataFile('arabic/spelling-variants.tsv'), 'utf8').split(/\r?\n/)) {
+  for (const raw of readFileSync(dataFile('arabic/spelling-variants.tsv'), 'utf8').split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) continue;
     const [variant, canonical] = line.split(/\t+/);

@@ -42,9 +42,7 @@ const EMAIL_RE = `[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z
 const TAG_BODY = `[${AR_LETTER}${AR_MARK}${LATIN}${DIGIT}_]+`;
 const NUMBER_RE = `[${DIGIT}]+(?:[.,\\u066B\\u066C][${DIGIT}]+)*(?:\\s?[%\\u066A])?`;
 const ACRO_DOTTED = `\\p{Lu}(?:\\.\\p{Lu})+\\.?`;
-const ARABIC_RE = `[${AR_LETTER}][${AR_LETTER}${AR_MARK}]*`;
 const LATIN_RE = `[${LATIN}][${LATIN}\\p{M}]*(?:['\\u2019][${LATIN}]+)*`;
-const ELLIPSIS_RE = `\\.{2,}|\\u2026+`;
 
 const URL_TRAIL = /[.,;:!?)\]}'"،؛؟]+$/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
@@ -57,7 +55,8 @@ const MENTION_STICKY = /@[A-Za-z0-9_]+/y;
 const NUMBER_STICKY = new RegExp(NUMBER_RE, 'uy');
 
 // character classes, filled lazily per UTF-16 code unit
-const C_UNKNOWN = 0, C_SPACE = 1, C_AR = 2, C_ARMARK = 3, C_DIGIT = 4, C_LATIN = 5, C_PUNCT = 6, C_OTHER = 7, C_HIGH = 8;
+// 0: unknown (the table's default)
+const C_SPACE = 1, C_AR = 2, C_ARMARK = 3, C_DIGIT = 4, C_LATIN = 5, C_PUNCT = 6, C_OTHER = 7, C_HIGH = 8;
 const CLASS = new Uint8Array(65536);
 const RE_AR = new RegExp(`[${AR_LETTER}]`);
 const RE_ARMARK = new RegExp(`[${AR_MARK}]`);

@@ -9,9 +9,8 @@
  * A date is only returned when the text states it: year-less forms ("22 يونيو") and the
  * relative words "اليوم"/"أمس" need a reference date, and "منذ 11 شهر" is never a date.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dataFile } from '../model/paths.js';
 
 export interface DateHit {
   /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` (seconds/offset only when the text gives them). */
@@ -95,17 +94,6 @@ interface MonthsFile {
   relative: { today: string[]; yesterday: string[] };
 }
 
-/** Finds `data/<name>` by walking up from this module (works from src/ and dist/src/). */
-export function findDataFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'data', name);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`data/${name} not found above ${dirname(fileURLToPath(import.meta.url))}`);
-}
-
 interface Lexicon {
   /** folded month word → [calendar, month number] */
   months: Map<string, { cal: 'g' | 'h'; month: number; latinAbbrev: boolean }>;
@@ -138,7 +126,7 @@ let lexicon: Lexicon | null = null;
 
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const raw = JSON.parse(readFileSync(findDataFile('months.ar.json'), 'utf8')) as MonthsFile;
+  const raw = JSON.parse(readFileSync(dataFile('months.ar.json'), 'utf8')) as MonthsFile;
   const months = new Map<string, { cal: 'g' | 'h'; month: number; latinAbbrev: boolean }>();
   const gregLong: string[] = [];
   for (const [cal, table] of [
@@ -234,10 +222,6 @@ function parseReference(ref: string | undefined): Date | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return validGregorian(y, mo, d) ? new Date(Date.UTC(y, mo - 1, d)) : null;
-}
-
-function isoDay(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 // ------------------------------------------------------------------ patterns

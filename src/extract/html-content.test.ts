@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { extractHtml } from './html.js';
 import { extractMainText } from './html-content.js';
 import { parseHtml } from './html-dom.js';
+import { fixturePath } from '../model/paths.js';
 
-/** test/fixtures/html from the repo root (works from src/ and dist/src/). */
-function fixture(name: string): string {
-  let dir = fileURLToPath(new URL('.', import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'test', 'fixtures', 'html', name);
-    if (existsSync(p)) return readFileSync(p, 'utf8');
-    dir = join(dir, '..');
-  }
-  throw new Error(`fixture ${name} not found`);
-}
+const fixture = (name: string): string => readFileSync(fixturePath('html', name), 'utf8');
+
 
 const mainText = (html: string): string => extractMainText(parseHtml(html), html);
 

@@ -1059,34 +1059,3 @@ function labelledCreditAnywhere(doc: Document): string | null {
   return null;
 }
 
-function textAround(doc: Document, h1: Element, afterMax: number, beforeMax: number): { before: string; after: string } {
-  const before: string[] = [];
-  const after: string[] = [];
-  let seen = false;
-  let afterLen = 0;
-  const stack: import('domhandler').AnyNode[] = [doc as never];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n === (h1 as never)) {
-      seen = true;
-      continue;
-    }
-    if (n.type === 'text') {
-      if (!/\S/.test(n.data)) continue;
-      if (seen) {
-        after.push(n.data);
-        afterLen += n.data.length;
-        if (afterLen > afterMax) break;
-      } else {
-        before.push(n.data);
-        if (before.length > 40) before.shift();
-      }
-      continue;
-    }
-    if (n.type === 'script' || n.type === 'style') continue;
-    if (n.type === 'tag' && /^(?:nav|footer|aside|select|option|noscript|template)$/.test(n.name)) continue;
-    const kids = (n as import('domhandler').ParentNode).children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return { before: collapse(before.join(' | ')).slice(-beforeMax), after: collapse(after.join(' | ')).slice(0, afterMax) };
-}

@@ -1,32 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractText } from './text.js';
+import { fixturePath, sharedPath } from '../model/paths.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 
-/** First `rel` found in an ancestor of the compiled test file or of the working directory. */
-function findUp(rel: string): string | null {
-  for (const start of [here, process.cwd()]) {
-    let dir = resolve(start);
-    for (;;) {
-      const candidate = join(dir, rel);
-      if (existsSync(candidate)) return candidate;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return null;
-}
 
-const fixtures = findUp('test/fixtures/text');
-function fixture(name: string): string {
-  assert.ok(fixtures, 'test/fixtures/text not found');
-  return readFileSync(join(fixtures, name), 'utf8');
-}
+const fixture = (name: string): string => readFileSync(fixturePath('text', name), 'utf8');
 
 function assertAbsent(text: string, snippets: string[]): void {
   for (const s of snippets) assert.ok(!text.includes(s), `boilerplate left in text: ${s}`);
@@ -199,7 +180,7 @@ const SEEDS: SeedExpect[] = [
   },
 ];
 
-const seedsDir = findUp('../shared/seeds') ?? findUp('shared/seeds');
+const seedsDir = sharedPath('seeds');
 
 for (const seed of SEEDS) {
   test(`seed ${seed.prefix}: fields, boilerplate out, body in`, (t) => {

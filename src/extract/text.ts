@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import type { Article } from '../model/article.js';
 import { foldArabic, matchKey } from './fold.js';
 import { detectLanguage } from './language.js';
-import { findArabicDates, findDataFile, type DateHit } from './dates.js';
+import { findArabicDates, type DateHit } from './dates.js';
+import { dataFile } from '../model/paths.js';
 
 export interface TextOptions {
   /** Path or URL the text came from (for messages; not used to guess fields). */
@@ -39,7 +40,7 @@ function key(text: string): string {
 function loadPhrases(): Phrases {
   if (phrases) return phrases;
   const p: Phrases = { exact: new Set(), contains: [], regexes: [], words: new Set() };
-  for (const rawLine of readFileSync(findDataFile('site-phrases.ar.txt'), 'utf8').split(/\r?\n/)) {
+  for (const rawLine of readFileSync(dataFile('site-phrases.ar.txt'), 'utf8').split(/\r?\n/)) {
     const line = rawLine.trim();
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('re:')) p.regexes.push(new RegExp(foldArabic(line.slice(3).trim()), 'iu'));

@@ -3,20 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-import { MarsadError } from '../model/errors.js';
+import { thrownError } from '../model/errors.testkit.js';
 import { parseFeedOrSitemap } from './feeds.js';
 
 const FIXTURES = new URL('../../../test/fixtures/sources/', import.meta.url);
 
-function thrown(fn: () => unknown): MarsadError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof MarsadError, `expected a MarsadError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected an error');
-}
 
 describe('parseFeedOrSitemap', () => {
   it('lists RSS 2.0 item links (or permalink guids), resolved and de-duplicated', async () => {
@@ -70,10 +61,10 @@ describe('parseFeedOrSitemap', () => {
   });
 
   it('throws FEED_NOT_XML for a feed that is not well-formed XML', () => {
-    const garbage = thrown(() => parseFeedOrSitemap('}{ not xml at all <<', 'https://site.example/feed', 'application/rss+xml'));
+    const garbage = thrownError(() => parseFeedOrSitemap('}{ not xml at all <<', 'https://site.example/feed', 'application/rss+xml'));
     assert.equal(garbage.code, 'FEED_NOT_XML');
     assert.match(garbage.message, /site\.example\/feed/);
-    assert.equal(thrown(() => parseFeedOrSitemap('oops', 'https://site.example/sitemap.xml')).code, 'FEED_NOT_XML');
-    assert.equal(thrown(() => parseFeedOrSitemap('<rss><channel><item></channel></rss>', 'https://site.example/f')).code, 'FEED_NOT_XML');
+    assert.equal(thrownError(() => parseFeedOrSitemap('oops', 'https://site.example/sitemap.xml')).code, 'FEED_NOT_XML');
+    assert.equal(thrownError(() => parseFeedOrSitemap('<rss><channel><item></channel></rss>', 'https://site.example/f')).code, 'FEED_NOT_XML');
   });
 });

@@ -1,20 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { REPO_ROOT, SHARED_DIR, fixturePath } from '../../src/model/paths.js';
 
-/** The repository root, found from this compiled file (dist/test/cli → root). */
-export const ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
+export const ROOT = REPO_ROOT;
 
-export const FIXTURES = join(ROOT, 'test', 'fixtures');
-export const SHARED = resolve(ROOT, '..', 'shared');
+export const FIXTURES = fixturePath();
+export const SHARED = SHARED_DIR;
 
 /** Runs the CLI in-process and captures what it prints. */
 export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -59,7 +59,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       -- over raw text: the analyser, not FTS5's tokenizer, knows Arabic. Contentless: the text
       -- lives in articles; rowid is articles.rowid.
       CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+        title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0',
+        prefix = '2 3 4'
       );
       CREATE TABLE store_meta (
         key    TEXT PRIMARY KEY,
