@@ -23,7 +23,7 @@ import { extractArticle } from '../src/extract/extract.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { arabicSearchAnalyzer } from '../src/arabic/search-keys.js';
 import { parseQuery } from '../src/store/search-query.js';
-import { findShared } from './eval-extract.js';
+import { sharedPath } from '../src/model/paths.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -45,7 +45,7 @@ function prng(seed: number) {
 }
 
 async function sentences(): Promise<{ pool: string[]; from: string }> {
-  const shared = findShared();
+  const shared = sharedPath();
   const pool = new Set<string>();
   const add = (text: string) => {
     for (const sentence of text.split(/(?<=[.!?؟])\s+/)) if (sentence.length > 40) pool.add(sentence.trim());

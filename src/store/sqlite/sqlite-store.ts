@@ -12,6 +12,9 @@ import type { SearchQuery } from '../search-query.js';
 import { indexText, snippet, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
 import { toFtsMatch } from './fts.js';
 
+/** How many of the newest matches a query ranks at most (see `search`). */
+const RANK_CANDIDATES = 5000;
+
 interface ArticleRow {
   id: string;
   source: string;
@@ -50,6 +53,8 @@ export function openSqliteStore(path: string, analyzer: SearchAnalyzer): Article
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL still never corrupts the database on a crash; it only skips an fsync per commit.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
@@ -234,10 +239,27 @@ class SqliteStore implements ArticleStore {
       params.push(query.filters.to);
     }
     const order = 'score DESC, COALESCE(a.published, a.created_at) DESC, a.id';
+    const filtered = `${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     // Rank on row ids and the few columns filters need; whole rows (with their text) are read
-    // only for the page of results, not for every match.
-    const ranked = `SELECT a.rowid AS rid, ${score} AS score FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                    ORDER BY ${order} LIMIT ? OFFSET ?`;
+    // only for the page of results, not for every match. A word found in most of a large
+    // archive would make BM25 score every match: ranking is then done among the
+    // RANK_CANDIDATES most recently stored matches, which FTS5 yields newest first and stops.
+    const hasFilters = where.length > (query.match ? 1 : 0);
+    let ranked: string;
+    if (query.match && !hasFilters) {
+      // The common case touches only the index until the page of results is known.
+      ranked = `SELECT rid, score FROM (
+                  SELECT rowid AS rid, ${score} AS score FROM articles_fts WHERE articles_fts MATCH ?
+                  ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES})
+                ORDER BY score DESC, rid DESC LIMIT ? OFFSET ?`;
+    } else if (query.match) {
+      ranked = `SELECT rid, score FROM (
+                  SELECT a.rowid AS rid, ${score} AS score, a.published, a.created_at, a.id FROM ${filtered}
+                  ORDER BY f.rowid DESC LIMIT ${RANK_CANDIDATES}) a
+                ORDER BY ${order} LIMIT ? OFFSET ?`;
+    } else {
+      ranked = `SELECT a.rowid AS rid, ${score} AS score FROM ${filtered} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
     const sql = `SELECT a.*, r.score AS score FROM (${ranked}) r JOIN articles a ON a.rowid = r.rid ORDER BY ${order.replace('score', 'r.score')}`;
     params.push(options.limit ?? 20, options.offset ?? 0);
     const rows = this.guard(() => this.db.prepare<unknown[], ArticleRow & { score: number }>(sql).all(...params));
