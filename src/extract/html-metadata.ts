@@ -7,18 +7,12 @@
 import { attr, byTag, classAndId, collapse, elements, rawText, textOf, type Document, type Element } from './html-dom.js';
 import { dateFromUrl, normalizeDate, parseMonthNameDate } from './html-published.js';
 
+import type { Article } from '../model/article.js';
+
 type Json = Record<string, unknown>;
 
-export interface HtmlMetadata {
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  site: string | null;
-  section: string | null;
-  tags: string[];
-  url: string | null;
-  lang: string | null;
-}
+/** The article's fields that markup can state; `lang` is null when the page declares none. */
+export type HtmlMetadata = Omit<Article, 'text' | 'lang'> & { lang: string | null };
 
 /** Arabic visible-date parser, supplied by ./dates.ts when present (see html.ts). */
 export type ArabicDateParser = (text: string) => { value: string; start: number; end: number } | null;
