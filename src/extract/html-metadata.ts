@@ -5,9 +5,8 @@
  * byline classes, `<link rel=canonical>` and `<html lang>`.
  */
 import { attr, byTag, classAndId, collapse, elements, rawText, textOf, type Document, type Element } from './html-dom.js';
-import { dateFromUrl, normalizeDate, parseMonthNameDate } from './html-published.js';
-
 import type { Article } from '../model/article.js';
+import { dateFromUrl, normalizeDate, parseMonthNameDate } from './html-published.js';
 
 type Json = Record<string, unknown>;
 
