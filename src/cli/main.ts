@@ -72,7 +72,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
   ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; anyLanguage?: boolean }) => {
     await withStore(async (store) => {
       const progress = new Progress(err, !o.json && Boolean(err.isTTY));
-      progress.start(inputs.length);
+      progress.start();
       const results: IngestResult[] = [];
       for await (const r of ingest(inputs, {
         store,

@@ -1,8 +1,9 @@
 import cliProgress from 'cli-progress';
 
 /**
- * A progress bar on a terminal, nothing at all elsewhere (pipes, CI logs, --json). Feeds
- * and folders reveal their size as they are read, so the total can grow.
+ * A progress bar on a terminal, nothing at all elsewhere (pipes, CI logs, --json). The
+ * total is what the sources have announced so far (`expandInputs`' onDiscovered): folders
+ * and feeds reveal their size as they are read, so it grows.
  */
 export class Progress {
   private bar: cliProgress.SingleBar | null = null;
@@ -13,14 +14,13 @@ export class Progress {
     private readonly enabled: boolean,
   ) {}
 
-  start(total: number): void {
+  start(): void {
     if (!this.enabled) return;
-    this.total = total;
     this.bar = new cliProgress.SingleBar(
       { stream: this.stream as NodeJS.WriteStream, format: '{bar} {value}/{total} {source}', hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
-    this.bar.start(total, 0, { source: '' });
+    this.bar.start(0, 0, { source: '' });
   }
 
   grow(discovered: number): void {
@@ -31,7 +31,6 @@ export class Progress {
 
   tick(source: string): void {
     if (!this.bar) return;
-    if (this.bar.getProgress() >= 1) this.bar.setTotal(++this.total);
     this.bar.increment(1, { source: source.length > 50 ? `…${source.slice(-49)}` : source });
   }
 
