@@ -1,4 +1,3 @@
-import type { Article } from '../model/article.js';
 import type { QueryNode, SearchQuery } from './search-query.js';
 import { foldArabic } from '../extract/fold.js';
 
@@ -95,15 +94,19 @@ function probeRegex(keys: Iterable<string>): RegExp | null {
 }
 
 /**
- * The passage of the original text with the most query matches, matched words marked.
- * Only paragraphs where a probe for a query key occurs are analysed: analysing whole
- * articles for every hit would dominate search time.
- * @example snippet(analyzer, { text: 'التقى الحموشي بمدير…' }, parseQuery('حموشي')) // 'التقى <mark>الحموشي</mark> بمدير…'
+ * A snippet maker for one query: the passage of an article's original text with the most
+ * query matches, matched words marked. The query's keys and probe are worked out once, not
+ * per hit; only paragraphs where a probe for a query key occurs are analysed, since analysing
+ * whole articles for every hit would dominate search time.
+ * @example snippetsFor(analyzer, parseQuery('حموشي'))('التقى الحموشي بمدير…') // 'التقى <mark>الحموشي</mark> بمدير…'
  */
-export function snippet(analyzer: SearchAnalyzer, article: Pick<Article, 'text'>, query: SearchQuery): string {
-  const text = article.text;
+export function snippetsFor(analyzer: SearchAnalyzer, query: SearchQuery): (text: string) => string {
   const { exact, prefixes } = positiveKeys(analyzer, query.match);
   const probe = probeRegex([...exact, ...prefixes]);
+  return (text) => snippet(analyzer, text, exact, prefixes, probe);
+}
+
+function snippet(analyzer: SearchAnalyzer, text: string, exact: Set<string>, prefixes: string[], probe: RegExp | null): string {
   const probeHits = probe ? [...text.matchAll(probe)].map((m) => m.index!) : [];
   let best: { tokens: Array<{ key: string; start: number; end: number }>; hit: boolean[]; count: number } | null = null;
   let h = 0;

@@ -9,7 +9,7 @@ import type { ArticleInput, ArticleStore, ArticleSummary, ListOptions, PutChange
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
 import { MIGRATIONS } from './migrations.js';
 import type { SearchQuery } from '../search-query.js';
-import { indexText, snippet, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
+import { indexText, snippetsFor, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
 import { toFtsMatch } from './fts.js';
 
 /** How many of the newest matches a query ranks at most (see `search`). */
@@ -263,6 +263,7 @@ class SqliteStore implements ArticleStore {
     const sql = `SELECT a.*, r.score AS score FROM (${ranked}) r JOIN articles a ON a.rowid = r.rid ORDER BY ${order.replace('score', 'r.score')}`;
     params.push(options.limit ?? 20, options.offset ?? 0);
     const rows = this.guard(() => this.db.prepare<unknown[], ArticleRow & { score: number }>(sql).all(...params));
+    const snippetOf = snippetsFor(this.analyzer, query);
     return rows.map((r) => ({
       id: r.id,
       source: r.source,
@@ -270,7 +271,7 @@ class SqliteStore implements ArticleStore {
       published: r.published,
       site: r.site,
       score: Math.round(r.score * 1000) / 1000,
-      snippet: snippet(this.analyzer, { text: r.text }, query),
+      snippet: snippetOf(r.text),
     }));
   }
 
