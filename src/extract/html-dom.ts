@@ -46,8 +46,12 @@ export function byTag(root: AnyNode, ...names: string[]): Element[] {
   return out;
 }
 
-/** Raw text of a subtree (script/style contents excluded), not whitespace-collapsed. */
-export function rawText(root: AnyNode): string {
+/**
+ * The text nodes of a subtree in document order, script/style contents excluded — raw text
+ * still reads a script that is the root itself (JSON-LD). For display text, <br> and block
+ * elements contribute a space.
+ */
+function textParts(root: AnyNode, forDisplay: boolean): string[] {
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
@@ -56,29 +60,22 @@ export function rawText(root: AnyNode): string {
       parts.push(node.data);
       continue;
     }
-    if ((node.type === 'script' || node.type === 'style') && node !== root) continue;
+    if ((node.type === 'script' || node.type === 'style') && (forDisplay || node !== root)) continue;
+    if (forDisplay && isElement(node) && (node.name === 'br' || BLOCK_TAGS.has(node.name))) parts.push(' ');
     const kids = (node as ParentNode).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return parts.join('');
+  return parts;
+}
+
+/** Raw text of a subtree (script/style contents excluded), not whitespace-collapsed. */
+export function rawText(root: AnyNode): string {
+  return textParts(root, false).join('');
 }
 
 /** Whitespace-collapsed text of a subtree, with <br> and block boundaries read as spaces. */
 export function textOf(root: AnyNode): string {
-  const parts: string[] = [];
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'text') {
-      parts.push(node.data);
-      continue;
-    }
-    if (node.type === 'script' || node.type === 'style') continue;
-    if (isElement(node) && (node.name === 'br' || BLOCK_TAGS.has(node.name))) parts.push(' ');
-    const kids = (node as ParentNode).children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return collapse(parts.join(''));
+  return collapse(textParts(root, true).join(''));
 }
 
 export function collapse(s: string): string {
