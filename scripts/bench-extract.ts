@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/html.js';
-import { findShared } from './eval-extract.js';
+import { sharedPath } from '../src/model/paths.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const li = args.indexOf('--limit');
   const limit = li >= 0 ? Number(args[li + 1]) : 200;
-  const shared = findShared();
+  const shared = sharedPath();
   const dir = shared ? join(shared, 'data', 'wcxb-dev-articles') : null;
   if (!dir || !existsSync(dir)) {
     console.log('bench-extract: skipped — shared/data/wcxb-dev-articles not found');

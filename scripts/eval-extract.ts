@@ -43,10 +43,6 @@ import { extractHtml } from '../src/extract/html.js';
 import { extractText } from '../src/extract/text.js';
 import { sharedPath } from '../src/model/paths.js';
 
-/** The shared corpus beside the project, or null in a clone without it. */
-export function findShared(): string | null {
-  return sharedPath();
-}
 
 export interface Truth {
   title: string | null;
@@ -345,7 +341,7 @@ async function main(): Promise<void> {
   const li = args.indexOf('--limit');
   const limit = li >= 0 ? Number(args[li + 1]) : Infinity;
   const failuresArg = args.indexOf('--failures');
-  const shared = findShared();
+  const shared = sharedPath();
   if (!shared) {
     console.log('eval-extract: skipped — shared/data not found (expected ../shared beside the project)');
     return;

@@ -32,11 +32,6 @@ interface Phrases {
 
 let phrases: Phrases | null = null;
 
-/** Folded key used to compare a line with the vocabulary: letters and digits only. */
-function key(text: string): string {
-  return matchKey(text);
-}
-
 function loadPhrases(): Phrases {
   if (phrases) return phrases;
   const p: Phrases = { exact: new Set(), contains: [], regexes: [], words: new Set() };
@@ -44,9 +39,9 @@ function loadPhrases(): Phrases {
     const line = rawLine.trim();
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('re:')) p.regexes.push(new RegExp(foldArabic(line.slice(3).trim()), 'iu'));
-    else if (line.startsWith('word:')) for (const w of line.slice(5).trim().split(/\s+/)) p.words.add(key(w));
-    else if (line.startsWith('=')) p.exact.add(key(line.slice(1)));
-    else p.contains.push(` ${key(line)} `);
+    else if (line.startsWith('word:')) for (const w of line.slice(5).trim().split(/\s+/)) p.words.add(matchKey(w));
+    else if (line.startsWith('=')) p.exact.add(matchKey(line.slice(1)));
+    else p.contains.push(` ${matchKey(line)} `);
   }
   phrases = p;
   return p;
@@ -54,13 +49,13 @@ function loadPhrases(): Phrases {
 
 /** Placeholder account names that CMSs print as bylines; they name nobody. */
 const PLACEHOLDER_AUTHORS = new Set(
-  ['admin', 'administrator', 'editor', 'webmaster', 'author', 'user', 'مدير الموقع', 'ادارة الموقع', 'إدارة الموقع', 'المحرر', 'محرر الموقع', 'فريق التحرير', 'هيئة التحرير'].map(key),
+  ['admin', 'administrator', 'editor', 'webmaster', 'author', 'user', 'مدير الموقع', 'ادارة الموقع', 'إدارة الموقع', 'المحرر', 'محرر الموقع', 'فريق التحرير', 'هيئة التحرير'].map(matchKey),
 );
 
 /** "Uncategorised" category stamps. */
-const UNCATEGORISED = new Set(['غير مصنف', 'غير مصنفة', 'بدون تصنيف', 'uncategorized', 'uncategorised', 'non classé'].map(key));
+const UNCATEGORISED = new Set(['غير مصنف', 'غير مصنفة', 'بدون تصنيف', 'uncategorized', 'uncategorised', 'non classé'].map(matchKey));
 
-const HOME_WORDS = new Set(['الرئيسية', 'الصفحة الرئيسية', 'home', 'accueil'].map(key));
+const HOME_WORDS = new Set(['الرئيسية', 'الصفحة الرئيسية', 'home', 'accueil'].map(matchKey));
 
 /** Words that open a byline ("بقلم: X", "كتب: X", "حوار: X", "By X"). */
 const BYLINE_CUE =
@@ -134,7 +129,7 @@ const CRUMB_SEP = /\s+[/»›>|]\s+|\s*[»›]\s*/u;
 function crumbsOf(text: string): string[] | null {
   const parts = text.split(CRUMB_SEP).map((s) => s.trim()).filter(Boolean);
   if (parts.length < 2) return null;
-  if (HOME_WORDS.has(key(parts[0]!))) return parts;
+  if (HOME_WORDS.has(matchKey(parts[0]!))) return parts;
   // without a home word: at least three parts, all but the last short
   if (parts.length >= 3 && parts.slice(0, -1).every((s) => s.split(/\s+/).length <= 4)) return parts;
   return null;
@@ -160,7 +155,7 @@ function cleanName(s: string): string | null {
 
 function describe(text: string, no: number): Line {
   const folded = foldArabic(text);
-  const k = key(text);
+  const k = matchKey(text);
   const words = (text.match(/\S*\p{L}\S*/gu) ?? []).length;
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   const digits = (text.match(/[\p{Nd}]/gu) ?? []).length;
@@ -248,7 +243,7 @@ function pickTitle(lines: Line[], blockStart: number): TitlePick | null {
   const crumbTails = new Map<string, number>();
   for (let i = from; i < blockStart; i++) {
     const c = lines[i]!.crumbs;
-    if (c && c.length >= 2) crumbTails.set(key(c[c.length - 1]!), i);
+    if (c && c.length >= 2) crumbTails.set(matchKey(c[c.length - 1]!), i);
   }
   let best: { score: number; index: number; text: string } | null = null;
   const consider = (index: number, text: string, l: Line) => {
@@ -283,7 +278,7 @@ function pickTitle(lines: Line[], blockStart: number): TitlePick | null {
   }
   const pick = best as { score: number; index: number; text: string } | null;
   if (!pick || pick.score < 4) return null;
-  const k = key(pick.text);
+  const k = matchKey(pick.text);
   const first = lines.findIndex((l, i) => i >= from && l.key === k);
   return { text: pick.text.replace(/\s+/g, ' ').trim(), at: first >= 0 && first < blockStart ? first : pick.index };
 }
@@ -332,7 +327,7 @@ function findByline(lines: Line[], headerStart: number, blockStart: number, bloc
       const glued = /\p{L}$/u.test(prefix) && !/\s/.test(prefix.trim());
       const bare = cleanName(prefix);
       const name = viaCue ?? (bare && (bare.includes(' ') || glued) ? bare : null);
-      if (name && !isBoiler(key(name), name.split(' ').length, foldArabic(name)) && !(title && key(title.text).includes(key(name)) && name.split(' ').length > 2)) {
+      if (name && !isBoiler(matchKey(name), name.split(' ').length, foldArabic(name)) && !(title && matchKey(title.text).includes(matchKey(name)) && name.split(' ').length > 2)) {
         out.rawName = name;
       }
     }
@@ -347,11 +342,11 @@ function findByline(lines: Line[], headerStart: number, blockStart: number, bloc
       }
     }
   }
-  if (out.rawName && !PLACEHOLDER_AUTHORS.has(key(out.rawName))) out.author = out.rawName;
+  if (out.rawName && !PLACEHOLDER_AUTHORS.has(matchKey(out.rawName))) out.author = out.rawName;
   return out;
 }
 
-const GENERIC_OUTLET = new Set(['اخر الاخبار', 'الاخبار', 'اخبارنا', 'جديدنا', 'كل جديد', 'قناتنا', 'صفحتنا', 'موقعنا', 'حسابنا', 'نا', 'us'].map(key));
+const GENERIC_OUTLET = new Set(['اخر الاخبار', 'الاخبار', 'اخبارنا', 'جديدنا', 'كل جديد', 'قناتنا', 'صفحتنا', 'موقعنا', 'حسابنا', 'نا', 'us'].map(matchKey));
 
 /** Outlet name stated by a follow-us or copyright line; null when none says it safely. */
 function findSite(lines: Line[], body: Set<number>): string | null {
@@ -362,7 +357,7 @@ function findSite(lines: Line[], body: Set<number>): string | null {
     const m = follow.exec(lines[i]!.text);
     if (m) {
       const name = cleanName(m[1]!);
-      if (name && name.split(' ').length <= 3 && !GENERIC_OUTLET.has(key(name)) && !/^(?:على|عبر|آخر|اخر|كل)\b/u.test(name)) return name;
+      if (name && name.split(' ').length <= 3 && !GENERIC_OUTLET.has(matchKey(name)) && !/^(?:على|عبر|آخر|اخر|كل)\b/u.test(name)) return name;
     }
   }
   const copyright = /(?:حقوق|©).{0,40}?محفوظة\s*(?:لـ|ل|لدى|ل-)\s*["«“']?([^"»”'\-–—.,،|©]{2,40})/u;
@@ -383,18 +378,18 @@ function findSection(lines: Line[], headerStart: number, blockStart: number, tit
   for (let i = headerStart; i < blockStart; i++) {
     const c = lines[i]!.crumbs;
     if (!c) continue;
-    const parts = HOME_WORDS.has(key(c[0]!)) ? c.slice(1) : c;
+    const parts = HOME_WORDS.has(matchKey(c[0]!)) ? c.slice(1) : c;
     // the part before the headline: home / section / headline
-    const candidates = title && key(parts[parts.length - 1]!) === key(title.text) ? parts.slice(0, -1) : parts.length >= 2 ? parts.slice(0, -1) : parts;
+    const candidates = title && matchKey(parts[parts.length - 1]!) === matchKey(title.text) ? parts.slice(0, -1) : parts.length >= 2 ? parts.slice(0, -1) : parts;
     const s = candidates[0];
-    if (s && s.split(/\s+/).length <= 4 && !UNCATEGORISED.has(key(s))) return s.trim();
+    if (s && s.split(/\s+/).length <= 4 && !UNCATEGORISED.has(matchKey(s))) return s.trim();
   }
   if (!title) return null;
   for (let i = title.at + 1; i < blockStart; i++) {
     const l = lines[i]!;
-    if (rawName && l.key === key(rawName)) continue;
+    if (rawName && l.key === matchKey(rawName)) continue;
     if (UNCATEGORISED.has(l.key)) return null;
-    if (l.words >= 1 && l.words <= 3 && l.digits === 0 && !l.boiler && !l.widget && !l.byline && !l.hashtags && l.key !== key(title.text)) {
+    if (l.words >= 1 && l.words <= 3 && l.digits === 0 && !l.boiler && !l.widget && !l.byline && !l.hashtags && l.key !== matchKey(title.text)) {
       return l.text.replace(/[\s:：]+$/u, '');
     }
     return null;
@@ -424,7 +419,7 @@ export function extractText(text: string, _opts: TextOptions = {}): Article {
   const byline = findByline(lines, headerStart, bs, be, title);
 
   // body: the block's lines that read as article text, each once
-  const titleKey = title ? key(title.text) : null;
+  const titleKey = title ? matchKey(title.text) : null;
   const seen = new Set<string>();
   const paragraphs: string[] = [];
   const bodyIdx = new Set<number>();
