@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,8 +30,10 @@ test('sqlite: a file that is not a database is refused with a clear error, and l
   const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
   try {
     const path = join(dir, 'notes.db');
-    writeFileSync(path, 'these are my notes, not a database '.repeat(200));
+    const notes = 'these are my notes, not a database '.repeat(200);
+    writeFileSync(path, notes);
     assert.throws(() => openSqliteStore(path, arabicSearchAnalyzer), (err: any) => err.code === 'STORE_FAILED' && err.message.includes(path));
+    assert.equal(readFileSync(path, 'utf8'), notes);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
