@@ -1,5 +1,5 @@
 import { MarsadError } from '../model/errors.js';
-import type { ArticleStore } from '../store/store.js';
+import type { MarsadStore } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { arabicSearchAnalyzer } from '../arabic/search-keys.js';
 
@@ -10,7 +10,7 @@ export const DEFAULT_DB = './marsad.db';
  * Opens the store a location names: a file path is the embedded SQLite store.
  * @example const store = await openStore(process.env.MARSAD_DB ?? DEFAULT_DB);
  */
-export async function openStore(location: string): Promise<ArticleStore> {
+export async function openStore(location: string): Promise<MarsadStore> {
   if (/^postgres(ql)?:\/\//i.test(location)) {
     throw new MarsadError('BAD_ARGUMENT', 'a PostgreSQL URL, which this version cannot open yet', location);
   }

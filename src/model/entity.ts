@@ -55,3 +55,59 @@ export interface KnownActor {
   wikidata: string | null;
   roles: string[];
 }
+
+/** A role (title or office) a canonical entity was seen with, and when. */
+export interface EntityRole {
+  role: string;
+  /** `published` of the earliest and latest article that gave it (ISO 8601), null when undated */
+  first_seen: string | null;
+  last_seen: string | null;
+  count: number;
+}
+
+/** A canonical entity of the store: one identity across articles and spellings. */
+export interface CanonicalEntity {
+  id: string;
+  type: EntityType;
+  label: string;
+  label_en: string | null;
+  /** every spelling seen (and curated ones), most frequent first */
+  aliases: { text: string; count: number }[];
+  roles: EntityRole[];
+  country: string | null;
+  sectors: SectorCode[];
+  wikidata: string | null;
+  /** how many stored articles mention it */
+  articles: number;
+  /** labels of the entities most often mentioned in the same articles, most frequent first */
+  cooccurring: string[];
+  /** name keys an analyst split off this entity: mentions with them must not link here again */
+  blocked_keys: string[];
+}
+
+/** One entity of an article as the resolve stage decided it, ready to store. */
+export interface EntityAssignment {
+  /** the canonical entity it links to, or null to create a new one */
+  entityId: string | null;
+  type: EntityType;
+  label: string;
+  label_en: string | null;
+  roles: string[];
+  /** `key`: the mention's name key, by which an analyst's split finds it */
+  mentions: { text: string; start: number; end: number; key: string }[];
+  /** lookup keys of its names, so later mentions can find it */
+  keys: string[];
+}
+
+/** An analyst's correction, kept with who made it and when. */
+export interface EntityCorrection {
+  kind: 'merge' | 'split';
+  /** merge: the entity kept; split: the entity the alias was taken from */
+  entity: string;
+  /** merge: the entity folded into `entity`; split: the new entity */
+  other: string;
+  /** split: the alias moved out */
+  alias: string | null;
+  by: string;
+  at: string;
+}

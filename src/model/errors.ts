@@ -61,6 +61,17 @@ export const ERRORS = {
   },
   STORE_FAILED: { http: 500, expected: 'a writable database', hint: 'check --db / MARSAD_DB and disk space' },
   ARTICLE_NOT_FOUND: { http: 404, expected: 'the id of a stored article', hint: 'run `marsad list` to see the ids' },
+  ENTITY_NOT_FOUND: { http: 404, expected: 'the id of a stored entity', hint: 'run `marsad entities` to see the ids' },
+  ALIAS_NOT_FOUND: {
+    http: 404,
+    expected: 'a name the entity is mentioned under',
+    hint: 'run `marsad entity ID` to see its aliases, and give one of them exactly',
+  },
+  DATA_FILE_INVALID: {
+    http: 500,
+    expected: 'a well-formed data file shipped with Marsad',
+    hint: 'the file was edited by hand or truncated; restore it from the repository',
+  },
   BAD_QUERY: {
     http: 400,
     expected: 'a search query: words, "exact phrases", OR, NOT or -word, prefix*, site:, from:, to:',

@@ -2,6 +2,7 @@ import type { Article, PageKind } from '../model/article.js';
 import type { FetchStateStore } from '../model/fetch-state.js';
 import type { SearchQuery } from './search-query.js';
 import type { SearchHit, SearchOptions } from './search.js';
+import type { EntityStore } from './entity-store.js';
 
 /** The page bytes as they were read or fetched, kept so extraction can be re-run. */
 export interface RawPage {
@@ -63,3 +64,6 @@ export interface ArticleStore extends FetchStateStore {
   count(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** What a backend provides: articles (with search) and the entities found in them. */
+export type MarsadStore = ArticleStore & EntityStore;

@@ -68,4 +68,74 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Canonical entities. Aliases, roles and counts are derived from entity_mentions and
+      -- entity_roles, which are replaced per article on re-analysis.
+      CREATE TABLE entities (
+        id           TEXT PRIMARY KEY,
+        type         TEXT NOT NULL,
+        label        TEXT NOT NULL,
+        label_en     TEXT,
+        country      TEXT,
+        sectors      TEXT NOT NULL DEFAULT '[]',
+        wikidata     TEXT,
+        curated      INTEGER NOT NULL DEFAULT 0,
+        -- standing offices of a curated actor (undated); seen roles live in entity_roles
+        curated_roles TEXT NOT NULL DEFAULT '[]',
+        -- set by an analyst's merge: this id now answers as that entity
+        merged_into  TEXT REFERENCES entities(id),
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX entities_type ON entities(type);
+      -- Name keys by which a new mention finds candidate entities.
+      CREATE TABLE entity_keys (
+        key        TEXT NOT NULL,
+        entity_id  TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+      -- Curated and analyst-given names, counted beside the mentions.
+      CREATE TABLE entity_aliases (
+        entity_id  TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (entity_id, text)
+      ) WITHOUT ROWID;
+      CREATE TABLE entity_mentions (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id   TEXT NOT NULL REFERENCES entities(id),
+        ord         INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        key         TEXT NOT NULL
+      );
+      CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+      CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, key);
+      CREATE TABLE entity_roles (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id   TEXT NOT NULL REFERENCES entities(id),
+        role        TEXT NOT NULL,
+        seen_at     TEXT
+      );
+      CREATE INDEX entity_roles_entity ON entity_roles(entity_id);
+      CREATE INDEX entity_roles_article ON entity_roles(article_id);
+      -- Name keys an analyst split off an entity: they never link to it again.
+      CREATE TABLE entity_blocks (
+        entity_id  TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        key        TEXT NOT NULL,
+        PRIMARY KEY (entity_id, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE entity_corrections (
+        seq     INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        entity  TEXT NOT NULL,
+        other   TEXT NOT NULL,
+        alias   TEXT,
+        by      TEXT NOT NULL,
+        at      TEXT NOT NULL
+      );
+    `,
+  },
 ];

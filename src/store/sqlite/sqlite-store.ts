@@ -5,7 +5,10 @@ import { dirname } from 'node:path';
 import type { Article } from '../../model/article.js';
 import type { FetchState } from '../../model/fetch-state.js';
 import { MarsadError } from '../../model/errors.js';
-import type { ArticleInput, ArticleStore, ArticleSummary, ListOptions, PutChange, RawPage, StoredArticle } from '../store.js';
+import type { ArticleInput, ArticleSummary, ListOptions, MarsadStore, PutChange, RawPage, StoredArticle } from '../store.js';
+import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityType, KnownActor } from '../../model/entity.js';
+import type { EntityListOptions } from '../entity-store.js';
+import { SqliteEntities } from './sqlite-entities.js';
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
 import { MIGRATIONS } from './migrations.js';
 import type { SearchQuery } from '../search-query.js';
@@ -47,7 +50,7 @@ interface RawRow {
  * never leaves a half-written article.
  * @example const store = openSqliteStore('marsad.db'); await store.count();
  */
-export function openSqliteStore(path: string, analyzer: SearchAnalyzer): ArticleStore {
+export function openSqliteStore(path: string, analyzer: SearchAnalyzer): MarsadStore {
   let db: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -100,8 +103,9 @@ function rowToArticle(row: ArticleRow): Article {
   };
 }
 
-class SqliteStore implements ArticleStore {
+class SqliteStore implements MarsadStore {
   private readonly stmt;
+  private readonly entities: SqliteEntities;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
   constructor(
@@ -146,6 +150,35 @@ class SqliteStore implements ArticleStore {
       ),
     };
     this.putTx = db.transaction((input: ArticleInput, now: string) => this.putInTransaction(input, now));
+    this.entities = new SqliteEntities(db);
+  }
+
+  entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]> {
+    return this.guardAsync(() => this.entities.entityCandidates(type, keys, limit));
+  }
+  setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
+    return this.guardAsync(() => this.entities.setArticleEntities(articleId, assignments, seenAt));
+  }
+  articleEntities(articleId: string): Promise<ArticleEntity[]> {
+    return this.guardAsync(() => this.entities.articleEntities(articleId));
+  }
+  listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]> {
+    return this.guardAsync(() => this.entities.listEntities(options));
+  }
+  getEntity(id: string): Promise<CanonicalEntity | null> {
+    return this.guardAsync(() => this.entities.getEntity(id));
+  }
+  mergeEntities(into: string, from: string, by: string): Promise<CanonicalEntity> {
+    return this.guardAsync(() => this.entities.mergeEntities(into, from, by));
+  }
+  splitEntity(id: string, alias: string, aliasKey: string, by: string): Promise<CanonicalEntity> {
+    return this.guardAsync(() => this.entities.splitEntity(id, alias, aliasKey, by));
+  }
+  corrections(): Promise<EntityCorrection[]> {
+    return this.guardAsync(() => this.entities.corrections());
+  }
+  loadKnownActors(actors: KnownActor[], keysOf: (actor: KnownActor) => string[], version: string): Promise<void> {
+    return this.guardAsync(() => this.entities.loadKnownActors(actors, keysOf, version));
   }
 
   private putInTransaction(input: ArticleInput, now: string): { id: string; change: PutChange } {
@@ -352,6 +385,15 @@ class SqliteStore implements ArticleStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private async guardAsync<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof MarsadError) throw err;
+      throw new MarsadError('STORE_FAILED', (err as Error).message, this.db.name, { cause: err });
+    }
   }
 
   private guard<T>(fn: () => T): T {

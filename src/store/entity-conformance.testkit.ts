@@ -1,0 +1,176 @@
+/**
+ * The entity half of the store conformance suite: every backend runs these tests.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityAssignment, KnownActor } from '../model/entity.js';
+import type { MarsadStore } from './store.js';
+import { article, input } from './conformance.testkit.js';
+
+/** A new entity assignment; keys here are simple stand-ins for the resolver's name keys. */
+function assign(label: string, mentions: [string, number][], extra: Partial<EntityAssignment> = {}): EntityAssignment {
+  return {
+    entityId: null,
+    type: 'PERSON',
+    label,
+    label_en: null,
+    roles: [],
+    mentions: mentions.map(([text, start]) => ({ text, start, end: start + text.length, key: text.replace(/^ال/, '') })),
+    keys: [label, ...label.split(' ')],
+    ...extra,
+  };
+}
+
+const CIA: KnownActor = {
+  key: 'cia',
+  type: 'ORG',
+  label: 'وكالة الاستخبارات المركزية',
+  label_en: 'Central Intelligence Agency',
+  aliases: ['سي آي إيه', 'CIA'],
+  country: 'US',
+  sectors: ['SPY'],
+  wikidata: 'Q37230',
+  roles: [],
+};
+
+export function runEntityStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
+  describe(`entity store conformance: ${backend}`, () => {
+    const withStore = (name: string, fn: (s: MarsadStore) => Promise<void>) =>
+      test(name, async () => {
+        const store = await open();
+        try {
+          await fn(store);
+        } finally {
+          await store.close();
+        }
+      });
+    const articleIn = async (s: MarsadStore, name: string, published: string) =>
+      (await s.put(input(`${name}.txt`, article({ published, text: `نص المقال ${name} المختلف عن غيره.` })))).id;
+
+    withStore('an article keeps its entities with ids, mentions and roles', async (s) => {
+      const a = await articleIn(s, 'a', '2023-11-14');
+      const got = await s.setArticleEntities(
+        a,
+        [assign('عبد اللطيف حموشي', [['عبد اللطيف حموشي', 0], ['الحموشي', 40]], { roles: ['المدير العام لمراقبة التراب الوطني'] })],
+        '2023-11-14',
+      );
+      assert.equal(got.length, 1);
+      assert.match(got[0]!.id, /\S/);
+      assert.equal(got[0]!.label, 'عبد اللطيف حموشي');
+      assert.deepEqual(got[0]!.mentions, [
+        { text: 'عبد اللطيف حموشي', start: 0, end: 16 },
+        { text: 'الحموشي', start: 40, end: 47 },
+      ]);
+      assert.deepEqual(got[0]!.roles, ['المدير العام لمراقبة التراب الوطني']);
+      assert.deepEqual(await s.articleEntities(a), got);
+    });
+
+    withStore('a mention linked in a second article counts aliases, articles and dated roles', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [first] = await s.setArticleEntities(a, [assign('وليام بيرنز', [['وليام بيرنز', 0]], { roles: ['مدير وكالة الاستخبارات المركزية'] })], '2022-06-14');
+      await s.setArticleEntities(
+        b,
+        [assign('بورنز', [['بورنز', 5], ['بورنز', 50]], { entityId: first!.id, roles: ['مدير وكالة الاستخبارات المركزية'] })],
+        '2023-11-14',
+      );
+      const e = await s.getEntity(first!.id);
+      assert.equal(e!.articles, 2);
+      assert.deepEqual(e!.aliases, [{ text: 'بورنز', count: 2 }, { text: 'وليام بيرنز', count: 1 }]);
+      assert.deepEqual(e!.roles, [{ role: 'مدير وكالة الاستخبارات المركزية', first_seen: '2022-06-14', last_seen: '2023-11-14', count: 2 }]);
+    });
+
+    withStore('re-analysing an article replaces its mentions instead of adding to them', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const [e] = await s.setArticleEntities(a, [assign('بايدن', [['بايدن', 0]])], null);
+      await s.setArticleEntities(a, [assign('بايدن', [['بايدن', 0]], { entityId: e!.id })], null);
+      assert.deepEqual((await s.getEntity(e!.id))!.aliases, [{ text: 'بايدن', count: 1 }]);
+      assert.equal((await s.getEntity(e!.id))!.articles, 1);
+    });
+
+    withStore('candidates come by shared keys and type only', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const [p, o] = await s.setArticleEntities(
+        a,
+        [assign('ناصر بوريطة', [['ناصر بوريطة', 0]]), assign('بوريطة للاستشارات', [['بوريطة للاستشارات', 30]], { type: 'ORG' })],
+        null,
+      );
+      const persons = await s.entityCandidates('PERSON', ['بوريطة']);
+      assert.deepEqual(persons.map((e) => e.id), [p!.id]);
+      assert.deepEqual((await s.entityCandidates('ORG', ['بوريطة'])).map((e) => e.id), [o!.id]);
+      assert.deepEqual(await s.entityCandidates('PERSON', ['غيره']), []);
+      assert.deepEqual(persons[0]!.cooccurring, ['بوريطة للاستشارات']);
+    });
+
+    withStore('an analyst merge folds one entity into another and is kept with who and when', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [x] = await s.setArticleEntities(a, [assign('الحافظي', [['الحافظي', 0]])], null);
+      const [y] = await s.setArticleEntities(b, [assign('الحافيظي', [['الحافيظي', 0]])], null);
+      const merged = await s.mergeEntities(x!.id, y!.id, 'analyst1');
+      assert.equal(merged.id, x!.id);
+      assert.equal(merged.articles, 2);
+      assert.equal((await s.getEntity(y!.id))!.id, x!.id, 'the merged id answers as the kept entity');
+      assert.equal((await s.articleEntities(b))[0]!.id, x!.id);
+      assert.deepEqual(
+        (await s.entityCandidates('PERSON', ['الحافيظي'])).map((e) => e.id),
+        [x!.id],
+        'keys of the merged entity find the kept one',
+      );
+      const [c] = await s.corrections();
+      assert.deepEqual({ ...c!, at: undefined }, { kind: 'merge', entity: x!.id, other: y!.id, alias: null, by: 'analyst1', at: undefined });
+      assert.match(c!.at, /^\d{4}-\d\d-\d\dT/);
+      assert.ok(!(await s.listEntities()).some((e) => e.id === y!.id), 'a merged entity is not listed');
+    });
+
+    withStore('merging refuses unknown ids, one entity with itself, and different types', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const [p, o] = await s.setArticleEntities(a, [assign('ناصر بوريطة', [['ناصر بوريطة', 0]]), assign('الأمم المتحدة', [['الأمم المتحدة', 30]], { type: 'ORG' })], null);
+      await assert.rejects(s.mergeEntities(p!.id, 'e-nope', 'x'), { code: 'ENTITY_NOT_FOUND' });
+      await assert.rejects(s.mergeEntities(p!.id, p!.id, 'x'), { code: 'BAD_ARGUMENT' });
+      await assert.rejects(s.mergeEntities(p!.id, o!.id, 'x'), { code: 'BAD_ARGUMENT' });
+    });
+
+    withStore('an analyst split moves one alias to a new entity and blocks it from linking back', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [m] = await s.setArticleEntities(a, [assign('محمد بن سلمان', [['محمد بن سلمان', 0]])], '2022-06-14');
+      await s.setArticleEntities(b, [assign('محمد بن زايد', [['محمد بن زايد', 0]], { entityId: m!.id })], '2023-11-14');
+      const split = await s.splitEntity(m!.id, 'محمد بن زايد', 'محمد بن زايد', 'analyst2');
+      assert.notEqual(split.id, m!.id);
+      assert.equal(split.label, 'محمد بن زايد');
+      assert.equal(split.articles, 1);
+      assert.equal((await s.articleEntities(b))[0]!.id, split.id);
+      const kept = await s.getEntity(m!.id);
+      assert.equal(kept!.articles, 1);
+      assert.deepEqual(kept!.blocked_keys, ['محمد بن زايد']);
+      assert.equal((await s.corrections())[0]!.kind, 'split');
+      await assert.rejects(s.splitEntity(m!.id, 'غير موجود', 'غير موجود', 'x'), { code: 'ALIAS_NOT_FOUND' });
+    });
+
+    withStore('curated actors are loaded once per version with their ids, names and codes', async (s) => {
+      await s.loadKnownActors([CIA], (a) => [a.label, ...a.aliases], 'v1');
+      const e = await s.getEntity('cia');
+      assert.equal(e!.label_en, 'Central Intelligence Agency');
+      assert.equal(e!.wikidata, 'Q37230');
+      assert.deepEqual(e!.sectors, ['SPY']);
+      assert.deepEqual(e!.aliases.map((x) => x.text).sort(), ['CIA', 'سي آي إيه', 'وكالة الاستخبارات المركزية'].sort());
+      assert.deepEqual((await s.entityCandidates('ORG', ['CIA'])).map((x) => x.id), ['cia']);
+      await s.loadKnownActors([{ ...CIA, label_en: 'changed' }], (a) => [a.label], 'v1');
+      assert.equal((await s.getEntity('cia'))!.label_en, 'Central Intelligence Agency', 'same version: no reload');
+      await s.loadKnownActors([{ ...CIA, label_en: 'CIA (US)' }], (a) => [a.label], 'v2');
+      assert.equal((await s.getEntity('cia'))!.label_en, 'CIA (US)');
+      assert.deepEqual(await s.listEntities(), [], 'curated actors never mentioned are not listed');
+    });
+
+    withStore('entities are listed by article count and filtered by type', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [x, y] = await s.setArticleEntities(a, [assign('بايدن', [['بايدن', 0]]), assign('الرباط', [['الرباط', 20]], { type: 'LOCATION' })], null);
+      await s.setArticleEntities(b, [assign('الرباط', [['الرباط', 0]], { type: 'LOCATION', entityId: y!.id })], null);
+      assert.deepEqual((await s.listEntities()).map((e) => e.id), [y!.id, x!.id]);
+      assert.deepEqual((await s.listEntities({ type: 'PERSON' })).map((e) => e.id), [x!.id]);
+      assert.deepEqual((await s.listEntities({ limit: 1, offset: 1 })).map((e) => e.id), [x!.id]);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import type {
+  ArticleEntity,
+  CanonicalEntity,
+  EntityAssignment,
+  EntityCorrection,
+  EntityType,
+  KnownActor,
+} from '../model/entity.js';
+
+export interface EntityListOptions {
+  type?: EntityType;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Canonical entities and their mentions, kept beside the articles. Aliases, roles, article
+ * counts and co-occurrences are derived from the stored mentions, so replacing an article's
+ * entities (after re-analysis) never leaves stale counts behind.
+ *
+ * Analyst corrections win over the resolver: a merged entity answers under the id it was
+ * merged into, and a name key split off an entity never links to it again.
+ */
+export interface EntityStore {
+  /** Entities of a type that carry any of the lookup keys, most keys in common first (merged ones resolved). */
+  entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]>;
+  /**
+   * Replaces what an article says about entities: assignments with an `entityId` add
+   * mentions to that entity, the others create one. Returns the article's entities with ids.
+   * @example await store.setArticleEntities(id, assignments, '2024-05-02')
+   */
+  setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]>;
+  articleEntities(articleId: string): Promise<ArticleEntity[]>;
+  /** Entities by article count, most mentioned first. */
+  listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]>;
+  /** One entity; an id merged away answers with the entity it was merged into. */
+  getEntity(id: string): Promise<CanonicalEntity | null>;
+  /** Folds `from` into `into` (mentions, aliases, roles); `from` then redirects to `into`. */
+  mergeEntities(into: string, from: string, by: string): Promise<CanonicalEntity>;
+  /**
+   * Moves the mentions of `id` whose name key is `aliasKey` to a new entity labelled
+   * `alias`, and blocks that key from linking to `id` again. Returns the new entity.
+   */
+  splitEntity(id: string, alias: string, aliasKey: string, by: string): Promise<CanonicalEntity>;
+  corrections(): Promise<EntityCorrection[]>;
+  /** Creates or refreshes the curated actors (ids are their keys); a no-op when `version` is already loaded. */
+  loadKnownActors(actors: KnownActor[], keysOf: (actor: KnownActor) => string[], version: string): Promise<void>;
+}

@@ -1,0 +1,311 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type {
+  ArticleEntity,
+  CanonicalEntity,
+  EntityAssignment,
+  EntityCorrection,
+  EntityRole,
+  EntityType,
+  KnownActor,
+} from '../../model/entity.js';
+import { MarsadError } from '../../model/errors.js';
+import type { EntityListOptions, EntityStore } from '../entity-store.js';
+
+interface EntityRow {
+  id: string;
+  type: EntityType;
+  label: string;
+  label_en: string | null;
+  country: string | null;
+  sectors: string;
+  wikidata: string | null;
+  curated: number;
+  curated_roles: string;
+  merged_into: string | null;
+  created_at: string;
+}
+
+/** How many co-occurring entities a canonical entity carries (context for the resolver). */
+const COOCCURRING_MAX = 12;
+
+/**
+ * The entity half of the SQLite backend. Synchronous inside; the async wrapper is the
+ * store's. Runs on the connection (and transactions) of the article store.
+ */
+export class SqliteEntities implements EntityStore {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      entity: db.prepare<[string], EntityRow>('SELECT * FROM entities WHERE id = ?'),
+      insertEntity: db.prepare(
+        `INSERT INTO entities (id, type, label, label_en, country, sectors, wikidata, curated, created_at)
+         VALUES (@id, @type, @label, @label_en, @country, @sectors, @wikidata, @curated, @created_at)`,
+      ),
+      addKey: db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)'),
+      addAlias: db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, text) VALUES (?, ?)'),
+      addMention: db.prepare(
+        'INSERT INTO entity_mentions (article_id, entity_id, ord, text, start, end, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      addRole: db.prepare('INSERT INTO entity_roles (article_id, entity_id, role, seen_at) VALUES (?, ?, ?, ?)'),
+      clearMentions: db.prepare('DELETE FROM entity_mentions WHERE article_id = ?'),
+      clearRoles: db.prepare('DELETE FROM entity_roles WHERE article_id = ?'),
+      articleMentions: db.prepare<[string], { entity_id: string; ord: number; text: string; start: number; end: number }>(
+        'SELECT entity_id, ord, text, start, end FROM entity_mentions WHERE article_id = ? ORDER BY ord, start',
+      ),
+      articleRoles: db.prepare<[string, string], { role: string }>(
+        'SELECT DISTINCT role FROM entity_roles WHERE article_id = ? AND entity_id = ? ORDER BY rowid',
+      ),
+      aliases: db.prepare<[string, string], { text: string; count: number }>(
+        `SELECT text, SUM(n) AS count FROM (
+           SELECT text, COUNT(*) AS n FROM entity_mentions WHERE entity_id = ? GROUP BY text
+           UNION ALL SELECT text, 0 AS n FROM entity_aliases WHERE entity_id = ?)
+         GROUP BY text ORDER BY count DESC, text`,
+      ),
+      roles: db.prepare<[string], EntityRole>(
+        `SELECT role, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen, COUNT(*) AS count
+         FROM entity_roles WHERE entity_id = ? GROUP BY role ORDER BY count DESC, role`,
+      ),
+      articles: db.prepare<[string], { n: number }>('SELECT COUNT(DISTINCT article_id) AS n FROM entity_mentions WHERE entity_id = ?'),
+      cooccurring: db.prepare<[string, string, number], { label: string }>(
+        `SELECT e.label AS label FROM entity_mentions m
+           JOIN entities e ON e.id = m.entity_id
+         WHERE m.article_id IN (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?) AND m.entity_id <> ?
+         GROUP BY m.entity_id ORDER BY COUNT(DISTINCT m.article_id) DESC, e.label LIMIT ?`,
+      ),
+      blocks: db.prepare<[string], { key: string }>('SELECT key FROM entity_blocks WHERE entity_id = ? ORDER BY key'),
+      block: db.prepare('INSERT OR IGNORE INTO entity_blocks (entity_id, key) VALUES (?, ?)'),
+      correction: db.prepare('INSERT INTO entity_corrections (kind, entity, other, alias, by, at) VALUES (?, ?, ?, ?, ?, ?)'),
+      corrections: db.prepare<[], EntityCorrection>('SELECT kind, entity, other, alias, by, at FROM entity_corrections ORDER BY seq'),
+      meta: db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  /** Follows merges to the entity that answers for an id (merges may chain). */
+  private live(id: string): EntityRow | null {
+    let row = this.q.entity.get(id) ?? null;
+    for (let hops = 0; row?.merged_into && hops < 64; hops++) row = this.q.entity.get(row.merged_into) ?? null;
+    return row;
+  }
+
+  private canonical(row: EntityRow): CanonicalEntity {
+    return {
+      id: row.id,
+      type: row.type,
+      label: row.label,
+      label_en: row.label_en,
+      aliases: this.q.aliases.all(row.id, row.id),
+      roles: withCuratedRoles(this.q.roles.all(row.id), JSON.parse(row.curated_roles) as string[]),
+      country: row.country,
+      sectors: JSON.parse(row.sectors) as string[],
+      wikidata: row.wikidata,
+      articles: this.q.articles.get(row.id)!.n,
+      cooccurring: this.q.cooccurring.all(row.id, row.id, COOCCURRING_MAX).map((r) => r.label),
+      blocked_keys: this.q.blocks.all(row.id).map((r) => r.key),
+    };
+  }
+
+  private newId(type: EntityType, label: string, salt: string): string {
+    for (let i = 0; ; i++) {
+      const id = 'e' + createHash('sha256').update(`${type}\u0000${label}\u0000${salt}\u0000${i}`).digest('hex').slice(0, 10);
+      if (!this.q.entity.get(id)) return id;
+    }
+  }
+
+  private create(type: EntityType, label: string, labelEn: string | null, salt: string): string {
+    const id = this.newId(type, label, salt);
+    this.q.insertEntity.run({
+      id,
+      type,
+      label,
+      label_en: labelEn,
+      country: null,
+      sectors: '[]',
+      wikidata: null,
+      curated: 0,
+      created_at: new Date().toISOString(),
+    });
+    return id;
+  }
+
+  async entityCandidates(type: EntityType, keys: string[], limit = 20): Promise<CanonicalEntity[]> {
+    if (keys.length === 0) return [];
+    const unique = [...new Set(keys)];
+    const rows = this.db
+      .prepare<unknown[], { entity_id: string }>(
+        `SELECT k.entity_id FROM entity_keys k JOIN entities e ON e.id = k.entity_id
+         WHERE k.key IN (${unique.map(() => '?').join(',')}) AND e.type = ?
+         GROUP BY k.entity_id ORDER BY COUNT(*) DESC, e.curated DESC, k.entity_id LIMIT ?`,
+      )
+      .all(...unique, type, limit * 2);
+    const seen = new Set<string>();
+    const out: CanonicalEntity[] = [];
+    for (const { entity_id } of rows) {
+      const row = this.live(entity_id);
+      if (!row || seen.has(row.id)) continue;
+      seen.add(row.id);
+      out.push(this.canonical(row));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
+    this.db.transaction(() => {
+      this.q.clearMentions.run(articleId);
+      this.q.clearRoles.run(articleId);
+      assignments.forEach((a, ord) => {
+        let id = a.entityId ? this.live(a.entityId)?.id : undefined;
+        if (!id) id = this.create(a.type, a.label, a.label_en, articleId);
+        for (const key of a.keys) this.q.addKey.run(key, id);
+        for (const m of a.mentions) this.q.addMention.run(articleId, id, ord, m.text, m.start, m.end, m.key);
+        for (const role of a.roles) this.q.addRole.run(articleId, id, role, seenAt);
+      });
+    })();
+    return this.articleEntities(articleId);
+  }
+
+  async articleEntities(articleId: string): Promise<ArticleEntity[]> {
+    const byEntity = new Map<string, ArticleEntity>();
+    for (const m of this.q.articleMentions.all(articleId)) {
+      let e = byEntity.get(m.entity_id);
+      if (!e) {
+        const row = this.q.entity.get(m.entity_id)!;
+        e = {
+          id: row.id,
+          type: row.type,
+          label: row.label,
+          label_en: row.label_en,
+          roles: this.q.articleRoles.all(articleId, row.id).map((r) => r.role),
+          mentions: [],
+        };
+        byEntity.set(m.entity_id, e);
+      }
+      e.mentions.push({ text: m.text, start: m.start, end: m.end });
+    }
+    return [...byEntity.values()];
+  }
+
+  async listEntities(options: EntityListOptions = {}): Promise<CanonicalEntity[]> {
+    const rows = this.db
+      .prepare<unknown[], EntityRow>(
+        `SELECT e.* FROM entities e
+           LEFT JOIN (SELECT entity_id, COUNT(DISTINCT article_id) AS n FROM entity_mentions GROUP BY entity_id) c ON c.entity_id = e.id
+         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND (c.n > 0 OR e.curated = 0)
+         ORDER BY COALESCE(c.n, 0) DESC, e.label LIMIT ? OFFSET ?`,
+      )
+      .all(...(options.type ? [options.type] : []), options.limit ?? 50, options.offset ?? 0);
+    return rows.map((r) => this.canonical(r));
+  }
+
+  async getEntity(id: string): Promise<CanonicalEntity | null> {
+    const row = this.live(id);
+    return row ? this.canonical(row) : null;
+  }
+
+  private need(id: string): EntityRow {
+    const row = this.live(id);
+    if (!row) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', id);
+    return row;
+  }
+
+  async mergeEntities(into: string, from: string, by: string): Promise<CanonicalEntity> {
+    const keep = this.need(into);
+    const gone = this.need(from);
+    if (keep.id === gone.id) throw new MarsadError('BAD_ARGUMENT', `'${into}' and '${from}', which are already one entity`, 'entity merge');
+    if (keep.type !== gone.type) {
+      throw new MarsadError('BAD_ARGUMENT', `a ${keep.type} and a ${gone.type}; only entities of one type can be merged`, 'entity merge');
+    }
+    this.db.transaction(() => {
+      for (const table of ['entity_mentions', 'entity_roles']) {
+        this.db.prepare(`UPDATE ${table} SET entity_id = ? WHERE entity_id = ?`).run(keep.id, gone.id);
+      }
+      this.db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, ? FROM entity_keys WHERE entity_id = ?').run(keep.id, gone.id);
+      this.db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, text) SELECT ?, text FROM entity_aliases WHERE entity_id = ?').run(keep.id, gone.id);
+      // What the analyst knows about the folded entity is not lost where the kept one knows less.
+      this.db
+        .prepare(
+          `UPDATE entities SET label_en = COALESCE(label_en, @le), country = COALESCE(country, @c), wikidata = COALESCE(wikidata, @w)
+           WHERE id = @id`,
+        )
+        .run({ id: keep.id, le: gone.label_en, c: gone.country, w: gone.wikidata });
+      this.db.prepare('UPDATE entities SET merged_into = ? WHERE id = ? OR merged_into = ?').run(keep.id, gone.id, gone.id);
+      this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
+    })();
+    return this.canonical(this.q.entity.get(keep.id)!);
+  }
+
+  async splitEntity(id: string, alias: string, aliasKey: string, by: string): Promise<CanonicalEntity> {
+    const from = this.need(id);
+    const moving = this.db
+      .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM entity_mentions WHERE entity_id = ? AND key = ?')
+      .get(from.id, aliasKey)!.n;
+    const curatedAlias = this.db
+      .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM entity_aliases WHERE entity_id = ? AND text = ?')
+      .get(from.id, alias)!.n;
+    if (moving === 0 && curatedAlias === 0) {
+      throw new MarsadError('ALIAS_NOT_FOUND', `no mention of '${alias}' under entity ${from.id} (${from.label})`, alias);
+    }
+    let newId = '';
+    this.db.transaction(() => {
+      newId = this.create(from.type, alias, null, `split:${from.id}`);
+      this.db.prepare('UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ? AND key = ?').run(newId, from.id, aliasKey);
+      // Roles go with the articles whose mentions moved, when the entity has no mention left there.
+      this.db
+        .prepare(
+          `UPDATE entity_roles SET entity_id = @to WHERE entity_id = @from
+             AND article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = @to)
+             AND article_id NOT IN (SELECT article_id FROM entity_mentions WHERE entity_id = @from)`,
+        )
+        .run({ to: newId, from: from.id });
+      this.db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND text = ?').run(from.id, alias);
+      this.q.addAlias.run(newId, alias);
+      this.q.addKey.run(aliasKey, newId);
+      this.q.block.run(from.id, aliasKey);
+      this.q.correction.run('split', from.id, newId, alias, by, new Date().toISOString());
+    })();
+    return this.canonical(this.q.entity.get(newId)!);
+  }
+
+  async corrections(): Promise<EntityCorrection[]> {
+    return this.q.corrections.all();
+  }
+
+  async loadKnownActors(actors: KnownActor[], keysOf: (actor: KnownActor) => string[], version: string): Promise<void> {
+    if (this.q.meta.get('known_actors_version')?.value === version) return;
+    this.db.transaction(() => {
+      const upsert = this.db.prepare(
+        `INSERT INTO entities (id, type, label, label_en, country, sectors, wikidata, curated, curated_roles, created_at)
+         VALUES (@id, @type, @label, @label_en, @country, @sectors, @wikidata, 1, @roles, @created_at)
+         ON CONFLICT(id) DO UPDATE SET type = excluded.type, label = excluded.label, label_en = excluded.label_en,
+           country = excluded.country, sectors = excluded.sectors, wikidata = excluded.wikidata, curated = 1,
+           curated_roles = excluded.curated_roles`,
+      );
+      const now = new Date().toISOString();
+      for (const a of actors) {
+        upsert.run({
+          id: a.key,
+          type: a.type,
+          label: a.label,
+          label_en: a.label_en,
+          country: a.country,
+          sectors: JSON.stringify(a.sectors),
+          wikidata: a.wikidata,
+          roles: JSON.stringify(a.roles),
+          created_at: now,
+        });
+        for (const text of [a.label, ...a.aliases]) this.q.addAlias.run(a.key, text);
+        for (const key of keysOf(a)) this.q.addKey.run(key, a.key);
+      }
+      this.q.setMeta.run('known_actors_version', version);
+    })();
+  }
+}
+
+/** Seen roles first (with their dates), then the curated standing offices not seen yet. */
+function withCuratedRoles(seen: EntityRole[], curated: string[]): EntityRole[] {
+  const have = new Set(seen.map((r) => r.role));
+  return [...seen, ...curated.filter((r) => !have.has(r)).map((role) => ({ role, first_seen: null, last_seen: null, count: 0 }))];
+}
