@@ -31,7 +31,7 @@ export interface EntityStore {
    */
   setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]>;
   articleEntities(articleId: string): Promise<ArticleEntity[]>;
-  /** Entities by article count, most mentioned first. */
+  /** Entities mentioned in at least one article, by article count, most mentioned first. */
   listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]>;
   /** One entity; an id merged away answers with the entity it was merged into. */
   getEntity(id: string): Promise<CanonicalEntity | null>;

@@ -193,7 +193,7 @@ export class SqliteEntities implements EntityStore {
       .prepare<unknown[], EntityRow>(
         `SELECT e.* FROM entities e
            LEFT JOIN (SELECT entity_id, COUNT(DISTINCT article_id) AS n FROM entity_mentions GROUP BY entity_id) c ON c.entity_id = e.id
-         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND (c.n > 0 OR e.curated = 0)
+         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND c.n > 0
          ORDER BY COALESCE(c.n, 0) DESC, e.label LIMIT ? OFFSET ?`,
       )
       .all(...(options.type ? [options.type] : []), options.limit ?? 50, options.offset ?? 0);
@@ -231,6 +231,10 @@ export class SqliteEntities implements EntityStore {
            WHERE id = @id`,
         )
         .run({ id: keep.id, le: gone.label_en, c: gone.country, w: gone.wikidata });
+      // A merge undoes an earlier split between the two: the kept one may carry those names again.
+      this.db
+        .prepare('DELETE FROM entity_blocks WHERE entity_id = ? AND key IN (SELECT key FROM entity_keys WHERE entity_id = ?)')
+        .run(keep.id, gone.id);
       this.db.prepare('UPDATE entities SET merged_into = ? WHERE id = ? OR merged_into = ?').run(keep.id, gone.id, gone.id);
       this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
     })();
