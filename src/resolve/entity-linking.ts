@@ -16,6 +16,9 @@ const WEAK_NAME_WORDS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت',
 
 function words(name: string): string[] {
   return fold(name, MATCH)
+    // عبد and أبو begin compound names written with or without the space: join them first,
+    // so the ال of "عبد اللطيف" stays inside the name.
+    .replace(/(^|[^\p{L}])(عبد|ابو)\s+/gu, '$1$2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => (w.length > 3 && w.startsWith('ال') ? w.slice(2) : w));

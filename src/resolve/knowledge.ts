@@ -1,0 +1,133 @@
+/**
+ * The curated actors of `data/knowledge/actors.json`: well-known people, agencies,
+ * international organisations and armed groups of Arab-world security and diplomacy, with
+ * their Arabic and Latin names, spelling variants, country, PLOVER sectors and roles.
+ *
+ * The file is read once, lazily, and its shape is checked: a malformed file fails with an
+ * error naming the file and the offending field rather than misbehaving later.
+ */
+import { readFileSync } from 'node:fs';
+import { ENTITY_TYPES, type EntityType, type KnownActor } from '../model/entity.js';
+import { dataFile } from '../model/paths.js';
+import { nameMatch, type NameEvidence } from './name-match.js';
+
+/** Where the curated actors are. */
+export const ACTORS_FILE = dataFile('knowledge/actors.json');
+
+const cache = new Map<string, KnownActor[]>();
+
+function fail(path: string, where: string, what: string): never {
+  throw new Error(`${path}: ${where} ${what}`);
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+}
+
+/** Checks the parsed content of an actors file; returns its actors or throws naming the file. */
+export function validateActors(doc: unknown, path: string): KnownActor[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail(path, 'the file', 'must hold a JSON object');
+  const d = doc as Record<string, unknown>;
+  if (typeof d['source'] !== 'string' || !d['source']) fail(path, '"source"', 'must be a non-empty string (where the data comes from)');
+  if (typeof d['licence'] !== 'string' || !d['licence']) fail(path, '"licence"', 'must be a non-empty string');
+  const actors = d['actors'];
+  if (!Array.isArray(actors)) fail(path, '"actors"', 'must be an array');
+  const keys = new Set<string>();
+  return actors.map((a: unknown, i: number): KnownActor => {
+    const at = `actors[${i}]`;
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) fail(path, at, 'must be an object');
+    const o = a as Record<string, unknown>;
+    const key = o['key'];
+    if (typeof key !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(key)) fail(path, `${at}.key`, 'must be a lower-case slug');
+    const where = `${at} ("${key}")`;
+    if (keys.has(key)) fail(path, where, 'repeats a key');
+    keys.add(key);
+    if (!ENTITY_TYPES.includes(o['type'] as EntityType)) fail(path, `${where}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
+    if (typeof o['label'] !== 'string' || !o['label'].trim()) fail(path, `${where}.label`, 'must be a non-empty string');
+    if (typeof o['label_en'] !== 'string' || !o['label_en'].trim()) fail(path, `${where}.label_en`, 'must be a non-empty string');
+    if (!isStringArray(o['aliases'])) fail(path, `${where}.aliases`, 'must be an array of non-empty strings');
+    if (o['country'] !== null && (typeof o['country'] !== 'string' || !/^[A-Z]{2}$/.test(o['country']))) {
+      fail(path, `${where}.country`, 'must be an ISO 3166-1 alpha-2 code or null');
+    }
+    if (!isStringArray(o['sectors']) || !o['sectors'].every((s) => /^[A-Z]{3}$/.test(s))) {
+      fail(path, `${where}.sectors`, 'must be an array of three-letter PLOVER sector codes');
+    }
+    if (o['wikidata'] !== null && (typeof o['wikidata'] !== 'string' || !/^Q[1-9]\d*$/.test(o['wikidata']))) {
+      fail(path, `${where}.wikidata`, 'must be a Wikidata id (Q…) or null');
+    }
+    if (!isStringArray(o['roles'])) fail(path, `${where}.roles`, 'must be an array of non-empty strings');
+    return {
+      key,
+      type: o['type'] as EntityType,
+      label: o['label'],
+      label_en: o['label_en'],
+      aliases: o['aliases'],
+      country: o['country'] as string | null,
+      sectors: o['sectors'],
+      wikidata: o['wikidata'] as string | null,
+      roles: o['roles'],
+    };
+  });
+}
+
+/**
+ * The curated actors, read and checked once.
+ * @example loadKnownActors().find(a => a.key === 'cia')?.label // 'وكالة الاستخبارات المركزية الأمريكية'
+ */
+export function loadKnownActors(path: string = ACTORS_FILE): KnownActor[] {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: cannot read the curated actors: ${(e as Error).message}`);
+  }
+  const actors = validateActors(doc, path);
+  cache.set(path, actors);
+  return actors;
+}
+
+/** One curated actor scored against a name. */
+export interface ActorMatch {
+  actor: KnownActor;
+  score: number;
+  /** the label or alias that matched best */
+  matched: string;
+  reasons: string[];
+}
+
+/** How far the best actor must score above the next one to be chosen. */
+export const AMBIGUITY_MARGIN = 0.15;
+
+/**
+ * Curated actors the name matcher judges the same as `evidence`, best first.
+ * @example rankKnownActors({ name: 'بورنز', type: 'PERSON' })[0]?.actor.key // 'william-burns'
+ */
+export function rankKnownActors(evidence: NameEvidence, actors: KnownActor[] = loadKnownActors()): ActorMatch[] {
+  const out: ActorMatch[] = [];
+  for (const actor of actors) {
+    if (actor.type !== evidence.type) continue;
+    let best: ActorMatch | null = null;
+    for (const name of [actor.label, ...actor.aliases]) {
+      const m = nameMatch(evidence, { name, type: actor.type, roles: actor.roles });
+      if (m.same && (!best || m.score > best.score)) best = { actor, score: m.score, matched: name, reasons: m.reasons };
+    }
+    if (best) out.push(best);
+  }
+  return out.sort((a, b) => b.score - a.score || a.actor.key.localeCompare(b.actor.key));
+}
+
+/**
+ * The curated actor a name refers to, or null when none matches or several match about
+ * equally ("بن زايد" could be three brothers).
+ * @example findKnownActor('عبداللطيف الحموشي', 'PERSON')?.key // 'abdellatif-hammouchi'
+ * @example findKnownActor('محمد', 'PERSON') // null
+ */
+export function findKnownActor(name: string, type: EntityType, context: Omit<NameEvidence, 'name' | 'type'> = {}): KnownActor | null {
+  const ranked = rankKnownActors({ name, type, ...context });
+  const [first, second] = ranked;
+  if (!first) return null;
+  if (second && first.score - second.score < AMBIGUITY_MARGIN) return null;
+  return first.actor;
+}
