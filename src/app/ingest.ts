@@ -4,7 +4,10 @@ import { decodePage } from '../sources/decode.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
-import type { ArticleStore, PutChange } from '../store/store.js';
+import type { MarsadStore, PutChange } from '../store/store.js';
+import type { ArticleEntity } from '../model/entity.js';
+import { analyseEntities, ensureKnownActors } from './analyse.js';
+import { openStore } from './open-store.js';
 
 /** One line of an ingest report: what happened to one page. */
 export interface IngestResult {
@@ -18,7 +21,7 @@ export interface IngestResult {
 }
 
 export interface IngestOptions {
-  store: ArticleStore;
+  store: MarsadStore;
   fetcher: Fetcher;
   /** Store pages that are not Arabic too (Marsad refuses them by default). */
   anyLanguage?: boolean;
@@ -33,6 +36,7 @@ export interface IngestOptions {
  * @example for await (const r of ingest(['../shared/seeds'], { store, fetcher })) console.log(r.status);
  */
 export async function* ingest(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
+  await ensureKnownActors(options.store);
   for await (const outcome of expandInputs(inputs, {
     fetcher: options.fetcher,
     maxBytes: options.maxBytes,
@@ -53,6 +57,7 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
         throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
       }
       const { id, change } = await options.store.put({ source: page.source, raw: rawOf(page), article });
+      if (change !== 'unchanged') await analyseEntities(options.store, id, article);
       yield { source: page.source, status: change, id, title: article.title };
     } catch (err) {
       yield failed(page.source, toMarsadError(err, page.source));
@@ -60,7 +65,36 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
   }
 }
 
-/** Extracts pages without storing them: the `extract` and `analyze` commands. */
+/**
+ * Extracts and analyses pages without storing them (the `analyze` command). Identities are
+ * resolved across the pages of one call, in a throwaway in-memory store.
+ * @example for await (const r of analyseOnly(['a.html', 'b.html'], { fetcher })) console.log(r.entities);
+ */
+export async function* analyseOnly(
+  inputs: string[],
+  options: { fetcher: Fetcher; maxBytes?: number },
+): AsyncGenerator<{ source: string; article?: Article; entities?: ArticleEntity[]; error?: MarsadError }> {
+  const scratch = await openStore(':memory:');
+  try {
+    await ensureKnownActors(scratch);
+    for await (const r of extractOnly(inputs, options)) {
+      if (!r.article) {
+        yield r;
+        continue;
+      }
+      try {
+        const { id } = await scratch.put({ source: r.source, raw: rawOf({ ...emptyRaw(), source: r.source }), article: r.article });
+        yield { ...r, entities: await analyseEntities(scratch, id, r.article) };
+      } catch (err) {
+        yield { source: r.source, error: toMarsadError(err, r.source) };
+      }
+    }
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** Extracts pages without storing them: the `extract` command. */
 export async function* extractOnly(
   inputs: string[],
   options: { fetcher: Fetcher; maxBytes?: number },
@@ -82,7 +116,8 @@ export async function* extractOnly(
  * Runs extraction again over every stored raw page, so an improved extractor benefits the
  * whole corpus. Pages whose result is the same are left alone.
  */
-export async function* reprocess(store: ArticleStore): AsyncGenerator<IngestResult> {
+export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResult> {
+  await ensureKnownActors(store);
   for (const id of await store.ids()) {
     const stored = await store.get(id);
     const raw = await store.getRaw(id);
@@ -95,11 +130,18 @@ export async function* reprocess(store: ArticleStore): AsyncGenerator<IngestResu
       const page = decodePage(raw.bytes, { source, url: raw.url, contentType: raw.contentType, fetchedAt: raw.fetchedAt });
       const article = extractArticle(page);
       const change = await store.updateArticle(id, article);
+      // Analysis improves between versions even when extraction gives the same article.
+      await analyseEntities(store, id, article);
       yield { source, id, status: change, title: article.title };
     } catch (err) {
       yield { ...failed(source, toMarsadError(err, source)), id };
     }
   }
+}
+
+/** The scratch store of `analyseOnly` keeps no page bytes. */
+function emptyRaw(): Page {
+  return { source: '', url: null, bytes: new Uint8Array(), content: '', kind: 'text', encoding: 'utf-8', contentType: null, fetchedAt: new Date().toISOString() };
 }
 
 function rawOf(page: Page) {

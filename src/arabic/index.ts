@@ -5,6 +5,6 @@
 export { normalize, fold, MATCH, SEGMENT, CLEAN, type NormalizeOptions, type Normalized } from './normalize.js';
 export { tokenize, scanTokens, numberValue, type Token, type TokenKind } from './tokenize.js';
 export { splitSentences, type Sentence, type SentenceOptions } from './sentences.js';
-export { segment, lightStem, stemKey, wordInfo, inLexicon, foldKey, clearSegmentCache, type Segmentation, type SegmentPart, type WordInfo } from './segment.js';
+export { segment, isCommonWord, lightStem, stemKey, wordInfo, inLexicon, foldKey, clearSegmentCache, type Segmentation, type SegmentPart, type WordInfo } from './segment.js';
 export { romanize, nameKey } from './romanize.js';
 export { analyze, type Analysis, type Term } from './analyze.js';

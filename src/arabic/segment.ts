@@ -77,6 +77,8 @@ interface Lexicon {
   exact: Set<string>;
   /** folded keys never suffix-stripped (names, function words) */
   whole: Set<string>;
+  /** folded keys of [names] entries */
+  names: Set<string>;
   /** light-stem key → canonical light-stem key */
   variants: Map<string, string>;
 }
@@ -114,7 +116,7 @@ export function foldKey(s: string): string {
 
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const lx: Lexicon = { all: new Set(), func: new Set(), exact: new Set(), whole: new Set(), variants: new Map() };
+  const lx: Lexicon = { all: new Set(), func: new Set(), exact: new Set(), whole: new Set(), names: new Set(), variants: new Map() };
   let section = 'stems';
   for (const raw of readFileSync(dataFile('arabic/lexicon-stems.txt'), 'utf8').split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
@@ -130,6 +132,7 @@ function loadLexicon(): Lexicon {
       lx.all.add(lexKey(seg));
       if (section !== 'stems') lx.whole.add(foldKey(seg));
       if (section === 'function') lx.func.add(lexKey(seg));
+      if (section === 'names') lx.names.add(foldKey(seg));
     }
   }
   lexicon = lx;
@@ -143,6 +146,18 @@ function loadLexicon(): Lexicon {
     if (v !== c) lx.variants.set(v, c);
   }
   return lx;
+}
+
+/**
+ * Whether a word is an ordinary word of the lexicon (a stem or function word, not one of
+ * its names): such a word alone is no evidence of a name.
+ * @example isCommonWord('كامل') // true; isCommonWord('حموشي') // false
+ */
+export function isCommonWord(word: string): boolean {
+  const seg = normalize(word, SEGMENT).text;
+  const stem = segmentNormalized(seg).stem;
+  const lx = loadLexicon();
+  return (isKnown(lx, seg) && !lx.names.has(foldKey(seg))) || (isKnown(lx, stem) && !lx.names.has(foldKey(stem)));
 }
 
 /** Whether a (SEGMENT-form or folded) word is in the lexicon. */

@@ -1,10 +1,14 @@
 import { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../app/open-store.js';
-import { extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
+import { userInfo } from 'node:os';
+import { analyseOnly, extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
+import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
+import { mentionKey } from '../resolve/entity-linking.js';
+import { evalNer } from './eval-ner.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
-import type { ArticleStore } from '../store/store.js';
-import { printArticle, printList, printSearch, summarise } from './render.js';
+import type { MarsadStore } from '../store/store.js';
+import { printArticle, printArticleEntities, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 
@@ -39,7 +43,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .showHelpAfterError();
 
   const dbPath = () => (program.opts() as GlobalOptions).db ?? process.env.MARSAD_DB ?? DEFAULT_DB;
-  const withStore = async <T>(fn: (store: ArticleStore) => Promise<T>): Promise<T> => {
+  const withStore = async <T>(fn: (store: MarsadStore) => Promise<T>): Promise<T> => {
     const store = await openStore(dbPath());
     try {
       return await fn(store);
@@ -53,7 +57,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .option('--timeout <ms>', 'give up on a request after this long', '20000')
       .option('--max-bytes <n>', 'largest page accepted', String(20 * 1024 * 1024))
       .option('--no-robots', "ignore robots.txt (only for sites you are allowed to crawl)");
-  const makeFetcher = (o: FetchOptions, store?: ArticleStore) =>
+  const makeFetcher = (o: FetchOptions, store?: MarsadStore) =>
     new Fetcher({
       delayMs: positiveInt(o.delay, '--delay'),
       timeoutMs: positiveInt(o.timeout, '--timeout'),
@@ -91,30 +95,35 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     });
   });
 
-  for (const name of ['extract', 'analyze'] as const) {
-    fetchOptions(
-      program
-        .command(name)
-        .description(
-          name === 'extract'
-            ? 'extract articles without storing them'
-            : 'extract and analyse articles without storing them (entities, events and quotes come in later versions)',
-        )
-        .argument('<inputs...>', 'paths, folders or URLs')
-        .option('--json', 'one JSON object per input, one per line (JSON Lines)'),
-    ).action(async (inputs: string[], o: FetchOptions & { json?: boolean }) => {
-      for await (const r of extractOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
-        if (r.error) exitCode = 1;
-        if (o.json) {
-          write(JSON.stringify(r.error ? { source: r.source, error: r.error.message, code: r.error.code } : { source: r.source, article: r.article }));
-        } else if (r.error) {
-          err.write(`✗ ${r.error.message}\n`);
-        } else {
-          write(printArticle(r.source, r.article!));
-        }
-      }
-    });
-  }
+  fetchOptions(
+    program
+      .command('extract')
+      .description('extract articles without storing them')
+      .argument('<inputs...>', 'paths, folders or URLs')
+      .option('--json', 'one JSON object per input, one per line (JSON Lines)'),
+  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean }) => {
+    for await (const r of extractOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
+      if (r.error) exitCode = 1;
+      if (o.json) write(JSON.stringify(r.error ? errorLine(r.source, r.error) : { source: r.source, article: r.article }));
+      else if (r.error) err.write(`✗ ${r.error.message}\n`);
+      else write(printArticle(r.source, r.article!));
+    }
+  });
+
+  fetchOptions(
+    program
+      .command('analyze')
+      .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given')
+      .argument('<inputs...>', 'paths, folders or URLs')
+      .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities'),
+  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean }) => {
+    for await (const r of analyseOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
+      if (r.error) exitCode = 1;
+      if (o.json) write(JSON.stringify(r.error ? errorLine(r.source, r.error) : { source: r.source, article: r.article, entities: r.entities }));
+      else if (r.error) err.write(`✗ ${r.error.message}\n`);
+      else write(printArticle(r.source, r.article!) + printArticleEntities(r.entities!) + '\n');
+    }
+  });
 
   program
     .command('list')
@@ -139,8 +148,9 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       await withStore(async (store) => {
         const stored = await store.get(id);
         if (!stored) throw new MarsadError('ARTICLE_NOT_FOUND', 'no article with this id', id);
-        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
-        else write(printArticle(stored.source, stored.article, stored.id));
+        const entities = await store.articleEntities(id);
+        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
+        else write(printArticle(stored.source, stored.article, stored.id) + printArticleEntities(entities) + '\n');
       });
     });
 
@@ -176,6 +186,72 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       });
     });
 
+  program
+    .command('entities')
+    .description('list the people, organisations and places of the stored articles, most mentioned first')
+    .option('--type <type>', 'PERSON, ORG or LOCATION')
+    .option('--limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON object per entity, one per line')
+    .action(async (o: { type?: string; limit: string; offset: string; json?: boolean }) => {
+      const type = o.type === undefined ? undefined : entityType(o.type);
+      await withStore(async (store) => {
+        const rows = await store.listEntities({ type, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        if (o.json) for (const e of rows) write(JSON.stringify(e));
+        else write(printEntities(rows));
+      });
+    });
+
+  const entity = program.command('entity').description('show one entity, or correct the resolver: merge two entities, split an alias off one');
+  entity
+    .command('show <id>', { isDefault: true })
+    .description('show one entity: names, roles with dates, codes (also: marsad entity ID)')
+    .option('--json', 'the entity as JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const e = await store.getEntity(id);
+        if (!e) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', id);
+        write(o.json ? JSON.stringify(e) : printEntity(e));
+      });
+    });
+  entity
+    .command('merge')
+    .description('the two ids are one entity: B is folded into A, now and on every later ingest')
+    .argument('<a>', 'the entity to keep')
+    .argument('<b>', 'the entity folded into it')
+    .option('--by <name>', 'who makes the correction (default: your user name)')
+    .option('--json', 'the merged entity as JSON')
+    .action(async (a: string, b: string, o: { by?: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        const e = await store.mergeEntities(a, b, o.by ?? whoAmI());
+        write(o.json ? JSON.stringify(e) : `merged ${b} into ${a}\n${printEntity(e)}`);
+      });
+    });
+  entity
+    .command('split')
+    .description('mentions under one alias are someone else: they move to a new entity and never link back')
+    .argument('<id>', 'the entity the alias is wrongly under')
+    .requiredOption('--alias <name>', 'the name, as `marsad entity ID` lists it')
+    .option('--by <name>', 'who makes the correction (default: your user name)')
+    .option('--json', 'the new entity as JSON')
+    .action(async (id: string, o: { alias: string; by?: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        const e = await store.splitEntity(id, o.alias, mentionKey(o.alias), o.by ?? whoAmI());
+        write(o.json ? JSON.stringify(e) : `split '${o.alias}' off ${id}\n${printEntity(e)}`);
+      });
+    });
+
+  program
+    .command('eval')
+    .description('measure Marsad against annotated data')
+    .command('ner')
+    .description('entity-level precision, recall and F1 of the entity tagger on a CoNLL file (token TAG per line, IOB2)')
+    .argument('<file>', 'CoNLL file')
+    .option('--json', 'machine-readable: {"precision", "recall", "f1", "by_type"}')
+    .action(async (file: string, o: { json?: boolean }) => {
+      write(await evalNer(file, Boolean(o.json)));
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -187,6 +263,24 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     return error.code === 'BAD_ARGUMENT' || error.code === 'BAD_QUERY' ? 2 : 1;
   }
   return exitCode;
+}
+
+function errorLine(source: string, error: MarsadError) {
+  return { source, error: error.message, code: error.code };
+}
+
+function entityType(value: string): EntityType {
+  const t = value.toUpperCase();
+  if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new MarsadError('BAD_ARGUMENT', `'${value}', not one of ${ENTITY_TYPES.join(', ')}`, '--type');
+  return t as EntityType;
+}
+
+function whoAmI(): string {
+  try {
+    return process.env.MARSAD_USER ?? userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function positiveInt(value: string, flag: string): number {

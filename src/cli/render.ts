@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import type { ArticleEntity, CanonicalEntity } from '../model/entity.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
@@ -63,4 +64,54 @@ export function printSearch(hits: SearchHit[], terminal: boolean): string {
   return hits
     .map((h) => [`${h.id}  ${(h.published ?? '—').slice(0, 10)}  ${h.site ?? '—'}  ${h.title ?? h.source}`, `    ${mark(h.snippet)}`].join('\n'))
     .join('\n');
+}
+
+const TYPE_LABEL: Record<string, string> = { PERSON: 'person', ORG: 'org', LOCATION: 'place' };
+
+/** The entities of one article: one line each with the names it was written as. */
+export function printArticleEntities(entities: ArticleEntity[]): string {
+  if (entities.length === 0) return 'entities   (none found)';
+  const lines = ['entities'];
+  for (const e of entities) {
+    const names = [...new Set(e.mentions.map((m) => m.text))].filter((n) => n !== e.label);
+    const extra = [e.label_en, names.length ? `also ${names.join('، ')}` : null, e.roles.length ? e.roles.join('؛ ') : null].filter(Boolean);
+    lines.push(`  ${TYPE_LABEL[e.type]!.padEnd(6)} ${e.label}  ×${e.mentions.length}  ${e.id}${extra.length ? `  (${extra.join(' | ')})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The store's entities as a table, most mentioned first. */
+export function printEntities(rows: CanonicalEntity[]): string {
+  if (rows.length === 0) return 'No entities stored yet. Ingest some articles first: marsad ingest PATH-OR-URL';
+  return rows
+    .map((e) =>
+      [
+        e.id.padEnd(12),
+        TYPE_LABEL[e.type]!.padEnd(6),
+        String(e.articles).padStart(4),
+        e.label,
+        e.label_en ? `(${e.label_en})` : '',
+        e.aliases.length > 1 ? `— ${e.aliases.filter((a) => a.text !== e.label).slice(0, 4).map((a) => a.text).join('، ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('  '),
+    )
+    .join('\n');
+}
+
+/** One entity in full: names, roles with dates, codes, company it keeps. */
+export function printEntity(e: CanonicalEntity): string {
+  const lines = [`${e.label}${e.label_en ? ` (${e.label_en})` : ''}`, `id         ${e.id}`, `type       ${e.type}`, `articles   ${e.articles}`];
+  if (e.country) lines.push(`country    ${e.country}`);
+  if (e.sectors.length) lines.push(`sectors    ${e.sectors.join(', ')}`);
+  if (e.wikidata) lines.push(`wikidata   ${e.wikidata}`);
+  lines.push('aliases');
+  for (const a of e.aliases) lines.push(`  ${a.text}  ×${a.count}`);
+  if (e.roles.length) {
+    lines.push('roles');
+    for (const r of e.roles) lines.push(`  ${r.role}${r.first_seen ? `  (${r.first_seen.slice(0, 10)} → ${r.last_seen!.slice(0, 10)}, ×${r.count})` : ''}`);
+  }
+  if (e.cooccurring.length) lines.push(`seen with  ${e.cooccurring.join('، ')}`);
+  if (e.blocked_keys.length) lines.push(`split off  ${e.blocked_keys.join('، ')}`);
+  return lines.join('\n');
 }

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FeatureExtractor } from './ner-features.js';
+import { NER_TAGS, nerModel } from './ner-model.js';
+import { Perceptron, trainPerceptron, type Example } from './perceptron.js';
+
+// tiny self-written corpus: a name after "الرئيس" / before "قال", a place after "في"
+const SENTENCES: Array<[string[], string[]]> = [
+  [['قال', 'الرئيس', 'سمير', 'داود', 'في', 'بيروت'], ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-LOCATION']],
+  [['وصل', 'الرئيس', 'كريم', 'فارس', 'إلى', 'دمشق'], ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-LOCATION']],
+  [['اجتمع', 'مجلس', 'الأمن', 'في', 'نيويورك'], ['O', 'B-ORG', 'I-ORG', 'O', 'B-LOCATION']],
+];
+
+function examples(): Example[] {
+  const fx = new FeatureExtractor();
+  const index = new Map(NER_TAGS.map((t, i) => [t, i]));
+  return SENTENCES.map(([tokens, tags]) => ({ ...fx.sentence(tokens), gold: Uint8Array.from(tags, (t) => index.get(t)!) }));
+}
+
+test('the perceptron learns a tiny corpus, decodes valid IOB2, and training is reproducible', () => {
+  const ex = examples();
+  const opts = { tags: [...NER_TAGS], bits: 16, epochs: 5, seed: 7 };
+  const m = trainPerceptron(ex, opts);
+  for (const e of ex) assert.deepEqual([...m.decode(e.feats, e.offsets)], [...e.gold]);
+  const again = trainPerceptron(ex, opts);
+  assert.deepEqual(again.serialise(), m.serialise(), 'same data and seed → same bytes');
+});
+
+test('serialisation round-trips (weights quantised to int16, vocabulary kept)', () => {
+  const ex = examples();
+  const m = trainPerceptron(ex, { tags: [...NER_TAGS], bits: 16, epochs: 3, seed: 1 });
+  m.vocab = Uint32Array.of(5, 1, 4_000_000_000);
+  const back = Perceptron.deserialise(m.serialise({ test: true }));
+  assert.deepEqual(back.tags, m.tags);
+  assert.equal(back.bits, 16);
+  assert.deepEqual([...back.vocab], [1, 5, 4_000_000_000]);
+  assert.equal(back.notes.test, true);
+  assert.deepEqual([...back.trans], [...m.trans]);
+  let maxErr = 0, maxW = 0;
+  for (let i = 0; i < m.weights.length; i++) {
+    maxErr = Math.max(maxErr, Math.abs(back.weights[i]! - m.weights[i]!));
+    maxW = Math.max(maxW, Math.abs(m.weights[i]!));
+  }
+  assert.ok(maxErr <= maxW / 32000, `quantisation error ${maxErr}`);
+  for (const e of ex) assert.deepEqual([...back.decode(e.feats, e.offsets)], [...m.decode(e.feats, e.offsets)]);
+  assert.throws(() => Perceptron.deserialise(Buffer.from('not gzip')));
+});
+
+test('the committed model loads and has the tag set', () => {
+  const m = nerModel();
+  assert.deepEqual(m.tags, NER_TAGS);
+  assert.equal(nerModel(), m, 'loaded once');
+  assert.match(String(m.notes.licence), /CC BY-SA 4\.0/);
+});

@@ -1,0 +1,72 @@
+/**
+ * The analysis pipeline over one stored article: recognise entities, attach roles, group
+ * mentions within the article, link the groups to canonical entities, store them.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../model/article.js';
+import type { ArticleEntity, KnownActor } from '../model/entity.js';
+import { recogniseEntities } from '../analyse/entities.js';
+import { attachRoles } from '../analyse/roles.js';
+import { propagateMentions, type KnownName } from '../analyse/entity-propagation.js';
+import { clusterMentions } from '../resolve/entity-coref.js';
+import { clusterKeys, decideLink, lookupKeys, toAssignments } from '../resolve/entity-linking.js';
+import { loadKnownActors } from '../resolve/knowledge.js';
+import type { MarsadStore } from '../store/store.js';
+
+/** Bumped when the linking keys change, so curated actors are re-keyed in existing stores. */
+const KEYS_VERSION = 1;
+
+/** Every lookup key of a curated actor: those of its label and of each alias. */
+export function actorKeys(actor: KnownActor): string[] {
+  const keys = new Set<string>();
+  for (const name of [actor.label, ...actor.aliases]) for (const k of lookupKeys(name, actor.type)) keys.add(k);
+  return [...keys];
+}
+
+let names: KnownName[] | null = null;
+
+/** The curated actors' Arabic names, which the recogniser must not miss. */
+function knownNames(): KnownName[] {
+  if (!names) {
+    names = [];
+    for (const a of loadKnownActors()) {
+      for (const name of [a.label, ...a.aliases]) if (/[\u0600-\u06FF]/.test(name) || /^[A-Z]{2,}$/.test(name)) names.push({ name, type: a.type });
+    }
+  }
+  return names;
+}
+
+/**
+ * Makes sure the store knows the curated actors of `data/knowledge/` (once per version of
+ * the file), so that mentions of them link to their curated records.
+ */
+export async function ensureKnownActors(store: MarsadStore): Promise<void> {
+  const actors = loadKnownActors();
+  const version = createHash('sha256').update(JSON.stringify(actors)).update(String(KEYS_VERSION)).digest('hex').slice(0, 16);
+  await store.loadKnownActors(actors, actorKeys, version);
+}
+
+/**
+ * Finds the entities of a stored article and records them, linked across the store.
+ * Re-running it replaces what the article said before.
+ * @example const entities = await analyseEntities(store, id, article);
+ */
+export async function analyseEntities(store: MarsadStore, articleId: string, article: Article): Promise<ArticleEntity[]> {
+  const text = article.text;
+  const mentions = attachRoles(text, propagateMentions(text, recogniseEntities(text), knownNames()));
+  const clusters = clusterMentions(text, mentions);
+  for (const c of clusters) {
+    // After لل the article is the shared ل, so the span starts at the stem ("للأمم المتحدة"
+    // → "أمم المتحدة"); a label is a name, not a span, and gets its ال back.
+    const m = c.mentions.find((x) => x.text === c.label);
+    if (m && text.slice(Math.max(0, m.start - 2), m.start) === 'لل') c.label = 'ال' + c.label;
+  }
+  const labels = clusters.map((c) => c.label);
+  const decisions = [];
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    const candidates = await store.entityCandidates(c.type, clusterKeys(c));
+    decisions.push(decideLink(c, candidates, labels.filter((_, j) => j !== i)));
+  }
+  return store.setArticleEntities(articleId, toAssignments(clusters, decisions), article.published);
+}

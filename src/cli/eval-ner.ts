@@ -1,0 +1,28 @@
+/**
+ * `marsad eval ner FILE [--json]`: entity-level scores of the entity tagger on a CoNLL file
+ * (or a folder of them, read in name order), as the CoNLL evaluation counts them.
+ */
+import { readConll } from '../analyse/conll.js';
+import { tagTokens } from '../analyse/entities.js';
+import { evaluateTagger, formatScore } from '../analyse/ner-eval.js';
+import { ENTITY_TYPES } from '../model/entity.js';
+
+const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+/**
+ * Scores the tagger on `file` and returns what the command prints: with `json`, exactly
+ * `{"precision", "recall", "f1", "by_type": {"PERSON": {…}, "ORG": {…}, "LOCATION": {…}}}`
+ * (numbers 0..1, four decimals); without, a table. Throws MarsadError (INPUT_NOT_FOUND,
+ * INPUT_EMPTY, BAD_ARGUMENT …) naming the file when it cannot be read as CoNLL.
+ * @example await evalNer('tmp/ner-dev.conll', true) // '{"precision":0.8,…}'
+ */
+export async function evalNer(file: string, json: boolean): Promise<string> {
+  const sentences = readConll([file]);
+  const score = evaluateTagger(sentences, (tokens) => tagTokens(tokens));
+  if (!json) return formatScore(score, file);
+  const prf = (p: { precision: number; recall: number; f1: number }) => ({ precision: r4(p.precision), recall: r4(p.recall), f1: r4(p.f1) });
+  return JSON.stringify({
+    ...prf(score),
+    by_type: Object.fromEntries(ENTITY_TYPES.map((t) => [t, prf(score.by_type[t])])),
+  });
+}

@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { FIXTURES, jsonLines, runCli, tempDir } from './run-cli.js';
+
+const page = (name: string) => join(FIXTURES, 'entities', name);
+const RABAT = page('cia-director-rabat.html');
+const CAIRO = page('burns-spelling-variant.html');
+
+const named = (entities: any[], re: RegExp) => entities.find((e) => e.mentions.some((m: any) => re.test(m.text)));
+
+test('analyze --json adds entities with the contract fields and spans into article.text', async () => {
+  const { code, out } = await runCli(['analyze', RABAT, '--json']);
+  assert.equal(code, 0);
+  const [line] = jsonLines(out);
+  assert.ok(Array.isArray(line.entities) && line.entities.length > 0);
+  for (const e of line.entities) {
+    assert.deepEqual(Object.keys(e).sort(), ['id', 'label', 'label_en', 'mentions', 'roles', 'type']);
+    assert.ok(['PERSON', 'ORG', 'LOCATION'].includes(e.type));
+    for (const m of e.mentions) assert.equal(line.article.text.slice(m.start, m.end), m.text, 'a mention is the text at its offsets');
+  }
+  const hammouchi = named(line.entities, /حموشي/);
+  assert.equal(hammouchi.type, 'PERSON');
+  assert.ok(hammouchi.mentions.length >= 3, 'full name and الحموشي are one entity');
+  assert.ok(hammouchi.roles.some((r: string) => /مراقبة التراب الوطني/.test(r)), 'the office the text gives');
+  assert.equal(named(line.entities, /^الرباط$/)?.type, 'LOCATION');
+});
+
+test('analyze on two pages gives one person one id across spellings (بيرنز / بورنز)', async () => {
+  const { out } = await runCli(['analyze', RABAT, CAIRO, '--json']);
+  const [a, b] = jsonLines(out);
+  const burnsA = named(a.entities, /بيرنز/);
+  const burnsB = named(b.entities, /بورنز/);
+  assert.ok(burnsA && burnsB);
+  assert.equal(burnsB.id, burnsA.id);
+  assert.equal(named(b.entities, /حموشي/).id, named(a.entities, /حموشي/).id, 'عبداللطيف الحموشي / عبد اللطيف حموشي');
+  assert.notEqual(named(b.entities, /عباس كامل/)?.id, burnsA.id);
+});
+
+test('ingested entities are listed and shown; analyst merge and split survive reprocess', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'm.db');
+    assert.equal((await runCli(['--db', db, 'ingest', RABAT, CAIRO])).code, 0);
+    const listed = jsonLines((await runCli(['--db', db, 'entities', '--json'])).out);
+    const burns = listed.find((e) => e.aliases.some((x: any) => /بيرنز/.test(x.text)));
+    assert.ok(burns, 'Burns is listed');
+    assert.equal(burns.articles, 2);
+    assert.deepEqual(
+      jsonLines((await runCli(['--db', db, 'entities', '--type', 'PERSON', '--json'])).out).map((e) => e.type).filter((t) => t !== 'PERSON'),
+      [],
+    );
+    const shown = jsonLines((await runCli(['--db', db, 'entity', burns.id, '--json'])).out)[0];
+    assert.equal(shown.id, burns.id);
+    assert.ok(shown.roles.some((r: any) => /وكالة/.test(r.role) && r.first_seen));
+
+    // The analyst says the Cairo spelling is someone else (split), then changes their mind (merge).
+    const alias = shown.aliases.find((x: any) => /بورنز/.test(x.text)).text;
+    const split = await runCli(['--db', db, 'entity', 'split', burns.id, '--alias', alias, '--by', 'analyst', '--json']);
+    assert.equal(split.code, 0, split.err);
+    const other = jsonLines(split.out)[0];
+    assert.notEqual(other.id, burns.id);
+    assert.equal((await runCli(['--db', db, 'reprocess'])).code, 0);
+    const afterSplit = jsonLines((await runCli(['--db', db, 'entity', burns.id, '--json'])).out)[0];
+    assert.ok(!afterSplit.aliases.some((x: any) => x.text === alias), 'a split alias stays split after reprocess');
+
+    const merge = await runCli(['--db', db, 'entity', 'merge', burns.id, other.id, '--by', 'analyst']);
+    assert.equal(merge.code, 0, merge.err);
+    assert.equal((await runCli(['--db', db, 'reprocess'])).code, 0);
+    const afterMerge = jsonLines((await runCli(['--db', db, 'entity', other.id, '--json'])).out)[0];
+    assert.equal(afterMerge.id, burns.id, 'a merged id answers as the kept entity after reprocess');
+    assert.equal(afterMerge.articles, 2);
+  } finally {
+    cleanup();
+  }
+});
+
+test('entity commands name what is wrong: unknown id, unknown alias, bad type', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'm.db');
+    await runCli(['--db', db, 'ingest', RABAT]);
+    const missing = await runCli(['--db', db, 'entity', 'e-nope']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /e-nope.*expected the id of a stored entity/);
+    const [e] = jsonLines((await runCli(['--db', db, 'entities', '--json'])).out);
+    const noAlias = await runCli(['--db', db, 'entity', 'split', e.id, '--alias', 'اسم غير موجود']);
+    assert.equal(noAlias.code, 1);
+    assert.match(noAlias.err, /اسم غير موجود/);
+    const badType = await runCli(['--db', db, 'entities', '--type', 'ANIMAL']);
+    assert.equal(badType.code, 2);
+    assert.match(badType.err, /--type.*ANIMAL.*PERSON, ORG, LOCATION/);
+  } finally {
+    cleanup();
+  }
+});
