@@ -11,6 +11,7 @@ import { propagateMentions, type KnownName } from '../analyse/entity-propagation
 import { clusterMentions } from '../resolve/entity-coref.js';
 import { clusterKeys, decideLink, lookupKeys, toAssignments } from '../resolve/entity-linking.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
+import { countryActors } from '../resolve/countries.js';
 import type { MarsadStore } from '../store/store.js';
 
 /** Bumped when the linking keys change, so curated actors are re-keyed in existing stores. */
@@ -41,7 +42,7 @@ function knownNames(): KnownName[] {
  * the file), so that mentions of them link to their curated records.
  */
 export async function ensureKnownActors(store: MarsadStore): Promise<void> {
-  const actors = loadKnownActors();
+  const actors = [...loadKnownActors(), ...countryActors()];
   const version = createHash('sha256').update(JSON.stringify(actors)).update(String(KEYS_VERSION)).digest('hex').slice(0, 16);
   await store.loadKnownActors(actors, actorKeys, version);
 }
