@@ -1,6 +1,7 @@
 import type { Article, Page } from '../model/article.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import { decodePage } from '../sources/decode.js';
+import { readFilePage } from '../sources/files.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
@@ -88,6 +89,38 @@ export async function* analyseOnly(
       } catch (err) {
         yield { source: r.source, error: toMarsadError(err, r.source) };
       }
+    }
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** One analysed line of `analyseLines`. */
+export interface LineAnalysis {
+  /** 1-based line number in the file */
+  line: number;
+  text: string;
+  entities: ArticleEntity[];
+}
+
+/**
+ * Analyses each non-empty line of a text file as a short text of its own (no extraction,
+ * no publication date), resolving identities across the lines. Reads the file whole: it is
+ * meant for lists of sentences, not for archives.
+ * @example for await (const r of analyseLines('sentences.txt')) console.log(r.line, r.entities.length);
+ */
+export async function* analyseLines(file: string, options: { maxBytes?: number } = {}): AsyncGenerator<LineAnalysis> {
+  const page = await readFilePage(file, options);
+  const scratch = await openStore(':memory:');
+  try {
+    await ensureKnownActors(scratch);
+    const lines = page.content.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!.trim();
+      if (!text) continue;
+      const article: Article = { title: null, published: null, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text };
+      const { id } = await scratch.put({ source: `${file}:${i + 1}`, raw: rawOf({ ...emptyRaw(), source: file }), article });
+      yield { line: i + 1, text, entities: await analyseEntities(scratch, id, article) };
     }
   } finally {
     await scratch.close();

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../app/open-store.js';
 import { userInfo } from 'node:os';
-import { analyseOnly, extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
+import { analyseLines, analyseOnly, extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
 import { mentionKey } from '../resolve/entity-linking.js';
 import { evalNer } from './eval-ner.js';
@@ -114,9 +114,19 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     program
       .command('analyze')
       .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given')
-      .argument('<inputs...>', 'paths, folders or URLs')
+      .argument('[inputs...]', 'paths, folders or URLs')
+      .option('--lines <file>', 'analyse each line of a text file as a short text of its own (no extraction, no date)')
       .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities'),
-  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean }) => {
+  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; lines?: string }) => {
+    if (o.lines !== undefined) {
+      if (inputs.length) throw new MarsadError('BAD_ARGUMENT', 'both --lines and page inputs; give one or the other', 'analyze');
+      for await (const r of analyseLines(o.lines, { maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
+        if (o.json) write(JSON.stringify(r));
+        else write(`${String(r.line).padStart(4)}  ${r.text}\n${printArticleEntities(r.entities)}`);
+      }
+      return;
+    }
+    if (!inputs.length) throw new MarsadError('BAD_ARGUMENT', 'no input; give paths, folders or URLs, or --lines FILE', 'analyze');
     for await (const r of analyseOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
       if (r.error) exitCode = 1;
       if (o.json) write(JSON.stringify(r.error ? errorLine(r.source, r.error) : { source: r.source, article: r.article, entities: r.entities }));

@@ -94,3 +94,25 @@ test('entity commands name what is wrong: unknown id, unknown alias, bad type', 
     cleanup();
   }
 });
+
+test('analyze --lines analyses each line on its own and resolves identities across lines', async () => {
+  const { code, out } = await runCli(['analyze', '--lines', page('sentences.txt'), '--json']);
+  assert.equal(code, 0);
+  const lines = jsonLines(out);
+  assert.deepEqual(lines.map((l) => l.line), [1, 3, 4], 'blank lines are skipped, numbers are the file lines');
+  for (const l of lines) for (const e of l.entities) for (const m of e.mentions) assert.equal(l.text.slice(m.start, m.end), m.text);
+  const biden1 = named(lines[0].entities, /بايدن/);
+  const biden3 = named(lines[1].entities, /بايدن/);
+  assert.equal(biden3.id, biden1.id, 'the family name alone on another line is the same person');
+  assert.equal(biden1.label_en, 'Joe Biden');
+  assert.equal(named(lines[1].entities, /أردن/).label, 'الأردن', 'after لل the label gets its article back');
+  assert.equal(named(lines[2].entities, /بوريطة/).type, 'PERSON');
+});
+
+test('analyze --lines names a missing file, and refuses page inputs beside it', async () => {
+  const missing = await runCli(['analyze', '--lines', page('no-such.txt')]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no-such\.txt/);
+  const both = await runCli(['analyze', '--lines', page('sentences.txt'), RABAT]);
+  assert.equal(both.code, 2);
+});
