@@ -2,6 +2,7 @@ import type { Article, Page } from '../model/article.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import { decodePage } from '../sources/decode.js';
 import { readFilePage } from '../sources/files.js';
+import { findTimexes, type Timex } from '../analyse/timexes.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
@@ -74,7 +75,7 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
 export async function* analyseOnly(
   inputs: string[],
   options: { fetcher: Fetcher; maxBytes?: number },
-): AsyncGenerator<{ source: string; article?: Article; entities?: ArticleEntity[]; error?: MarsadError }> {
+): AsyncGenerator<{ source: string; article?: Article; entities?: ArticleEntity[]; timexes?: Timex[]; error?: MarsadError }> {
   const scratch = await openStore(':memory:');
   try {
     await ensureKnownActors(scratch);
@@ -85,7 +86,7 @@ export async function* analyseOnly(
       }
       try {
         const { id } = await scratch.put({ source: r.source, raw: rawOf({ ...emptyRaw(), source: r.source }), article: r.article });
-        yield { ...r, entities: await analyseEntities(scratch, id, r.article) };
+        yield { ...r, entities: await analyseEntities(scratch, id, r.article), timexes: findTimexes(r.article.text, r.article.published) };
       } catch (err) {
         yield { source: r.source, error: toMarsadError(err, r.source) };
       }
@@ -101,6 +102,8 @@ export interface LineAnalysis {
   line: number;
   text: string;
   entities: ArticleEntity[];
+  /** with no publication date, relative expressions stay unresolved */
+  timexes: Timex[];
 }
 
 /**
@@ -120,7 +123,7 @@ export async function* analyseLines(file: string, options: { maxBytes?: number }
       if (!text) continue;
       const article: Article = { title: null, published: null, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text };
       const { id } = await scratch.put({ source: `${file}:${i + 1}`, raw: rawOf({ ...emptyRaw(), source: file }), article });
-      yield { line: i + 1, text, entities: await analyseEntities(scratch, id, article) };
+      yield { line: i + 1, text, entities: await analyseEntities(scratch, id, article), timexes: findTimexes(text, null) };
     }
   } finally {
     await scratch.close();

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { ArticleEntity, CanonicalEntity } from '../model/entity.js';
+import type { Timex } from '../analyse/timexes.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
@@ -114,4 +115,10 @@ export function printEntity(e: CanonicalEntity): string {
   if (e.cooccurring.length) lines.push(`seen with  ${e.cooccurring.join('، ')}`);
   if (e.blocked_keys.length) lines.push(`split off  ${e.blocked_keys.join('، ')}`);
   return lines.join('\n');
+}
+
+/** Dates found in a text with what they resolve to ("?" where there is no publication date to resolve against). */
+export function printTimexes(timexes: Timex[]): string {
+  if (timexes.length === 0) return '';
+  return ['dates', ...timexes.map((t) => `  ${t.text}  → ${t.value ?? '?'} (${t.granularity})`)].join('\n') + '\n';
 }

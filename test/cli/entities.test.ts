@@ -24,6 +24,11 @@ test('analyze --json adds entities with the contract fields and spans into artic
   assert.ok(hammouchi.mentions.length >= 3, 'full name and الحموشي are one entity');
   assert.ok(hammouchi.roles.some((r: string) => /مراقبة التراب الوطني/.test(r)), 'the office the text gives');
   assert.equal(named(line.entities, /^الرباط$/)?.type, 'LOCATION');
+  assert.deepEqual(
+    line.timexes.map((t: any) => [t.text, t.value, line.article.text.slice(t.start, t.end)]),
+    [['يوم الثلاثاء', '2023-11-14', 'يوم الثلاثاء']],
+    'a weekday resolves against the publication date (a Tuesday)',
+  );
 });
 
 test('analyze on two pages gives one person one id across spellings (بيرنز / بورنز)', async () => {
