@@ -28,10 +28,9 @@
  *
  * The analyse stage imports only the Arabic core, the extract stage and the model.
  */
-import { readFileSync } from 'node:fs';
 import { fold, segment, tokenize, type Token } from '../arabic/index.js';
 import type { Mention } from '../model/entity.js';
-import { dataFile } from '../model/paths.js';
+import { readDataList } from '../model/data-lists.js';
 
 // ------------------------------------------------------------------ title heads
 
@@ -61,23 +60,13 @@ function stripArticle(w: string): string {
 /** The title heads of `data/titles.ar.txt`, loaded once. */
 function loadTitles(): Titles {
   if (titles) return titles;
-  const path = dataFile('titles.ar.txt');
   const t: Titles = { byBare: new Map(), afterBare: new Set() };
-  let section = '';
-  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) continue;
-    const sec = /^\[([\w-]+)\]$/.exec(line);
-    if (sec) {
-      section = sec[1]!;
-      continue;
-    }
-    const tokens = f(line).split(' ').filter(Boolean);
+  for (const { section, text } of readDataList('titles.ar.txt', ['titles', 'after-bare'])) {
+    const tokens = f(text).split(' ').filter(Boolean);
     if (section === 'after-bare') {
       t.afterBare.add(tokens.join(' '));
       continue;
     }
-    if (section !== 'titles') throw new Error(`${path}: head "${line}" outside a [titles] or [after-bare] section`);
     const first = tokens[0]!;
     const bare = stripArticle(first);
     const head: Head = { tokens, bare, needsDef: bare !== first };

@@ -28,8 +28,7 @@
  * merges real words (كبير/كبر, سير/سر); the table only merges what it lists.
  * Words in the [names] and [function] sections of the lexicon are never suffix-stripped.
  */
-import { readFileSync } from 'node:fs';
-import { dataFile } from '../model/paths.js';
+import { readDataList } from '../model/data-lists.js';
 import { normalize, SEGMENT } from './normalize.js';
 
 export interface SegmentPart {
@@ -117,16 +116,8 @@ export function foldKey(s: string): string {
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const lx: Lexicon = { all: new Set(), func: new Set(), exact: new Set(), whole: new Set(), names: new Set(), variants: new Map() };
-  let section = 'stems';
-  for (const raw of readFileSync(dataFile('arabic/lexicon-stems.txt'), 'utf8').split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) continue;
-    const sec = /^\[(\w+)\]$/.exec(line);
-    if (sec) {
-      section = sec[1]!;
-      continue;
-    }
-    for (const w of line.split(/\s+/)) {
+  for (const { section, text } of readDataList('arabic/lexicon-stems.txt', ['function', 'stems', 'names'], 'stems')) {
+    for (const w of text.split(/\s+/)) {
       const seg = normalize(w, SEGMENT).text;
       lx.exact.add(seg);
       lx.all.add(lexKey(seg));
@@ -136,10 +127,8 @@ function loadLexicon(): Lexicon {
     }
   }
   lexicon = lx;
-  for (const raw of readFileSync(dataFile('arabic/spelling-variants.tsv'), 'utf8').split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) continue;
-    const [variant, canonical] = line.split(/\t+/);
+  for (const { text } of readDataList('arabic/spelling-variants.tsv')) {
+    const [variant, canonical] = text.split(/\t+/);
     if (!variant || !canonical) continue;
     const v = lightKeyRaw(normalize(variant, SEGMENT).text);
     const c = lightKeyRaw(normalize(canonical, SEGMENT).text);

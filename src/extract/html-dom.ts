@@ -12,6 +12,26 @@ export function parseHtml(html: string): Document {
   return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
+/**
+ * Repairs UTF-8 text that was decoded once more as Latin-1/Windows-1252 on its way into the
+ * page ("Investorâ\u0080\u0099s" for "Investor’s", "Â®" for "®"): each run of a lead byte
+ * and its continuation bytes is decoded again as UTF-8. Only done on pages that show the
+ * telltale C1 control characters after a lead byte, which never occur in real text; a run
+ * that is not valid UTF-8 is kept.
+ * @example repairMojibake('Investor\u00e2\u0080\u0099s') // 'Investor’s'
+ */
+export function repairMojibake(s: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u009f]/.test(s)) return s;
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  return s.replace(/[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g, (run) => {
+    try {
+      return dec.decode(Uint8Array.from(run, (ch) => ch.charCodeAt(0)));
+    } catch {
+      return run;
+    }
+  });
+}
+
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }

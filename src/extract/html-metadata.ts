@@ -47,9 +47,12 @@ function parseJsonLoose(src: string): unknown {
 /** Every JSON object in the page's ld+json blocks, flattened through arrays and @graph. */
 export function jsonLdObjects(doc: Document): Json[] {
   const out: Json[] = [];
-  for (const el of byTag(doc, 'script')) {
-    if (!/ld\+json/i.test(attr(el, 'type'))) continue;
-    const data = parseJsonLoose(rawText(el));
+  for (const el of byTag(doc, 'script', 'meta')) {
+    // <script type="application/ld+json">, or the same block kept in a <meta name="…ld+json" content>
+    // by a renderer that moves scripts out of the saved page
+    const src = el.name === 'script' ? (/ld\+json/i.test(attr(el, 'type')) ? rawText(el) : null) : /ld\+json/i.test(attr(el, 'name') || attr(el, 'property')) ? attr(el, 'content') : null;
+    if (src == null) continue;
+    const data = parseJsonLoose(src);
     const stack: unknown[] = [data];
     let guard = 0;
     while (stack.length > 0 && guard++ < 5000) {
@@ -259,8 +262,11 @@ export function cleanTitle(raw: string): string {
 
 /**
  * Picks the headline. Candidates: the metadata titles (JSON-LD headline, og:title,
- * twitter:title, <title>…) with site-name affixes removed, and the page's h1s. Chosen by
- * agreement: a metadata title (or a cut of it) equal to an h1 gives that h1; an h1 that is
+ * twitter:title, <title>…) with site-name affixes removed (the site's names, its domain, and
+ * the affixes one metadata title shows beside another), and the page's h1s. Chosen by
+ * agreement: a metadata title (or a cut of it) equal to an h1 gives that h1; an h1 in capitals or with characters
+ * lost to a charset conversion, or that is only the head of a "Head: rest" metadata title,
+ * gives the metadata title; an h1 that is
  * a metadata title plus a glued label/counter gives the metadata title; else
  * the h1 most like the metadata titles, else the best metadata title (the full form of a
  * truncated one). Pipe and spaced
@@ -272,8 +278,8 @@ export function chooseTitle(
   site: string | null,
   opts: { sites?: (string | null)[] } = {},
 ): string | null {
-  const siteKeys = [site, ...(opts.sites ?? [])].filter((x): x is string => !!x).map(normTitleKey).filter((k) => k.length >= 2);
   const list = cands.filter((c): c is string => !!c).map(cleanTitle).filter(Boolean);
+  const siteKeys = [site, ...(opts.sites ?? []), ...titleAffixes(list)].filter((x): x is string => !!x).map(normTitleKey).filter((k) => k.length >= 2);
   const stripped = list.map((c) => stripSite(c, siteKeys));
   // an h1 that is only the site's logo/name is not the headline
   const heads = h1s
@@ -293,6 +299,35 @@ export function chooseTitle(
       const hit = h1Keys.get(k);
       if (!hit) continue;
       return finish(hit);
+    }
+  }
+  // 1b. an h1 that is a worse copy of a metadata title: set in capitals ("BEST DRIP COFFEE
+  //     MAKER IN 2026: …"), or with characters lost to a charset conversion ("Beginner? Guide"
+  //     for "Beginner's Guide"); the metadata title that says the same is the written form
+  for (const h of heads) {
+    const lossy = /[\p{L}\p{N}]\?\s*\p{L}|\ufffd/u.test(h);
+    const caps = /\p{Lu}{2,}(?:\W+\p{Lu}{2,}){2,}/u.test(h) && !/\p{Ll}/u.test(h);
+    if (!lossy && !caps) continue;
+    const hw = wordsOf(h);
+    for (const c of stripped) {
+      if (/\ufffd/.test(c)) continue;
+      if (lossy) {
+        const pat = new RegExp(`^${h.split(/\?|\ufffd/).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.{1,3}')}$`, 'iu');
+        if (pat.test(c)) return finish(c);
+      }
+      if (caps && /\p{Ll}/u.test(c)) {
+        const cw = new Set(wordsOf(c));
+        if (hw.length > 0 && hw.filter((x) => cw.has(x)).length / hw.length >= 0.5) return finish(c);
+      }
+    }
+  }
+  // 1c. an h1 that is only the head of a metadata title "Head: the rest" ("Index funds" beside
+  //     "Index Funds: How to Invest"): a short display of the fuller headline
+  for (const h of heads) {
+    const hl = collapse(h).toLowerCase();
+    for (const c of stripped) {
+      const cl = c.toLowerCase();
+      if (cl.startsWith(hl) && /^\s*:\s+\S/.test(c.slice(hl.length)) && wordsOf(c).length >= wordsOf(h).length + 2) return finish(c);
     }
   }
   // 2. an h1 that is a metadata title with a short label, byline or counter glued on
@@ -342,6 +377,29 @@ export function chooseTitle(
   return heads[0] ? finish(heads[0]) : null;
 }
 
+/**
+ * The site-name affixes the page's own titles reveal: one metadata title that is another
+ * plus " | Name" / " - Name" after it, or "Name: " / "Name | " before it ("Example Blog:
+ * Small adventures…" beside "Small adventures…"). A few words only: a subtitle is no affix.
+ */
+export function titleAffixes(titles: string[]): string[] {
+  const out: string[] = [];
+  const lower = titles.map((t) => t.toLowerCase());
+  for (let i = 0; i < titles.length; i++) {
+    for (let j = 0; j < titles.length; j++) {
+      const a = lower[i]!;
+      const b = lower[j]!;
+      if (i === j || b.length < 8 || a.length <= b.length) continue;
+      let m: RegExpExecArray | null = null;
+      if (a.startsWith(b)) m = /^\s+[|\-–—·•»/\\]\s+(.+)$/.exec(titles[i]!.slice(b.length));
+      else if (a.endsWith(b)) m = /^(.+?)(?:\s+[|\-–—·•»/\\]|\s*:)\s+$/.exec(titles[i]!.slice(0, a.length - b.length));
+      const affix = m?.[1]?.trim();
+      if (affix && affix.split(/\s+/).length <= 5 && !out.includes(affix)) out.push(affix);
+    }
+  }
+  return out;
+}
+
 /** " | Section" tails, and " - tagline" tails, after a headline of three words or more. */
 function cutTail(t: string): string {
   const m = /^(.+?)\s+(?:\||-)\s+\S.*$/.exec(t);
@@ -373,6 +431,13 @@ function joinBack(orig: string, parts: string[]): string {
 }
 
 function stripSite(t: string, siteKeys: string[], guess = true): string {
+  // a domain name glued on with a space only: "example.com Vibe Coding"
+  if (!TITLE_SEPARATORS.test(t)) {
+    const w = t.split(/\s+/);
+    const isHost = (x: string) => /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu.test(x) && siteKeys.includes(normTitleKey(x));
+    if (w.length >= 3 && isHost(w[0]!)) return w.slice(1).join(' ');
+    if (w.length >= 3 && isHost(w[w.length - 1]!)) return w.slice(0, -1).join(' ');
+  }
   let cur = t;
   for (let round = 0; round < 3; round++) {
     const parts = cur.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
@@ -502,6 +567,8 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
   const dateCands: (string | null)[] = [];
   const ldDates: (string | null)[] = [];
   for (const o of ldAll) ldDates.push(str(o.datePublished), str(o.dateCreated), str(o.uploadDate));
+  // <time pubdate>: the HTML attribute that marks an element as the publication date
+  for (const t of timeEls) if (t.attribs.pubdate !== undefined && t.attribs.datetime) dateCands.push(t.attribs.datetime);
   dateCands.push(...ldDates);
   dateCands.push(
     ...meta.all(
@@ -521,7 +588,10 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
   for (const t of [...pubTimes, ...timeEls.filter((t) => !/updat|modif/i.test(classAndId(t)))].slice(0, 6)) {
     dateCands.push(t.attribs.datetime ?? null);
   }
-  const shown = firstH1 ? visibleDateNear(doc, firstH1, parseArabicDate) : null;
+  // a statement of first publication ("This article was originally published on …") beats
+  // the date printed by the headline, which on such pages is the last revision
+  const original = originalPublication(doc, parseArabicDate);
+  const shown = original ? { date: original, updated: false, all: [original] } : firstH1 ? visibleDateNear(doc, firstH1, parseArabicDate) : null;
   for (const c of dateCands) {
     published = normalizeDate(c);
     if (published) break;
@@ -771,19 +841,27 @@ function breadcrumbSection(objs: Json[]): string | null {
 /**
  * The date printed next to the headline (dateline / byline line). Only short text nodes
  * count (a byline or date widget, not a paragraph of the story, whose dates are about
- * events): the first date in the short nodes after the h1, up to the start of the body
- * prose, else in the short nodes just before it. A label in the preceding short node
- * ("Updated:", "نشر في") is read together with the date.
+ * events): the nearest date in the short nodes after the h1, up to the start of the body
+ * prose, else in the short nodes just before it; a date just before the headline beats one
+ * printed much further down (a related-posts list under the story's first lines). A label
+ * in the preceding short node ("Updated:", "نشر في") is read together with the date, and a
+ * run of dated lines under an "Updates" label (a changelog) are all update stamps. A text
+ * inside `<time datetime>` is read with that machine value, which settles a day/month order
+ * ("03/01/2017") the text alone leaves open.
  */
 function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDateParser | null): { date: string; updated: boolean; all: string[] } | null {
-  const before: string[] = [];
-  const after: string[] = [];
+  interface Bit {
+    t: string;
+    machine: string | null; // the datetime of an enclosing <time>
+  }
+  const before: Bit[] = [];
+  const after: Bit[] = [];
   let seen = false;
   let afterLen = 0;
   let longAfter = 0;
-  const stack: import('domhandler').AnyNode[] = [doc as never];
+  const stack: { n: import('domhandler').AnyNode; machine: string | null }[] = [{ n: doc as never, machine: null }];
   while (stack.length > 0) {
-    const n = stack.pop()!;
+    const { n, machine } = stack.pop()!;
     if (n === (h1 as never)) {
       seen = true;
       continue; // the headline's own text is not a dateline
@@ -797,49 +875,126 @@ function visibleDateNear(doc: Document, h1: Element, parseArabicDate: ArabicDate
           if (++longAfter >= 2) break; // the story has started
           continue;
         }
-        after.push(t);
+        after.push({ t, machine });
         if (afterLen > 1500) break;
       } else if (t.length <= 160) {
-        before.push(t);
+        before.push({ t, machine });
         if (before.length > 12) before.shift();
       }
       continue;
     }
     if (n.type === 'script' || n.type === 'style') continue;
     if (n.type === 'tag' && /^(?:nav|footer|aside|select|option|noscript|template|figcaption|blockquote)$/.test(n.name)) continue;
+    let m = machine;
+    if (n.type === 'tag' && n.name === 'time' && n.attribs.datetime) {
+      const v = normalizeDate(n.attribs.datetime);
+      if (v) m = v;
+    }
+    const kids = (n as import('domhandler').ParentNode).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i]!, machine: m });
+  }
+  const dateOf = (b: Bit): string | null => {
+    const d = dateInShortText(b.t, parseArabicDate);
+    // the text is a rendering of the element's own machine value: when the two disagree, the
+    // datetime is the one the page states
+    if (d && b.machine && b.machine.slice(0, 10) !== d.slice(0, 10)) return b.machine;
+    if (!d) {
+      // an ambiguous numeric day ("03/01/2017") settled by the element's datetime
+      if (b.machine && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(b.t) && b.t.length <= 40) return b.machine;
+      return null;
+    }
+    return d;
+  };
+  interface Hit {
+    date: string;
+    updated: boolean;
+    dist: number; // text nodes between the headline and the date
+  }
+  const scan = (nodes: Bit[], reversed: boolean): Hit[] => {
+    const hits: Hit[] = [];
+    let prevUpdated = false;
+    let prevWasDate = false;
+    for (let i = 0; i < nodes.length; i++) {
+      const t = nodes[i]!.t;
+      // a dateline is a few words; a sentence that mentions a date is story text
+      const d = t.length > 100 || t.split(/\s+/).length > 14 ? null : dateOf(nodes[i]!);
+      if (!d) {
+        prevWasDate = false;
+        continue;
+      }
+      // the label is the text just before this one in document order (the before-list is
+      // walked nearest-first, i.e. reversed), and only a text that is itself no date
+      const p = reversed ? nodes[i + 1]?.t : i > 0 ? nodes[i - 1]!.t : undefined;
+      const prevIsDate = !!p && !!dateOf(reversed ? nodes[i + 1]! : nodes[i - 1]!);
+      const prev = p && p.length <= 40 && !prevIsDate ? p : '';
+      const firstDigit = t.search(/\d|[\u0660-\u0669]/);
+      const label = `${prev} ${firstDigit >= 0 ? t.slice(0, firstDigit) : t}`;
+      let updated = UPDATED_LABEL.test(label) && !PUBLISHED_LABEL.test(label);
+      // "Updates: 2021-08-09 …, 2022-04-12 …": the entries after the first are update stamps too
+      if (!reversed && !updated && prevWasDate && prevUpdated && !prev && !PUBLISHED_LABEL.test(label)) updated = true;
+      hits.push({ date: d, updated, dist: reversed ? i + 1 : i });
+      prevUpdated = updated;
+      prevWasDate = true;
+    }
+    return hits;
+  };
+  const afterHits = scan(after, false);
+  const beforeHits = scan(before.reverse(), true);
+  const pick = (hits: Hit[]) => ({ found: hits.find((h) => !h.updated) ?? null, updated: hits.find((h) => h.updated) ?? null });
+  const a = pick(afterHits);
+  const b = pick(beforeHits);
+  // the first pass: a date shown as the publication date (or with no label); an "Updated …"
+  // date only when nothing else is printed, and marked so (metadata's datePublished beats it).
+  // After the headline first, unless the line just before it is much nearer.
+  let side = afterHits;
+  let found = a.found;
+  let updated = a.updated;
+  const near = (h: Hit | null) => (h ? h.dist : Infinity);
+  if ((!a.found && !a.updated) || (b.found && near(b.found) <= 3 && near(a.found ?? a.updated) >= near(b.found) + 12)) {
+    if (b.found || b.updated) {
+      side = beforeHits;
+      found = b.found;
+      updated = b.updated;
+    }
+  }
+  // every date shown by the headline not labelled as an update, so that metadata stating one of them is kept
+  const all = side.filter((h) => !h.updated).map((h) => h.date);
+  if (found) return { date: found.date, updated: false, all };
+  return updated ? { date: updated.date, updated: true, all } : null;
+}
+
+// "This article was originally published on …" (the page itself, not a book it reviews), a
+// bare "Originally published: …" line, "نُشر هذا المقال لأول مرة في …"
+const ORIGINALLY =
+  /\b(?:this|the)\s+(?:article|post|story|piece|page|report|interview|column|essay|guide)\s+(?:was\s+|is\s+)?(?:originally|first)\s+(?:published|posted)\s*(?:on\s+|in\s+)?|^(?:originally|first)\s+(?:published|posted)\s*(?:on\s+|in\s+|:\s*)?|(?:نُشر|نشر|نشرت|نُشرت)\s+هذا\s+(?:المقال|التقرير|الخبر|الحوار)\s+(?:لأول\s+مرة|أصلا|أصلاً|في\s+الأصل)\s+(?:في|بتاريخ|يوم)?\s*/iu;
+
+/**
+ * "This article was originally published on 26 Sep 2019 …", "نُشر هذا المقال لأول مرة في …":
+ * the date stated right after such a phrase in the page text (a day-accurate date only).
+ */
+function originalPublication(doc: Document, parseArabicDate: ArabicDateParser | null): string | null {
+  const stack: import('domhandler').AnyNode[] = [doc as never];
+  let seen = 0;
+  while (stack.length > 0 && seen < 5000) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      seen++;
+      const t = collapse(n.data);
+      const m = t.length <= 400 ? ORIGINALLY.exec(t) : null;
+      if (m && /^(?:originally|first)\b/i.test(m[0]) && t.length > 60) continue; // a bare label opens a short line only
+      if (!m) continue;
+      const rest = t.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      // the date must open what follows the phrase: "originally published in Nature on …" is about another publication
+      const d = /^(?:\p{L}+,?\s+)?(?:[\d\u0660-\u0669]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/iu.test(rest) ? dateInShortText(rest, parseArabicDate) : null;
+      if (d) return d;
+      continue;
+    }
+    if (n.type === 'script' || n.type === 'style') continue;
+    if (n.type === 'tag' && /^(?:head|nav|footer|aside|select|option|noscript|template|button|form)$/.test(n.name)) continue;
     const kids = (n as import('domhandler').ParentNode).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  // first pass: a date shown as the publication date (or with no label); an "Updated …"
-  // date only when nothing else is printed, and marked so (metadata's datePublished beats it)
-  let updated: string | null = null;
-  let found: string | null = null;
-  // every date shown by the headline not labelled as an update, so that metadata stating one of them is kept
-  const all: string[] = [];
-  for (const [nodes, reversed] of [[after, false], [before.reverse(), true]] as const) {
-    for (let i = 0; i < nodes.length; i++) {
-      const t = nodes[i]!;
-      // a dateline is a few words; a sentence that mentions a date is story text
-      if (t.length > 100 || t.split(/\s+/).length > 14) continue;
-      const d = dateInShortText(t, parseArabicDate);
-      if (!d) continue;
-      // the label is the text just before this one in document order (the before-list is
-      // walked nearest-first, i.e. reversed), and only a text that is itself no date
-      const p = reversed ? nodes[i + 1] : i > 0 ? nodes[i - 1] : undefined;
-      const prev = p && p.length <= 40 && !dateInShortText(p, parseArabicDate) ? p : '';
-      const firstDigit = t.search(/\d|[\u0660-\u0669]/);
-      const label = `${prev} ${firstDigit >= 0 ? t.slice(0, firstDigit) : t}`;
-      if (UPDATED_LABEL.test(label) && !PUBLISHED_LABEL.test(label)) {
-        updated ??= d;
-        continue;
-      }
-      all.push(d);
-      found ??= d;
-    }
-    if (found || updated) break;
-  }
-  if (found) return { date: found, updated: false, all };
-  return updated ? { date: updated, updated: true, all } : null;
+  return null;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Article } from '../model/article.js';
 import { parseArabicDate } from './dates.js';
 import { extractMainText } from './html-content.js';
-import { parseHtml } from './html-dom.js';
+import { parseHtml, repairMojibake } from './html-dom.js';
 import { extractMetadata } from './html-metadata.js';
 import { detectLanguage } from './language.js';
 
@@ -22,6 +22,7 @@ export interface ExtractHtmlOptions {
  */
 export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Article {
   const pageUrl = opts.url ?? null;
+  html = repairMojibake(html);
   const doc = parseHtml(html);
   let meta;
   try {

@@ -24,10 +24,9 @@
  * evidence, and a leftover direction or ordinal (جنوب السودان، كوريا الشمالية) is a conflict.
  * Types must match; names in different scripts are not compared.
  */
-import { readFileSync } from 'node:fs';
 import { fold, lightStem, MATCH, nameKey } from '../arabic/index.js';
 import type { EntityType } from '../model/entity.js';
-import { dataFile } from '../model/paths.js';
+import { readDataList } from '../model/data-lists.js';
 
 /** A name with what is known about it where it was seen. */
 export interface NameEvidence {
@@ -109,21 +108,11 @@ let lists: NameLists | null = null;
 
 function loadLists(): NameLists {
   if (lists) return lists;
-  const path = dataFile('knowledge/given-names.ar.txt');
   const l: NameLists = { given: new Set(), veryCommon: new Set() };
-  let section = '';
-  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) continue;
-    const sec = /^\[([\w-]+)\]$/.exec(line);
-    if (sec) {
-      section = sec[1]!;
-      continue;
-    }
-    const key = personWords(line, false).join(' ');
+  for (const { section, text } of readDataList('knowledge/given-names.ar.txt', ['given', 'very-common'])) {
+    const key = personWords(text, false).join(' ');
     if (section === 'given') l.given.add(key);
-    else if (section === 'very-common') l.veryCommon.add(key);
-    else throw new Error(`${path}: "${line}" outside a [given] or [very-common] section`);
+    else l.veryCommon.add(key);
   }
   lists = l;
   return l;
