@@ -8,7 +8,10 @@ import type { ArticleEntity, KnownActor } from '../model/entity.js';
 import { recogniseEntities } from '../analyse/entities.js';
 import { attachRoles } from '../analyse/roles.js';
 import { propagateMentions, type KnownName } from '../analyse/entity-propagation.js';
-import { clusterMentions } from '../resolve/entity-coref.js';
+import { clusterMentions, type MentionCluster } from '../resolve/entity-coref.js';
+import { findQuotes } from '../analyse/quotes.js';
+import { findTimexes, type Timex } from '../analyse/timexes.js';
+import { attributeSpeakers } from '../resolve/quote-speakers.js';
 import { clusterKeys, decideLink, lookupKeys, toAssignments } from '../resolve/entity-linking.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
 import { countryActors } from '../resolve/countries.js';
@@ -47,12 +50,52 @@ export async function ensureKnownActors(store: MarsadStore): Promise<void> {
   await store.loadKnownActors(actors, actorKeys, version);
 }
 
+/** A quote as `marsad analyze --json` reports it: the speaker by entity id where it is one. */
+export interface ArticleQuote {
+  text: string;
+  start: number;
+  end: number;
+  cue: string | null;
+  speaker: { id: string | null; label: string } | null;
+}
+
+/** What the analysis of one article finds. */
+export interface ArticleAnalysis {
+  entities: ArticleEntity[];
+  quotes: ArticleQuote[];
+  timexes: Timex[];
+}
+
+/**
+ * Analyses a stored article: entities (recorded, linked across the store), quotes with
+ * their speakers, and dates resolved against the publication date. Re-running it replaces
+ * what the article said before.
+ * @example const { entities, quotes } = await analyseArticle(store, id, article);
+ */
+export async function analyseArticle(store: MarsadStore, articleId: string, article: Article): Promise<ArticleAnalysis> {
+  const { entities, clusters } = await resolveEntities(store, articleId, article);
+  // A cluster's entity is the one holding its first mention (clusters linked to one entity share it).
+  const idOf = (c: MentionCluster) => entities.find((e) => e.mentions.some((m) => m.start === c.mentions[0]!.start)) ?? null;
+  const quotes = attributeSpeakers(article.text, findQuotes(article.text), clusters).map((q): ArticleQuote => {
+    let speaker: ArticleQuote['speaker'] = null;
+    if (q.speaker) {
+      const entity = q.speaker.cluster === null ? null : idOf(clusters[q.speaker.cluster]!);
+      speaker = entity ? { id: entity.id, label: entity.label } : { id: null, label: q.speaker.label };
+    }
+    return { text: q.text, start: q.start, end: q.end, cue: q.cue, speaker };
+  });
+  return { entities, quotes, timexes: findTimexes(article.text, article.published) };
+}
+
 /**
  * Finds the entities of a stored article and records them, linked across the store.
- * Re-running it replaces what the article said before.
  * @example const entities = await analyseEntities(store, id, article);
  */
 export async function analyseEntities(store: MarsadStore, articleId: string, article: Article): Promise<ArticleEntity[]> {
+  return (await resolveEntities(store, articleId, article)).entities;
+}
+
+async function resolveEntities(store: MarsadStore, articleId: string, article: Article): Promise<{ entities: ArticleEntity[]; clusters: MentionCluster[] }> {
   const text = article.text;
   const mentions = attachRoles(text, propagateMentions(text, recogniseEntities(text), knownNames()));
   const clusters = clusterMentions(text, mentions);
@@ -69,5 +112,5 @@ export async function analyseEntities(store: MarsadStore, articleId: string, art
     const candidates = await store.entityCandidates(c.type, clusterKeys(c));
     decisions.push(decideLink(c, candidates, labels.filter((_, j) => j !== i)));
   }
-  return store.setArticleEntities(articleId, toAssignments(clusters, decisions), article.published);
+  return { entities: await store.setArticleEntities(articleId, toAssignments(clusters, decisions), article.published), clusters };
 }

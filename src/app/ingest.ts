@@ -2,13 +2,11 @@ import type { Article, Page } from '../model/article.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import { decodePage } from '../sources/decode.js';
 import { readFilePage } from '../sources/files.js';
-import { findTimexes, type Timex } from '../analyse/timexes.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
-import type { ArticleEntity } from '../model/entity.js';
-import { analyseEntities, ensureKnownActors } from './analyse.js';
+import { analyseArticle, analyseEntities, ensureKnownActors, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
 
 /** One line of an ingest report: what happened to one page. */
@@ -75,7 +73,7 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
 export async function* analyseOnly(
   inputs: string[],
   options: { fetcher: Fetcher; maxBytes?: number },
-): AsyncGenerator<{ source: string; article?: Article; entities?: ArticleEntity[]; timexes?: Timex[]; error?: MarsadError }> {
+): AsyncGenerator<{ source: string; article?: Article; analysis?: ArticleAnalysis; error?: MarsadError }> {
   const scratch = await openStore(':memory:');
   try {
     await ensureKnownActors(scratch);
@@ -86,7 +84,7 @@ export async function* analyseOnly(
       }
       try {
         const { id } = await scratch.put({ source: r.source, raw: rawOf({ ...emptyRaw(), source: r.source }), article: r.article });
-        yield { ...r, entities: await analyseEntities(scratch, id, r.article), timexes: findTimexes(r.article.text, r.article.published) };
+        yield { ...r, analysis: await analyseArticle(scratch, id, r.article) };
       } catch (err) {
         yield { source: r.source, error: toMarsadError(err, r.source) };
       }
@@ -96,14 +94,11 @@ export async function* analyseOnly(
   }
 }
 
-/** One analysed line of `analyseLines`. */
-export interface LineAnalysis {
+/** One analysed line of `analyseLines` (with no publication date, relative dates stay unresolved). */
+export interface LineAnalysis extends ArticleAnalysis {
   /** 1-based line number in the file */
   line: number;
   text: string;
-  entities: ArticleEntity[];
-  /** with no publication date, relative expressions stay unresolved */
-  timexes: Timex[];
 }
 
 /**
@@ -123,7 +118,7 @@ export async function* analyseLines(file: string, options: { maxBytes?: number }
       if (!text) continue;
       const article: Article = { title: null, published: null, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text };
       const { id } = await scratch.put({ source: `${file}:${i + 1}`, raw: rawOf({ ...emptyRaw(), source: file }), article });
-      yield { line: i + 1, text, entities: await analyseEntities(scratch, id, article), timexes: findTimexes(text, null) };
+      yield { line: i + 1, text, ...(await analyseArticle(scratch, id, article)) };
     }
   } finally {
     await scratch.close();

@@ -8,7 +8,7 @@ import { evalNer } from './eval-ner.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
-import { printArticle, printArticleEntities, printTimexes, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
+import { printAnalysis, printArticle, printArticleEntities, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 
@@ -113,25 +113,25 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
   fetchOptions(
     program
       .command('analyze')
-      .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given, and dates in the text')
+      .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given, quotes with their speakers, dates in the text')
       .argument('[inputs...]', 'paths, folders or URLs')
       .option('--lines <file>', 'analyse each line of a text file as a short text of its own (no extraction, no date)')
-      .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities, timexes'),
+      .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities, quotes, timexes'),
   ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; lines?: string }) => {
     if (o.lines !== undefined) {
       if (inputs.length) throw new MarsadError('BAD_ARGUMENT', 'both --lines and page inputs; give one or the other', 'analyze');
       for await (const r of analyseLines(o.lines, { maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
         if (o.json) write(JSON.stringify(r));
-        else write(`${String(r.line).padStart(4)}  ${r.text}\n${printArticleEntities(r.entities)}\n${printTimexes(r.timexes)}`);
+        else write(`${String(r.line).padStart(4)}  ${r.text}\n${printAnalysis(r)}`);
       }
       return;
     }
     if (!inputs.length) throw new MarsadError('BAD_ARGUMENT', 'no input; give paths, folders or URLs, or --lines FILE', 'analyze');
     for await (const r of analyseOnly(inputs, { fetcher: makeFetcher(o), maxBytes: positiveInt(o.maxBytes, '--max-bytes') })) {
       if (r.error) exitCode = 1;
-      if (o.json) write(JSON.stringify(r.error ? errorLine(r.source, r.error) : { source: r.source, article: r.article, entities: r.entities, timexes: r.timexes }));
+      if (o.json) write(JSON.stringify(r.error ? errorLine(r.source, r.error) : { source: r.source, article: r.article, ...r.analysis }));
       else if (r.error) err.write(`✗ ${r.error.message}\n`);
-      else write(printArticle(r.source, r.article!) + printArticleEntities(r.entities!) + '\n' + printTimexes(r.timexes!));
+      else write(printArticle(r.source, r.article!) + printAnalysis(r.analysis!));
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { ArticleEntity, CanonicalEntity } from '../model/entity.js';
 import type { Timex } from '../analyse/timexes.js';
+import type { ArticleAnalysis, ArticleQuote } from '../app/analyse.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
@@ -118,7 +119,19 @@ export function printEntity(e: CanonicalEntity): string {
 }
 
 /** Dates found in a text with what they resolve to ("?" where there is no publication date to resolve against). */
-export function printTimexes(timexes: Timex[]): string {
+function printTimexes(timexes: Timex[]): string {
   if (timexes.length === 0) return '';
   return ['dates', ...timexes.map((t) => `  ${t.text}  → ${t.value ?? '?'} (${t.granularity})`)].join('\n') + '\n';
+}
+
+/** Quotes with who said them. */
+function printQuotes(quotes: ArticleQuote[]): string {
+  if (quotes.length === 0) return '';
+  const short = (s: string) => (s.length > 90 ? s.slice(0, 88) + '…' : s);
+  return ['quotes', ...quotes.map((q) => `  «${short(q.text)}» — ${q.speaker ? q.speaker.label : '(speaker unknown)'}${q.cue ? ` [${q.cue}]` : ''}`)].join('\n') + '\n';
+}
+
+/** The analysis of one article or line: entities, quotes, dates. */
+export function printAnalysis(a: ArticleAnalysis): string {
+  return printArticleEntities(a.entities) + '\n' + printQuotes(a.quotes) + printTimexes(a.timexes);
 }

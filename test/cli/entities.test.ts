@@ -40,6 +40,13 @@ test('analyze on two pages gives one person one id across spellings (بيرنز 
   assert.equal(burnsB.id, burnsA.id);
   assert.equal(named(b.entities, /حموشي/).id, named(a.entities, /حموشي/).id, 'عبداللطيف الحموشي / عبد اللطيف حموشي');
   assert.notEqual(named(b.entities, /عباس كامل/)?.id, burnsA.id);
+  assert.equal(b.quotes.length, 1);
+  const [q] = b.quotes;
+  assert.deepEqual(Object.keys(q).sort(), ['cue', 'end', 'speaker', 'start', 'text']);
+  assert.equal(b.article.text.slice(q.start, q.end), q.text);
+  assert.match(q.text, /^نحن نعمل بلا توقف/);
+  assert.equal(q.cue, 'قال');
+  assert.equal(q.speaker.id, burnsA.id, 'the speaker is the entity, by id');
 });
 
 test('ingested entities are listed and shown; analyst merge and split survive reprocess', async () => {
