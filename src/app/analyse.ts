@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import type { ArticleEntity, KnownActor } from '../model/entity.js';
+import type { ArticleQuote } from '../model/quote.js';
 import { recogniseEntities } from '../analyse/entities.js';
 import { attachRoles } from '../analyse/roles.js';
 import { propagateMentions, type KnownName } from '../analyse/entity-propagation.js';
@@ -50,15 +51,6 @@ export async function ensureKnownActors(store: MarsadStore): Promise<void> {
   await store.loadKnownActors(actors, actorKeys, version);
 }
 
-/** A quote as `marsad analyze --json` reports it: the speaker by entity id where it is one. */
-export interface ArticleQuote {
-  text: string;
-  start: number;
-  end: number;
-  cue: string | null;
-  speaker: { id: string | null; label: string } | null;
-}
-
 /** What the analysis of one article finds. */
 export interface ArticleAnalysis {
   entities: ArticleEntity[];
@@ -67,9 +59,9 @@ export interface ArticleAnalysis {
 }
 
 /**
- * Analyses a stored article: entities (recorded, linked across the store), quotes with
- * their speakers, and dates resolved against the publication date. Re-running it replaces
- * what the article said before.
+ * Analyses a stored article: entities (linked across the store), quotes with their
+ * speakers, and dates resolved against the publication date. Entities and quotes are
+ * recorded; re-running it replaces what the article said before.
  * @example const { entities, quotes } = await analyseArticle(store, id, article);
  */
 export async function analyseArticle(store: MarsadStore, articleId: string, article: Article): Promise<ArticleAnalysis> {
@@ -84,15 +76,8 @@ export async function analyseArticle(store: MarsadStore, articleId: string, arti
     }
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speaker };
   });
+  await store.setArticleQuotes(articleId, quotes);
   return { entities, quotes, timexes: findTimexes(article.text, article.published) };
-}
-
-/**
- * Finds the entities of a stored article and records them, linked across the store.
- * @example const entities = await analyseEntities(store, id, article);
- */
-export async function analyseEntities(store: MarsadStore, articleId: string, article: Article): Promise<ArticleEntity[]> {
-  return (await resolveEntities(store, articleId, article)).entities;
 }
 
 async function resolveEntities(store: MarsadStore, articleId: string, article: Article): Promise<{ entities: ArticleEntity[]; clusters: MentionCluster[] }> {

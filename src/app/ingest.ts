@@ -6,7 +6,7 @@ import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
-import { analyseArticle, analyseEntities, ensureKnownActors, type ArticleAnalysis } from './analyse.js';
+import { analyseArticle, ensureKnownActors, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
 
 /** One line of an ingest report: what happened to one page. */
@@ -57,7 +57,7 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
         throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
       }
       const { id, change } = await options.store.put({ source: page.source, raw: rawOf(page), article });
-      if (change !== 'unchanged') await analyseEntities(options.store, id, article);
+      if (change !== 'unchanged') await analyseArticle(options.store, id, article);
       yield { source: page.source, status: change, id, title: article.title };
     } catch (err) {
       yield failed(page.source, toMarsadError(err, page.source));
@@ -162,7 +162,7 @@ export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResul
       const article = extractArticle(page);
       const change = await store.updateArticle(id, article);
       // Analysis improves between versions even when extraction gives the same article.
-      await analyseEntities(store, id, article);
+      await analyseArticle(store, id, article);
       yield { source, id, status: change, title: article.title };
     } catch (err) {
       yield { ...failed(source, toMarsadError(err, source)), id };

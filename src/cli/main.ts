@@ -5,10 +5,11 @@ import { analyseLines, analyseOnly, extractOnly, ingest, reprocess, type IngestR
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
 import { mentionKey } from '../resolve/entity-linking.js';
 import { evalNer } from './eval-ner.js';
+import { findTimexes } from '../analyse/timexes.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
-import { printAnalysis, printArticle, printArticleEntities, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
+import { printAnalysis, printArticle, printStoredQuotes, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 
@@ -159,8 +160,10 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
         const stored = await store.get(id);
         if (!stored) throw new MarsadError('ARTICLE_NOT_FOUND', 'no article with this id', id);
         const entities = await store.articleEntities(id);
-        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
-        else write(printArticle(stored.source, stored.article, stored.id) + printArticleEntities(entities) + '\n');
+        const quotes = await store.articleQuotes(id);
+        const timexes = findTimexes(stored.article.text, stored.article.published);
+        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
+        else write(printArticle(stored.source, stored.article, stored.id) + printAnalysis({ entities, quotes, timexes }));
       });
     });
 
@@ -248,6 +251,22 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       await withStore(async (store) => {
         const e = await store.splitEntity(id, o.alias, mentionKey(o.alias), o.by ?? whoAmI());
         write(o.json ? JSON.stringify(e) : `split '${o.alias}' off ${id}\n${printEntity(e)}`);
+      });
+    });
+
+  program
+    .command('quotes')
+    .description('what was said and by whom, across the stored articles, newest first')
+    .option('--speaker <id>', 'only quotes of this entity (see `marsad entities`)')
+    .option('--limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON object per quote, one per line')
+    .action(async (o: { speaker?: string; limit: string; offset: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        if (o.speaker && !(await store.getEntity(o.speaker))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.speaker);
+        const rows = await store.listQuotes({ speaker: o.speaker, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        if (o.json) for (const q of rows) write(JSON.stringify(q));
+        else write(printStoredQuotes(rows));
       });
     });
 

@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
 import type { ArticleEntity, CanonicalEntity } from '../model/entity.js';
 import type { Timex } from '../analyse/timexes.js';
-import type { ArticleAnalysis, ArticleQuote } from '../app/analyse.js';
+import type { ArticleAnalysis } from '../app/analyse.js';
+import type { ArticleQuote, StoredQuote } from '../model/quote.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
@@ -134,4 +135,12 @@ function printQuotes(quotes: ArticleQuote[]): string {
 /** The analysis of one article or line: entities, quotes, dates. */
 export function printAnalysis(a: ArticleAnalysis): string {
   return printArticleEntities(a.entities) + '\n' + printQuotes(a.quotes) + printTimexes(a.timexes);
+}
+
+/** Stored quotes, newest article first: who said what, where. */
+export function printStoredQuotes(rows: StoredQuote[]): string {
+  if (rows.length === 0) return 'No quotes found.';
+  return rows
+    .map((q) => `${(q.published ?? '—').slice(0, 10)}  ${q.speaker ? q.speaker.label : '(speaker unknown)'}${q.speaker?.id ? ` [${q.speaker.id}]` : ''}\n  «${q.text}»\n  ${q.title ?? q.source} (${q.article_id})`)
+    .join('\n\n');
 }

@@ -3,6 +3,7 @@ import type { FetchStateStore } from '../model/fetch-state.js';
 import type { SearchQuery } from './search-query.js';
 import type { SearchHit, SearchOptions } from './search.js';
 import type { EntityStore } from './entity-store.js';
+import type { QuoteStore } from './quote-store.js';
 
 /** The page bytes as they were read or fetched, kept so extraction can be re-run. */
 export interface RawPage {
@@ -65,5 +66,5 @@ export interface ArticleStore extends FetchStateStore {
   close(): Promise<void>;
 }
 
-/** What a backend provides: articles (with search) and the entities found in them. */
-export type MarsadStore = ArticleStore & EntityStore;
+/** What a backend provides: articles (with search), and the entities and quotes found in them. */
+export type MarsadStore = ArticleStore & EntityStore & QuoteStore;

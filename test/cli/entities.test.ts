@@ -62,6 +62,13 @@ test('ingested entities are listed and shown; analyst merge and split survive re
       jsonLines((await runCli(['--db', db, 'entities', '--type', 'PERSON', '--json'])).out).map((e) => e.type).filter((t) => t !== 'PERSON'),
       [],
     );
+    const quotes = jsonLines((await runCli(['--db', db, 'quotes', '--speaker', burns.id, '--json'])).out);
+    assert.equal(quotes.length, 1, 'the stored quote is listed under its speaker');
+    assert.match(quotes[0].text, /^نحن نعمل/);
+    assert.equal(quotes[0].speaker.id, burns.id);
+    const shownArticle = jsonLines((await runCli(['--db', db, 'show', quotes[0].article_id, '--json'])).out)[0];
+    assert.equal(shownArticle.quotes.length, 1);
+    assert.ok(shownArticle.entities.some((e: any) => e.id === burns.id));
     const shown = jsonLines((await runCli(['--db', db, 'entity', burns.id, '--json'])).out)[0];
     assert.equal(shown.id, burns.id);
     assert.ok(shown.roles.some((r: any) => /وكالة/.test(r.role) && r.first_seen));

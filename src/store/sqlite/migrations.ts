@@ -138,4 +138,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE quotes (
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ord            INTEGER NOT NULL,
+        text           TEXT NOT NULL,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        cue            TEXT,
+        speaker_id     TEXT REFERENCES entities(id),
+        speaker_label  TEXT,
+        PRIMARY KEY (article_id, ord)
+      );
+      CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    `,
+  },
 ];

@@ -9,6 +9,9 @@ import type { ArticleInput, ArticleSummary, ListOptions, MarsadStore, PutChange,
 import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityType, KnownActor } from '../../model/entity.js';
 import type { EntityListOptions } from '../entity-store.js';
 import { SqliteEntities } from './sqlite-entities.js';
+import { SqliteQuotes } from './sqlite-quotes.js';
+import type { ArticleQuote, StoredQuote } from '../../model/quote.js';
+import type { QuoteListOptions } from '../quote-store.js';
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
 import { MIGRATIONS } from './migrations.js';
 import type { SearchQuery } from '../search-query.js';
@@ -106,6 +109,7 @@ function rowToArticle(row: ArticleRow): Article {
 class SqliteStore implements MarsadStore {
   private readonly stmt;
   private readonly entities: SqliteEntities;
+  private readonly quotes: SqliteQuotes;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
   constructor(
@@ -151,6 +155,17 @@ class SqliteStore implements MarsadStore {
     };
     this.putTx = db.transaction((input: ArticleInput, now: string) => this.putInTransaction(input, now));
     this.entities = new SqliteEntities(db);
+    this.quotes = new SqliteQuotes(db);
+  }
+
+  setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void> {
+    return this.guardAsync(() => this.quotes.setArticleQuotes(articleId, quotes));
+  }
+  articleQuotes(articleId: string): Promise<ArticleQuote[]> {
+    return this.guardAsync(() => this.quotes.articleQuotes(articleId));
+  }
+  listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
+    return this.guardAsync(() => this.quotes.listQuotes(options));
   }
 
   entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]> {

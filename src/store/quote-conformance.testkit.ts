@@ -1,0 +1,67 @@
+/**
+ * The quote part of the store conformance suite: every backend runs these tests.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ArticleQuote } from '../model/quote.js';
+import type { MarsadStore } from './store.js';
+import { article, input } from './conformance.testkit.js';
+
+export function runQuoteStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
+  describe(`quote store conformance: ${backend}`, () => {
+    const withStore = (name: string, fn: (s: MarsadStore) => Promise<void>) =>
+      test(name, async () => {
+        const store = await open();
+        try {
+          await fn(store);
+        } finally {
+          await store.close();
+        }
+      });
+    const setup = async (s: MarsadStore) => {
+      const a = (await s.put(input('a.txt', article({ published: '2022-06-14', text: 'نص أول عن الزيارة.' })))).id;
+      const b = (await s.put(input('b.txt', article({ published: '2023-11-14', text: 'نص ثان عن اللقاء.' })))).id;
+      const [x] = await s.setArticleEntities(a, [person('وليام بيرنز')], null);
+      const [y] = await s.setArticleEntities(b, [person('بورنز')], null);
+      return { a, b, x: x!.id, y: y!.id };
+    };
+    const quote = (text: string, speaker: ArticleQuote['speaker']): ArticleQuote => ({ text, start: 0, end: text.length, cue: 'قال', speaker });
+
+    withStore('an article keeps its quotes in order, with entity and label speakers', async (s) => {
+      const { a, x } = await setup(s);
+      const quotes = [quote('نحن نعمل بلا توقف', { id: x, label: 'وليام بيرنز' }), quote('لا جديد', { id: null, label: 'بلاغ للوزارة' }), quote('بلا متكلم', null)];
+      await s.setArticleQuotes(a, quotes);
+      assert.deepEqual(await s.articleQuotes(a), quotes);
+      await s.setArticleQuotes(a, quotes.slice(0, 1));
+      assert.equal((await s.articleQuotes(a)).length, 1, 're-analysis replaces an article’s quotes');
+    });
+
+    withStore('quotes are listed newest article first, by speaker, and follow a merge', async (s) => {
+      const { a, b, x, y } = await setup(s);
+      await s.setArticleQuotes(a, [quote('الأول', { id: x, label: 'وليام بيرنز' })]);
+      await s.setArticleQuotes(b, [quote('الثاني', { id: y, label: 'بورنز' }), quote('الثالث', null)]);
+      assert.deepEqual((await s.listQuotes()).map((q) => q.text), ['الثاني', 'الثالث', 'الأول']);
+      const [top] = await s.listQuotes({ limit: 1 });
+      assert.equal(top!.article_id, b);
+      assert.equal(top!.published, '2023-11-14');
+      assert.deepEqual((await s.listQuotes({ speaker: x })).map((q) => q.text), ['الأول']);
+      await s.mergeEntities(x, y, 'analyst');
+      assert.deepEqual((await s.listQuotes({ speaker: x })).map((q) => q.text), ['الثاني', 'الأول'], 'the merged speaker’s quotes count for the kept one');
+      assert.deepEqual((await s.listQuotes({ speaker: y })).map((q) => q.text), ['الثاني', 'الأول'], 'the merged id answers as the kept one');
+      assert.deepEqual((await s.articleQuotes(b))[0]!.speaker, { id: x, label: 'وليام بيرنز' });
+      assert.deepEqual((await s.listQuotes({ offset: 2 })).map((q) => q.text), ['الأول']);
+    });
+  });
+}
+
+function person(label: string) {
+  return {
+    entityId: null,
+    type: 'PERSON' as const,
+    label,
+    label_en: null,
+    roles: [],
+    mentions: [{ text: label, start: 0, end: label.length, key: label }],
+    keys: [label],
+  };
+}

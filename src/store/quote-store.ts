@@ -1,0 +1,18 @@
+import type { ArticleQuote, StoredQuote } from '../model/quote.js';
+
+export interface QuoteListOptions {
+  /** only quotes of this speaker entity (an id merged away counts as the entity it was merged into) */
+  speaker?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Quotes found in stored articles, replaced per article on re-analysis, listed newest
+ * article first.
+ */
+export interface QuoteStore {
+  setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void>;
+  articleQuotes(articleId: string): Promise<ArticleQuote[]>;
+  listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]>;
+}
