@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { ENTITY_TYPES, type EntityType, type KnownActor } from '../model/entity.js';
 import { dataFile } from '../model/paths.js';
+import { MarsadError } from '../model/errors.js';
 import { nameMatch, type NameEvidence } from './name-match.js';
 
 /** Where the curated actors are. */
@@ -17,7 +18,7 @@ export const ACTORS_FILE = dataFile('knowledge/actors.json');
 const cache = new Map<string, KnownActor[]>();
 
 function fail(path: string, where: string, what: string): never {
-  throw new Error(`${path}: ${where} ${what}`);
+  throw new MarsadError('DATA_FILE_INVALID', `${where} ${what}`, path);
 }
 
 function isStringArray(v: unknown): v is string[] {

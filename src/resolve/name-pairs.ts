@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
 import { dataFile } from '../model/paths.js';
+import { MarsadError } from '../model/errors.js';
 import type { NameEvidence } from './name-match.js';
 
 export interface NamePair {
@@ -76,7 +77,7 @@ export function readNamePairs(path: string = NAME_PAIRS_FILE): NamePair[] {
       try {
         pairs.push(parsePairLine(raw, i + 1, heldOut));
       } catch (e) {
-        throw new Error(`${path}: ${(e as Error).message}`);
+        throw new MarsadError('DATA_FILE_INVALID', (e as Error).message, path);
       }
     });
   return pairs;
