@@ -18,6 +18,8 @@ export interface ConllSentence {
   tokens: string[];
   /** IOB2 tags over Marsad's types: 'O', 'B-PERSON', 'I-ORG', … */
   tags: string[];
+  /** the file it was read from (a file is one document to the document-level pass) */
+  file?: string;
 }
 
 const TYPE_MAP: Record<string, EntityType> = {
@@ -116,7 +118,7 @@ export function readConll(paths: string[]): ConllSentence[] {
         throw new MarsadError('INPUT_UNREADABLE', err instanceof Error ? err.message : String(err), f, { cause: err });
       }
       if (!text.trim()) throw new MarsadError('INPUT_EMPTY', 'an empty file', f);
-      for (const s of parseConll(text, f)) out.push(s);
+      for (const s of parseConll(text, f)) out.push({ ...s, file: f });
     }
   }
   return out;

@@ -3,8 +3,9 @@
  * spans.
  *
  * The text is tokenised with the Arabic core (offsets into the text as given), cut into
- * sentences at . ! ? ؟ and line breaks, and each sentence is tagged (model + gazetteer
- * rules, see ner-tagger.ts). The model tags whole tokens, as its training corpus does
+ * sentences at . ! ? ؟ and line breaks, and the sentences are tagged as one document
+ * (sentence model, then the document model where there is one; gazetteer rules; see
+ * ner-tagger.ts). The model tags whole tokens, as its training corpus does
  * ("والمغرب" is one LOC token there); a mention's span then starts after the conjunctions
  * and prepositions attached to its first word, keeping the article as written
  * ("والمغرب" → "المغرب", "بالملك" → "الملك"; after لل, whose article is written as a
@@ -30,6 +31,15 @@ export function tagTokens(tokens: string[], tagger: NerTagger = defaultTagger())
 }
 
 /**
+ * IOB2 tags for the sentences of one document, tagged as `recogniseEntities` tags a text:
+ * the second pass sees how the same words were tagged in nearby sentences.
+ * @example tagDocumentTokens([['التقى', 'جو', 'بايدن'], ['وقال', 'بايدن']])
+ */
+export function tagDocumentTokens(sentences: string[][], tagger: NerTagger = defaultTagger()): string[][] {
+  return tagger.tagDocument(sentences).map((t) => t.tags);
+}
+
+/**
  * The PERSON, ORG and LOCATION mentions of a text, in text order; each mention's `text` is
  * `text.slice(start, end)`.
  * @example recogniseEntities('زار بايدن والمغرب') // [{type:'PERSON', text:'بايدن', …}, {type:'LOCATION', text:'المغرب', start: 11, end: 17, …}]
@@ -38,15 +48,20 @@ export function recogniseEntities(text: string, tagger: NerTagger = defaultTagge
   const tokens = tokenize(text);
   const g = loadGazetteers();
   const mentions: Mention[] = [];
+  const sentences: Token[][] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const end = !next || SENTENCE_END.has(t.text) || text.slice(t.end, next.start).includes('\n');
     if (!end) continue;
-    const sentence = tokens.slice(from, i + 1);
+    sentences.push(tokens.slice(from, i + 1));
     from = i + 1;
-    const { tags, sources } = tagger.tag(sentence.map((x) => x.text));
+  }
+  // the text is one document: the tagger's second pass reads each sentence with the others
+  const tagged = tagger.tagDocument(sentences.map((s) => s.map((x) => x.text)));
+  sentences.forEach((sentence, k) => {
+    const { tags, sources } = tagged[k]!;
     for (const span of iobSpans(tags)) {
       const first = sentence[span.start]!;
       const last = sentence[span.end - 1]!;
@@ -54,7 +69,7 @@ export function recogniseEntities(text: string, tagger: NerTagger = defaultTagge
       if (start >= last.end) continue;
       mentions.push({ type: span.type, text: text.slice(start, last.end), start, end: last.end, source: sources[span.start]! });
     }
-  }
+  });
   return mentions;
 }
 

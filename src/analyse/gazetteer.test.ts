@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliticVariants, G_COUNTRY, G_GIVEN, G_TITLE, gazKey, loadGazetteers, matchGazetteer, wordFlags } from './gazetteer.js';
+import { cliticVariants, G_COUNTRY, G_GIVEN, G_LOC_HEAD, G_NATIONALITY, G_ORG_HEAD, G_TITLE, gazKey, loadGazetteers, matchGazetteer, wordFlags } from './gazetteer.js';
 
 const keys = (s: string): string[] => s.split(' ').map(gazKey);
 
@@ -29,4 +29,14 @@ test('single-word flags: countries, given names, titles under clitics', () => {
   assert.ok(wordFlags(g, gazKey('وليد')) & G_GIVEN);
   assert.ok(wordFlags(g, gazKey('والرئيس')) & G_TITLE);
   assert.deepEqual(cliticVariants('وللمغرب'), ['وللمغرب', 'للمغرب', 'لمغرب', 'المغرب']);
+});
+
+test('head words of organisation and place names, nationality adjectives, foreign given names', () => {
+  const g = loadGazetteers();
+  assert.ok(wordFlags(g, gazKey('وزارة')) & G_ORG_HEAD);
+  assert.ok(wordFlags(g, gazKey('والبنك')) & G_ORG_HEAD);
+  assert.ok(wordFlags(g, gazKey('محافظة')) & G_LOC_HEAD);
+  assert.ok(wordFlags(g, gazKey('البرازيلي')) & G_NATIONALITY);
+  assert.ok(wordFlags(g, gazKey('ديفيد')) & G_GIVEN);
+  assert.equal(wordFlags(g, gazKey('قال')), 0);
 });

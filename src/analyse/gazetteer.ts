@@ -1,6 +1,7 @@
 /**
  * The gazetteers of `data/gazetteers/`: countries, cities, regions and organisations (names,
- * multi-word, with Latin acronyms), plus given names and person titles.
+ * multi-word, with Latin acronyms), plus given names, person titles, the head words of
+ * organisation and place names, and nationality adjectives (single-word flags, features only).
  *
  * Names are compared on a folded key (MATCH normalisation: alef forms, ة/ه, ى/ي, hamza
  * seats, marks and tatweel folded) but with case kept, so that the acronym "WHO" does not
@@ -18,6 +19,8 @@ export type GazKind = 'country' | 'city' | 'region' | 'org';
 
 /** Single-word membership flags (a bit set). */
 export const G_COUNTRY = 1, G_CITY = 2, G_REGION = 4, G_ORG = 8, G_GIVEN = 16, G_TITLE = 32, G_ACRONYM = 64;
+/** Head words of organisation names ("وزارة", "حزب"), of place names ("مدينة", "نهر"), and nationality adjectives ("البرازيلي"). */
+export const G_ORG_HEAD = 128, G_LOC_HEAD = 256, G_NATIONALITY = 512;
 
 export interface GazEntry {
   /** folded keys of the name's words */
@@ -128,6 +131,12 @@ export function loadGazetteers(): Gazetteers {
   tsv('organisations.tsv', () => 'org');
   for (const list of g.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const line of readLines('given-names.txt')) for (const w of nameWords(line)) addFlag(w, G_GIVEN);
+  const everyWord = (file: string, flag: number): void => {
+    for (const line of readLines(file)) for (const w of nameWords(line)) addFlag(w, flag);
+  };
+  everyWord('org-heads.txt', G_ORG_HEAD);
+  everyWord('loc-heads.txt', G_LOC_HEAD);
+  everyWord('nationalities.txt', G_NATIONALITY);
   for (const line of readLines('titles.txt')) {
     const w = nameWords(line)[0];
     if (w) addFlag(w, G_TITLE);

@@ -6,7 +6,9 @@
  * the clitic-stripped core (the segmenter's stem with ال and other proclitics removed, so
  * "والمغرب", "بالمغرب" and "المغرب" share "مغرب"), the light stem, the core's first and last
  * letters, the proclitics and enclitics, a shape class, whether the segmenter's lexicon knows
- * the word (common words are rarely names), and gazetteer membership. Context features are the
+ * the word and whether it is a common word (common words are rarely names), prefixes and
+ * suffixes of the core up to four letters, and gazetteer membership (names, given names,
+ * titles, head words of organisation and place names, nationality adjectives). Context features are the
  * neighbours' forms, cores, stems and gazetteer flags two words either side, word bigrams,
  * and the gazetteer name (if any) the token and its neighbours belong to — "B-country",
  * "I-org" — which is how a multi-word name such as "حلف شمال الأطلسي" reaches the model.
@@ -14,9 +16,9 @@
  * Feature strings are never built per token: each word has a few base hashes, and context
  * features mix a neighbour's base hash with a salt for (offset, slot).
  */
-import { fold, inLexicon, MATCH, normalize, SEGMENT, wordInfo } from '../arabic/index.js';
+import { fold, inLexicon, isCommonWord, MATCH, normalize, SEGMENT, wordInfo } from '../arabic/index.js';
 import {
-  G_ACRONYM, G_CITY, G_COUNTRY, G_GIVEN, G_ORG, G_REGION, G_TITLE, gazKey,
+  G_ACRONYM, G_CITY, G_COUNTRY, G_GIVEN, G_LOC_HEAD, G_NATIONALITY, G_ORG, G_ORG_HEAD, G_REGION, G_TITLE, gazKey,
   loadGazetteers, matchGazetteer, wordFlags, type Gazetteers,
 } from './gazetteer.js';
 
@@ -53,6 +55,8 @@ export interface WordFeatures {
   flags: number;
   /** hashes of the form, core and stem before rare words are replaced (vocabulary counting) */
   lex: number[];
+  /** what occurrences of the same word elsewhere in a document are matched on: the core's hash, 0 for punctuation and numbers */
+  docKey: number;
 }
 
 const AR_LETTERS = /[\u0621-\u064A\u0671-\u06D3]/;
@@ -75,7 +79,11 @@ function shapeOf(raw: string, core: string): string {
 const FLAG_NAMES: Array<[number, string]> = [
   [G_COUNTRY, 'country'], [G_CITY, 'city'], [G_REGION, 'region'], [G_ORG, 'org'],
   [G_GIVEN, 'given'], [G_TITLE, 'title'], [G_ACRONYM, 'acro'],
+  [G_ORG_HEAD, 'orgh'], [G_LOC_HEAD, 'loch'], [G_NATIONALITY, 'nat'],
 ];
+
+/** Longest prefix/suffix of the core taken as a feature. */
+const AFFIX = 4;
 
 const ANALYZE = { ...SEGMENT, lowercase: false };
 
@@ -99,6 +107,7 @@ function computeWord(raw: string, g: Gazetteers, known: ReadonlySet<number> | nu
   let pro = '';
   let enc = '';
   let inLex = false;
+  let common = false;
   if (isArabic && seg.length > 1) {
     const info = wordInfo(seg);
     const pl = procliticLength(info.proclitics);
@@ -107,6 +116,7 @@ function computeWord(raw: string, g: Gazetteers, known: ReadonlySet<number> | nu
     pro = info.proclitics.join('+');
     enc = info.enclitics.join('+');
     inLex = inLexicon(seg);
+    common = isCommonWord(seg);
   }
   const gkey = gazKey(raw);
   const flags = wordFlags(g, gkey);
@@ -121,8 +131,10 @@ function computeWord(raw: string, g: Gazetteers, known: ReadonlySet<number> | nu
   }
   const f: string[] = ['b', 'sh=' + shape];
   if (isArabic) {
-    for (let n = 1; n <= 3 && n < core.length; n++) f.push(`p${n}=` + core.slice(0, n), `s${n}=` + core.slice(-n));
+    for (let n = 1; n <= AFFIX && n < core.length; n++) f.push(`p${n}=` + core.slice(0, n), `s${n}=` + core.slice(-n));
     f.push('pro=' + pro, 'enc=' + enc, 'lex=' + inLex, 'fp=' + form.slice(0, 2));
+    // a common word of the lexicon (its name list excluded) is rarely a name
+    f.push('cw=' + common + ',' + inLex);
     if (pro.endsWith('ال')) f.push('art');
   }
   for (const [bit, name] of FLAG_NAMES) if (flags & bit) f.push('g=' + name);
@@ -133,7 +145,9 @@ function computeWord(raw: string, g: Gazetteers, known: ReadonlySet<number> | nu
   own[f.length + 2] = mix(hk, SALT_OWN + 2);
   const flagNames = FLAG_NAMES.filter(([bit]) => flags & bit).map(([, n]) => n).join(',');
   const ctx = Uint32Array.of(hw, hc, hk, hashString('s' + shape), hashString('g' + flagNames));
-  return { own, ctx, gkey, flags, lex: [hashString('w' + form), hashString('c' + core), hashString('k' + stem)] };
+  const lex = [hashString('w' + form), hashString('c' + core), hashString('k' + stem)];
+  const docKey = (isArabic || LATIN.test(raw)) && core.length >= 2 ? lex[1]! : 0;
+  return { own, ctx, gkey, flags, lex, docKey };
 }
 
 /** ة→ه, ى→ي, hamza seats folded, as MATCH would (the core is cut from the SEGMENT form). */
@@ -235,10 +249,97 @@ export class FeatureExtractor {
     return { feats: k === total ? feats : feats.subarray(0, k), offsets, words };
   }
 
+  /**
+   * Second-pass (document) features: for each token, what a first pass made of the other
+   * occurrences of the same word (core) within `window` sentences either side — none seen,
+   * or the most frequent entity type among them and how often they were entities — and the
+   * same for its two neighbours. News names a company, club or person several times; the
+   * easy occurrences ("شركة فولكسفاغن") then speak for the hard ones ("باعت فولكسفاغن").
+   * `tags`: the first pass's tag indices (NER_TAGS order: O, B-/I- PERSON, ORG, LOCATION).
+   * Returns per sentence `DOC_EXTRA` hashes per token.
+   */
+  documentFeatures(words: readonly (readonly WordFeatures[])[], tags: readonly ArrayLike<number>[], window: number): Uint32Array[] {
+    const counts = new Map<number, Int32Array>();
+    const bump = (si: number, d: number): void => {
+      const ws = words[si]!;
+      const ts = tags[si]!;
+      for (let i = 0; i < ws.length; i++) {
+        const k = ws[i]!.docKey;
+        if (!k) continue;
+        let c = counts.get(k);
+        if (!c) counts.set(k, (c = new Int32Array(4)));
+        c[(ts[i]! + 1) >> 1]! += d;
+      }
+    };
+    const ns = words.length;
+    for (let j = 0; j <= Math.min(window, ns - 1); j++) bump(j, 1);
+    const out: Uint32Array[] = [];
+    for (let si = 0; si < ns; si++) {
+      if (si > 0 && si + window < ns) bump(si + window, 1);
+      if (si - window - 1 >= 0) bump(si - window - 1, -1);
+      const ws = words[si]!;
+      const ts = tags[si]!;
+      const n = ws.length;
+      const code = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = ws[i]!.docKey;
+        const c = k ? counts.get(k) : undefined;
+        if (!c) continue;
+        const own = (ts[i]! + 1) >> 1;
+        const o = c[0]! - (own === 0 ? 1 : 0);
+        let top = 0, best = 0, ent = 0;
+        for (let t = 1; t < 4; t++) {
+          const v = c[t]! - (own === t ? 1 : 0);
+          ent += v;
+          if (v > best) (best = v), (top = t);
+        }
+        const total = o + ent;
+        if (total <= 0) continue;
+        const r = ent === 0 ? 0 : ent === total ? 3 : 2 * ent >= total ? 2 : 1;
+        code[i] = 1 + top * 4 + r;
+      }
+      const f = new Uint32Array(n * DOC_EXTRA);
+      for (let i = 0; i < n; i++) {
+        const p = i > 0 ? code[i - 1]! : 99;
+        const x = i + 1 < n ? code[i + 1]! : 99;
+        f[i * DOC_EXTRA] = mix(code[i]!, SALT_D);
+        f[i * DOC_EXTRA + 1] = mix(p, SALT_D + 1);
+        f[i * DOC_EXTRA + 2] = mix(x, SALT_D + 2);
+        f[i * DOC_EXTRA + 3] = mix(mix(code[i]!, ws[i]!.ctx[3]!), SALT_D + 3);
+      }
+      out.push(f);
+    }
+    return out;
+  }
+
   /** Forgets cached words (benchmarks). */
   clear(): void {
     this.cache.clear();
   }
+}
+
+/** Number of document features per token (see `documentFeatures`). */
+export const DOC_EXTRA = 4;
+const SALT_D = 0x700;
+
+/**
+ * A sentence's features with `per` extra hashes for each token appended (`extra[i*per ..]`).
+ */
+export function withExtra(s: { feats: Uint32Array; offsets: Uint32Array }, extra: Uint32Array, per: number): { feats: Uint32Array; offsets: Uint32Array } {
+  const n = s.offsets.length - 1;
+  const feats = new Uint32Array(s.feats.length + n * per);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const a = s.offsets[i]!, b = s.offsets[i + 1]!;
+    feats.set(s.feats.subarray(a, b), k);
+    k += b - a;
+    feats.set(extra.subarray(i * per, i * per + per), k);
+    k += per;
+  }
+  offsets[n] = k;
+  return { feats, offsets };
 }
 
 /** Number of context features added per token (kept in step with `sentence`). */

@@ -3,7 +3,7 @@
  * loaded once on first use: reading and expanding it takes a fraction of a second and some
  * 30 MB, which a process that never tags should not pay.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from '../model/paths.js';
 import { FeatureExtractor } from './ner-features.js';
 import { NerTagger } from './ner-tagger.js';
@@ -14,8 +14,11 @@ export const NER_TAGS: readonly string[] = ['O', 'B-PERSON', 'I-PERSON', 'B-ORG'
 
 /** Where the committed model lives. */
 export const NER_MODEL_FILE = 'ner/ner-model.bin.gz';
+/** The second-pass (document) model, used where present (see NerTagger.tagDocument). */
+export const NER_DOC_MODEL_FILE = 'ner/ner-model-doc.bin.gz';
 
 let model: Perceptron | null = null;
+let docModel: Perceptron | null | undefined;
 let tagger: NerTagger | null = null;
 
 /** The committed model, loaded on first call. */
@@ -24,11 +27,20 @@ export function nerModel(): Perceptron {
   return model;
 }
 
+/** The committed document model, or null where there is none. */
+export function nerDocModel(): Perceptron | null {
+  if (docModel === undefined) {
+    const f = dataFile(NER_DOC_MODEL_FILE);
+    docModel = existsSync(f) ? Perceptron.deserialise(readFileSync(f)) : null;
+  }
+  return docModel;
+}
+
 /** The tagger over the committed model (with the gazetteer rules), created on first call. */
 export function defaultTagger(): NerTagger {
   if (!tagger) {
     const m = nerModel();
-    tagger = new NerTagger(m, {}, new FeatureExtractor(m.vocab.length ? new Set(m.vocab) : null));
+    tagger = new NerTagger(m, { docModel: nerDocModel() }, new FeatureExtractor(m.vocab.length ? new Set(m.vocab) : null));
   }
   return tagger;
 }

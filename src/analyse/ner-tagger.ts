@@ -11,7 +11,7 @@
  * and "pictures", "القاعدة" al-Qaeda and "the base".
  */
 import type { MentionSource } from '../model/entity.js';
-import { FeatureExtractor } from './ner-features.js';
+import { DOC_EXTRA, FeatureExtractor, withExtra, type WordFeatures } from './ner-features.js';
 import type { Perceptron } from './perceptron.js';
 
 export interface Tagged {
@@ -23,17 +23,54 @@ export interface Tagged {
 export interface TaggerOptions {
   /** apply the gazetteer rules (default true) */
   rules?: boolean;
+  /**
+   * the second-pass model over document features (see `tagDocument`); without it,
+   * `tagDocument` tags each sentence on its own
+   */
+  docModel?: Perceptron | null;
+  /** sentences either side that make a sentence's document (default: the doc model's, else 30) */
+  window?: number;
 }
 
 export class NerTagger {
   readonly model: Perceptron;
   readonly features: FeatureExtractor;
+  readonly docModel: Perceptron | null;
+  readonly window: number;
   private readonly rules: boolean;
 
   constructor(model: Perceptron, options: TaggerOptions = {}, features = new FeatureExtractor()) {
     this.model = model;
     this.features = features;
     this.rules = options.rules ?? true;
+    this.docModel = options.docModel ?? null;
+    const w = options.window ?? Number(this.docModel?.notes['window'] ?? 30);
+    this.window = Number.isFinite(w) && w >= 0 ? w : 30;
+  }
+
+  /**
+   * Tags the sentences of one document (an article, in order). With a document model, in
+   * two passes: the sentence model first, then the document model, which also sees what
+   * the first pass made of the same words elsewhere in the document (`window` sentences
+   * either side).
+   * @example tagger.tagDocument([['قالت', 'فولكسفاغن'], ['باعت', 'فولكسفاغن']]).map((t) => t.tags)
+   */
+  tagDocument(sentences: readonly (readonly string[])[]): Tagged[] {
+    if (!this.docModel) return sentences.map((s) => this.tag(s));
+    const sents = sentences.map((s) => this.features.sentence(s));
+    const first = sents.map((s, i) =>
+      s.words.length ? this.finish(this.model, s.feats, s.offsets, s.words, sentences[i]!) : { tags: [], sources: [] });
+    const index = new Map(this.model.tags.map((t, i) => [t, i]));
+    const docFeats = this.features.documentFeatures(
+      sents.map((s) => s.words),
+      first.map((t) => Uint8Array.from(t.tags, (x) => index.get(x) ?? 0)),
+      this.window,
+    );
+    return sents.map((s, i) => {
+      if (!s.words.length) return first[i]!;
+      const x = withExtra(s, docFeats[i]!, DOC_EXTRA);
+      return this.finish(this.docModel!, x.feats, x.offsets, s.words, sentences[i]!);
+    });
   }
 
   /**
@@ -44,8 +81,14 @@ export class NerTagger {
     const n = tokens.length;
     if (!n) return { tags: [], sources: [] };
     const { feats, offsets, words } = this.features.sentence(tokens);
-    const idx = this.model.decode(feats, offsets);
-    const tags = Array.from(idx, (i) => this.model.tags[i]!);
+    return this.finish(this.model, feats, offsets, words, tokens);
+  }
+
+  /** Decodes with `model`, then applies the rules. */
+  private finish(model: Perceptron, feats: Uint32Array, offsets: Uint32Array, words: WordFeatures[], tokens: readonly string[]): Tagged {
+    const n = tokens.length;
+    const idx = model.decode(feats, offsets);
+    const tags = Array.from(idx, (i) => model.tags[i]!);
     const sources: MentionSource[] = new Array(n).fill('tagger');
     if (!this.rules) return { tags, sources };
     const overrides: Array<{ start: number; end: number; type: string; source: MentionSource }> = [];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FeatureExtractor } from './ner-features.js';
+import { DOC_EXTRA, FeatureExtractor, withExtra } from './ner-features.js';
+import { NerTagger } from './ner-tagger.js';
 import { NER_TAGS, nerModel } from './ner-model.js';
 import { Perceptron, trainPerceptron, type Example } from './perceptron.js';
 
@@ -51,4 +52,29 @@ test('the committed model loads and has the tag set', () => {
   assert.deepEqual(m.tags, NER_TAGS);
   assert.equal(nerModel(), m, 'loaded once');
   assert.match(String(m.notes.licence), /CC BY-SA 4\.0/);
+});
+
+test('document features: what a first pass made of the same word elsewhere; two-pass tagging', () => {
+  const fx = new FeatureExtractor();
+  const sents = [['قالت', 'فولكسفاغن'], ['باعت', 'فولكسفاغن'], ['قال', 'أحمد']];
+  const words = sents.map((s) => fx.sentence(s).words);
+  const tags = [Uint8Array.of(0, 3), Uint8Array.of(0, 0), Uint8Array.of(0, 1)];
+  const near = fx.documentFeatures(words, tags, 5);
+  const far = fx.documentFeatures(words, tags, 0);
+  assert.equal(near.length, 3);
+  assert.equal(near[1]!.length, 2 * DOC_EXTRA);
+  // sentence 2's "فولكسفاغن" sees the ORG of sentence 1 within the window, not with window 0
+  assert.notEqual(near[1]![DOC_EXTRA], far[1]![DOC_EXTRA]);
+  // a word seen nowhere else has the same features whatever the window
+  assert.equal(near[2]![DOC_EXTRA], far[2]![DOC_EXTRA]);
+  const s = fx.sentence(sents[0]!);
+  const x = withExtra(s, near[0]!, DOC_EXTRA);
+  assert.equal(x.feats.length, s.feats.length + 2 * DOC_EXTRA);
+  assert.equal(x.offsets[2], x.feats.length);
+  const m = trainPerceptron(examples(), { tags: [...NER_TAGS], bits: 16, epochs: 3, seed: 1 });
+  const tagger = new NerTagger(m, { docModel: m, window: 3 }, fx);
+  const out = tagger.tagDocument(sents);
+  assert.equal(out.length, 3);
+  assert.deepEqual(out.map((t) => t.tags.length), [2, 2, 2]);
+  assert.deepEqual(new NerTagger(m, {}, fx).tagDocument(sents).map((t) => t.tags), sents.map((x) => tagger.tag(x).tags));
 });

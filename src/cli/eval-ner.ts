@@ -1,10 +1,11 @@
 /**
  * `marsad eval ner FILE [--json]`: entity-level scores of the entity tagger on a CoNLL file
- * (or a folder of them, read in name order), as the CoNLL evaluation counts them.
+ * (or a folder of them, read in name order), as the CoNLL evaluation counts them. Each file
+ * is tagged as one document, as an article is.
  */
 import { readConll } from '../analyse/conll.js';
-import { tagTokens } from '../analyse/entities.js';
-import { evaluateTagger, formatScore } from '../analyse/ner-eval.js';
+import { tagDocumentTokens } from '../analyse/entities.js';
+import { formatScore, scoreNer } from '../analyse/ner-eval.js';
 import { ENTITY_TYPES } from '../model/entity.js';
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
@@ -18,7 +19,15 @@ const r4 = (x: number): number => Math.round(x * 10000) / 10000;
  */
 export async function evalNer(file: string, json: boolean): Promise<string> {
   const sentences = readConll([file]);
-  const score = evaluateTagger(sentences, (tokens) => tagTokens(tokens));
+  // Each file is a document, tagged as Marsad tags an article (both passes); files in order.
+  const predicted: string[][] = [];
+  for (let i = 0; i < sentences.length; ) {
+    let j = i;
+    while (j < sentences.length && sentences[j]!.file === sentences[i]!.file) j++;
+    predicted.push(...tagDocumentTokens(sentences.slice(i, j).map((s) => s.tokens)));
+    i = j;
+  }
+  const score = scoreNer(sentences.map((s) => s.tags), predicted);
   if (!json) return formatScore(score, file);
   const prf = (p: { precision: number; recall: number; f1: number }) => ({ precision: r4(p.precision), recall: r4(p.recall), f1: r4(p.f1) });
   return JSON.stringify({
