@@ -84,3 +84,12 @@ test('toAssignments: two clusters linked to one entity become one assignment wit
   assert.deepEqual(out[0]!.mentions.map((m) => m.text), ['جو بايدن', 'بايدن']);
   assert.ok(clusterKeys(b).every((k) => out[0]!.keys.includes(k)));
 });
+
+test('decideLink: a place links on its written name, never on a vowel-letter variant (أوروبا is not أروبا)', () => {
+  const place = (label: string, texts: string[]): MentionCluster => ({ ...cluster(label, texts), type: 'LOCATION', mentions: cluster(label, texts).mentions.map((m) => ({ ...m, type: 'LOCATION' })) });
+  const aruba = entity('country-aw', 'أروبا', { type: 'LOCATION' });
+  assert.equal(decideLink(place('أوروبا', ['أوروبا']), [aruba], []).entityId, null);
+  const morocco = entity('country-ma', 'المغرب', { type: 'LOCATION', aliases: [{ text: 'المملكة المغربية', count: 0 }] });
+  assert.equal(decideLink(place('المملكة المغربية', ['المملكة المغربية']), [morocco], []).entityId, 'country-ma');
+  assert.equal(decideLink(place('مغرب', ['مغرب']), [morocco], []).entityId, 'country-ma', 'the article after لل');
+});

@@ -92,7 +92,16 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
       cooccurring: candidate.cooccurring,
     };
     const ours: Omit<NameEvidence, 'name'> = { type: cluster.type, roles: cluster.roles, cooccurring: context };
-    for (const alias of [candidate.label, ...candidate.aliases.map((a) => a.text)]) {
+    const aliases = [candidate.label, ...candidate.aliases.map((a) => a.text)];
+    // Place names are spelt one way per place: a vowel-letter variant of a place is usually
+    // another place (أوروبا is not أروبا, Aruba), so places link on equal keys only.
+    if (cluster.type === 'LOCATION') {
+      const keys = new Set(aliases.map(mentionKey));
+      // Candidates come best first (most keys shared, curated first): the first equal one wins.
+      if (!best.entityId && [...names].some((n) => keys.has(mentionKey(n)))) best = { entityId: candidate.id, score: 1, reasons: ['same place name'] };
+      continue;
+    }
+    for (const alias of aliases) {
       const m = nameMatch({ name: cluster.label, ...ours }, { name: alias, ...theirs });
       if (m.same && m.score > best.score) best = { entityId: candidate.id, score: m.score, reasons: m.reasons };
     }
