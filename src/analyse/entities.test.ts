@@ -57,3 +57,9 @@ test('out of domain (AQMAR Wikipedia): the tagger finds entities at all', { skip
   const s = evaluateTagger(readConll([aqmar!]), (t) => tagTokens(t));
   assert.ok(s.f1 > 0.35, `AQMAR F1 ${s.f1}`);
 });
+
+test('a conjunction before a two-letter first word of a known multi-word name is left out', () => {
+  const text = 'زار الوزير دمشق وتل أبيب.';
+  const m = recogniseEntities(text).find((x) => x.text.endsWith('أبيب'));
+  assert.equal(m?.text, 'تل أبيب');
+});

@@ -109,6 +109,8 @@ function procliticOffset(token: Token, g: Gazetteers): number {
       if (v.length < gk.length && gk.endsWith(v) && known(v)) return n.toOriginal(gk.length - v.length);
     }
   } else return 0;
+  // a two-letter first word of a multi-word name ("وتل أبيب" → "تل أبيب")
+  if ((gk[0] === 'و' || gk[0] === 'ف') && gk.length === 3 && g.byFirst.has(gk.slice(1))) return n.toOriginal(1);
   if (seg[0] === 'و' && seg.length >= 4) return n.toOriginal(1);
   let pl = 0;
   for (const m of info.proclitics) pl += m.length;
