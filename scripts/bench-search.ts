@@ -14,6 +14,7 @@
  * Reports p50/p95/max latency of store.search (20 results with snippets), build time, and
  * database and index size per 1,000 articles.
  */
+import { seededRandom } from '../src/model/seeded-random.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,15 +35,6 @@ const N = opt('articles', 100_000);
 const Q = opt('queries', 300);
 const json = args.includes('--json');
 
-// mulberry32: small, fast, seeded — the corpus and queries are the same on every run.
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function sentences(): Promise<{ pool: string[]; from: string }> {
   const shared = sharedPath();
@@ -96,7 +88,7 @@ function pct(sorted: number[], p: number): number {
 
 async function main() {
   const { pool, from } = await sentences();
-  const rand = prng(20221306);
+  const rand = seededRandom(20221306);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const sites = ['هسبريس', 'فبراير', 'عبّر', 'الصباح', 'LBC', 'الجزيرة', 'العربية', 'الشرق الأوسط'];
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-search-'));

@@ -20,41 +20,17 @@
  * the pooled out-of-fold probabilities, and writes data/events/classifier.json.gz (feature
  * names and weights only; no sentence is stored). Skipped with a message when ../shared is absent.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { findEventTriggers } from '../src/analyse/event-triggers.js';
 import {
-  CLASSIFIED_TYPES, DEFAULT_TRAIN, MODEL_FILE, modelProbability, rng, sentenceFeatures, trainModel,
+  CLASSIFIED_TYPES, DEFAULT_TRAIN, MODEL_FILE, modelProbability, sentenceFeatures, trainModel,
   type ClassifiedType, type EventModel, type EventModelFile, type TrainOptions,
 } from '../src/analyse/event-classifier.js';
-import { dataFile, sharedPath } from '../src/model/paths.js';
+import { dataFile } from '../src/model/paths.js';
+import { seededRandom } from '../src/model/seeded-random.js';
+import { readGsrSentences, type GsrSentence } from './events-gsr-data.js';
 
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') field += '"', i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.length > 1 || r[0]);
-}
 
 interface Item {
   doc: string;
@@ -63,23 +39,13 @@ interface Item {
   x: string[];
 }
 
-export const documentId = (id: string): string => id.replace(/[-_]\d+$/, '');
 
-function load(path: string, type: ClassifiedType): Item[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  const col = (name: string): number => {
-    const i = header!.indexOf(name);
-    if (i < 0) throw new Error(`${path}: no column '${name}'`);
-    return i;
-  };
-  const [iId, iLabel, iText] = [col('id'), col('label'), col('text')];
+function load(sentences: GsrSentence[], type: ClassifiedType): Item[] {
   const out: Item[] = [];
-  for (const r of rows) {
-    const label = r[iLabel]!.trim();
-    if (label === 'ambiguous') continue;
-    if (label !== 'yes' && label !== 'easy no' && label !== 'difficult no') throw new Error(`${path}: unknown label '${label}'`);
-    const text = r[iText]!;
-    out.push({ doc: documentId(r[iId]!), text, y: label === 'yes', x: sentenceFeatures(text, type) });
+  for (const r of sentences) {
+    if (r.label === 'ambiguous') continue;
+    if (r.label !== 'yes' && r.label !== 'easy no' && r.label !== 'difficult no') throw new Error(`${r.id}: unknown label '${r.label}'`);
+    out.push({ doc: r.doc, text: r.text, y: r.label === 'yes', x: sentenceFeatures(r.text, type) });
   }
   return out;
 }
@@ -101,7 +67,7 @@ function prf(gold: boolean[], pred: boolean[]): Prf {
 /** Fold number of each item: documents shuffled with the seed, dealt round-robin. */
 function folds(items: { doc: string }[], k: number, seed: number): number[] {
   const docs = [...new Set(items.map((it) => it.doc))].sort();
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   for (let i = docs.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [docs[i], docs[j]] = [docs[j]!, docs[i]!];
@@ -152,13 +118,13 @@ function main(): void {
   const models: EventModel[] = [];
   const notes: Record<string, unknown> = { folds: k, seed, train: opts };
   for (const type of CLASSIFIED_TYPES) {
-    const path = sharedPath('data', 'events', `${type.toLowerCase()}-dev.csv`);
-    if (!path) {
+    const sentences = readGsrSentences(type === 'PROTEST' ? 'protest' : 'assault');
+    if (!sentences) {
       console.log(`eval-events-gsr: ../shared/data/events/${type.toLowerCase()}-dev.csv not found — skipped.`);
       return;
     }
     const t0 = Date.now();
-    const items = load(path, type);
+    const items = load(sentences, type);
     const gold = items.map((it) => it.y);
     const nDocs = new Set(items.map((it) => it.doc)).size;
     console.log(`\n${type}: ${items.length} sentences scored (${gold.filter(Boolean).length} yes), ${nDocs} documents`);

@@ -25,6 +25,7 @@
  * MIT); only feature names (light stems) and numbers are stored, no sentences. Loaded
  * lazily, once.
  */
+import { seededRandom } from '../model/seeded-random.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dataFile } from '../model/paths.js';
@@ -140,17 +141,6 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 30, rate: 0.1, l2: 1e-4, seed: 13, minCount: 2 };
 
-/** Seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -165,7 +155,7 @@ export function trainModel(type: ClassifiedType, xs: string[][], ys: boolean[], 
   const nPos = ys.filter(Boolean).length;
   const posWeight = nPos ? Math.max(1, Math.sqrt((ys.length - nPos) / nPos)) : 1;
   const order = rows.map((_, i) => i);
-  const rand = rng(opts.seed);
+  const rand = seededRandom(opts.seed);
   let step = 0;
   for (let ep = 0; ep < opts.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -15,6 +15,7 @@
  * delta-coded as varints, each row a bit mask of its non-zero tags and those weights as
  * int16 multiples of the scale. Weights that quantise to zero are dropped (pruning).
  */
+import { seededRandom } from '../model/seeded-random.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 export interface PerceptronHeader {
@@ -42,17 +43,6 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, errors: number, model: () => Perceptron) => void;
 }
 
-/** mulberry32: a small seeded generator, so shuffles are reproducible across machines. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class Perceptron {
   readonly tags: string[];
@@ -203,6 +193,15 @@ export class Perceptron {
     const header = JSON.parse(buf.toString('utf8', 8, 8 + hlen)) as PerceptronHeader;
     const nt = header.tags.length;
     let at = 8 + hlen;
+    // row and vocabulary gaps are stored as LEB128 varints
+    const varint = (): number => {
+      let d = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = buf[at++]!;
+        d += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return d;
+      }
+    };
     const trans = new Float32Array((nt + 1) * nt);
     for (let i = 0; i < trans.length; i++, at += 4) trans[i] = buf.readFloatLE(at);
     const nrows = buf.readUInt32LE(at);
@@ -210,14 +209,7 @@ export class Perceptron {
     const weights = new Float32Array((1 << header.bits) * nt);
     let row = 0;
     for (let k = 0; k < nrows; k++) {
-      let d = 0;
-      let shift = 0;
-      for (;;) {
-        const b = buf[at++]!;
-        d += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-        if (b < 0x80) break;
-      }
+      const d = varint();
       row += d;
       const m = buf[at++]!;
       for (let t = 0; t < nt; t++) {
@@ -233,14 +225,7 @@ export class Perceptron {
     p.vocab = new Uint32Array(nv);
     let v = 0;
     for (let k = 0; k < nv; k++) {
-      let d = 0;
-      let shift = 0;
-      for (;;) {
-        const b = buf[at++]!;
-        d += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-        if (b < 0x80) break;
-      }
+      const d = varint();
       v += d;
       p.vocab[k] = v;
     }
@@ -262,7 +247,7 @@ export function trainPerceptron(examples: readonly Example[], opts: TrainOptions
   const mask = model.mask;
   let c = 1;
   const order = examples.map((_, i) => i);
-  const random = rng(opts.seed);
+  const random = seededRandom(opts.seed);
   const averaged = (): Perceptron => {
     const aw = new Float32Array(w.length);
     for (let i = 0; i < w.length; i++) aw[i] = w[i]! - uw[i]! / c;
