@@ -2,8 +2,12 @@
  * Scores Marsad's events, dates and quotes against the hand-annotated gold set
  * `data/events/gold.jsonl` (what it is and how it was made: `data/events/gold.README.md`).
  *
- *   npm run eval:events [-- --json] [-- --errors] [-- --keep]
- *   (or: npx tsc -p tsconfig.json && node dist/scripts/eval-events.js [--json] [--errors] [--keep])
+ *   npm run eval:events [-- --json] [-- --errors] [-- --keep] [-- --split dev|test|all]
+ *   (or: npx tsc -p tsconfig.json && node dist/scripts/eval-events.js [--json] [--errors] [--keep] [--split dev|test|all])
+ *
+ * --split restricts scoring to half of the gold set: `dev` keeps the units at even positions of
+ * gold.jsonl (0-based, counting unit lines only), `test` the odd ones, `all` (the default) every
+ * unit. Work against `dev`; read `test` only to report.
  *
  * The gold file holds references, never text: each unit names a text in ../shared (an
  * ANERcorp sentence, a row of the event GSR, a paragraph or paragraph range of a seed page or
@@ -463,6 +467,27 @@ export class TextResolver {
   }
 }
 
+export type Split = 'dev' | 'test' | 'all';
+
+/** The units of a split: dev = even positions (0-based over unit lines), test = odd, all = every unit. */
+export function splitUnits<T>(units: T[], split: Split): T[] {
+  if (split === 'all') return units;
+  const parity = split === 'dev' ? 0 : 1;
+  return units.filter((_, i) => i % 2 === parity);
+}
+
+/** The value of `--split` (`--split dev` or `--split=dev`); 'all' when absent. */
+export function parseSplit(args: string[]): Split {
+  let v: string | undefined;
+  const i = args.indexOf('--split');
+  if (i >= 0) v = args[i + 1];
+  const eq = args.find((a) => a.startsWith('--split='));
+  if (eq) v = eq.slice('--split='.length);
+  if (v === undefined) return 'all';
+  if (v === 'dev' || v === 'test' || v === 'all') return v;
+  throw new Error(`--split must be dev, test or all (got ${JSON.stringify(v)})`);
+}
+
 /** Reads the gold file: one JSON unit a line. */
 export function readGold(path: string): GoldUnit[] {
   return readFileSync(path, 'utf8')
@@ -509,12 +534,13 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const showErrors = args.includes('--errors');
   const keep = args.includes('--keep');
+  const split = parseSplit(args);
   if (!sharedPath()) {
     console.log(`eval-events: ${SHARED_DIR} not found — the gold set refers to texts there; nothing to evaluate (skipped).`);
     return;
   }
   const goldPath = dataFile('events/gold.jsonl');
-  const gold = readGold(goldPath);
+  const gold = splitUnits(readGold(goldPath), split);
   const resolver = new TextResolver(SHARED_DIR);
   const units: Array<{ unit: GoldUnit; text: string }> = [];
   const problems: string[] = [];
@@ -553,7 +579,7 @@ async function main(): Promise<void> {
     return;
   }
   const goldEvents = gold.reduce((n, u) => n + u.events.length, 0);
-  console.log(`gold: ${goldPath} — ${scores.units} units, ${goldEvents} events, ${scores.timexes.total} timexes, ${scores.quotes.tp + scores.quotes.fn} quotes`);
+  console.log(`gold: ${goldPath}${split === 'all' ? '' : ` (split ${split})`} — ${scores.units} units, ${goldEvents} events, ${scores.timexes.total} timexes, ${scores.quotes.tp + scores.quotes.fn} quotes`);
   if (keep) console.log(`unit texts: ${scratch}`);
   if (!scores.events.available) console.log('events: the analysis gives no `events` field yet — every gold event counts as missed');
   console.log(`events (type + source/target):  ${prfLine(scores.events)}`);

@@ -6,12 +6,15 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import type { ArticleEntity, KnownActor } from '../model/entity.js';
 import type { ArticleQuote } from '../model/quote.js';
+import type { ArticleEvent } from '../model/event.js';
 import { recogniseEntities } from '../analyse/entities.js';
 import { attachRoles } from '../analyse/roles.js';
 import { propagateMentions, type KnownName } from '../analyse/entity-propagation.js';
 import { clusterMentions, type MentionCluster } from '../resolve/entity-coref.js';
 import { findQuotes } from '../analyse/quotes.js';
 import { findTimexes, type Timex } from '../analyse/timexes.js';
+import { eventWords, triggerDetails } from '../analyse/event-triggers.js';
+import { buildEvents } from '../resolve/events.js';
 import { attributeSpeakers } from '../resolve/quote-speakers.js';
 import { clusterKeys, decideLink, lookupKeys, toAssignments } from '../resolve/entity-linking.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
@@ -56,12 +59,14 @@ export interface ArticleAnalysis {
   entities: ArticleEntity[];
   quotes: ArticleQuote[];
   timexes: Timex[];
+  events: ArticleEvent[];
 }
 
 /**
  * Analyses a stored article: entities (linked across the store), quotes with their
- * speakers, and dates resolved against the publication date. Entities and quotes are
- * recorded; re-running it replaces what the article said before.
+ * speakers, dates resolved against the publication date, and events (PLOVER: who did what
+ * to whom, when, where). Entities, quotes and events are recorded; re-running it replaces
+ * what the article said before.
  * @example const { entities, quotes } = await analyseArticle(store, id, article);
  */
 export async function analyseArticle(store: MarsadStore, articleId: string, article: Article): Promise<ArticleAnalysis> {
@@ -77,7 +82,14 @@ export async function analyseArticle(store: MarsadStore, articleId: string, arti
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speaker };
   });
   await store.setArticleQuotes(articleId, quotes);
-  return { entities, quotes, timexes: findTimexes(article.text, article.published) };
+  const timexes = findTimexes(article.text, article.published);
+  const refs = clusters.map((c) => {
+    const e = idOf(c);
+    return e ? { id: e.id, label: e.label } : null;
+  });
+  const events = buildEvents(article.text, triggerDetails(article.text, eventWords(article.text)), clusters, refs, timexes, articleId);
+  await store.setArticleEvents(articleId, events);
+  return { entities, quotes, timexes, events };
 }
 
 async function resolveEntities(store: MarsadStore, articleId: string, article: Article): Promise<{ entities: ArticleEntity[]; clusters: MentionCluster[] }> {

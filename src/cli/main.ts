@@ -9,7 +9,9 @@ import { findTimexes } from '../analyse/timexes.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
-import { printAnalysis, printArticle, printStoredQuotes, printEntities, printEntity, printList, printSearch, summarise } from './render.js';
+import { eventsCsv, ploverRecord, printAnalysis, printArticle, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, summarise, type PloverActorInfo } from './render.js';
+import { EVENT_TYPES } from '../model/event.js';
+import { writeFileSync } from 'node:fs';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 
@@ -114,10 +116,10 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
   fetchOptions(
     program
       .command('analyze')
-      .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given, quotes with their speakers, dates in the text')
+      .description('extract and analyse articles without storing them: entities (people, organisations, places) resolved across the pages given, quotes with their speakers, dates in the text, events (PLOVER)')
       .argument('[inputs...]', 'paths, folders or URLs')
       .option('--lines <file>', 'analyse each line of a text file as a short text of its own (no extraction, no date)')
-      .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities, quotes, timexes'),
+      .option('--json', 'one JSON object per input, one per line (JSON Lines): source, article, entities, quotes, timexes, events'),
   ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; lines?: string }) => {
     if (o.lines !== undefined) {
       if (inputs.length) throw new MarsadError('BAD_ARGUMENT', 'both --lines and page inputs; give one or the other', 'analyze');
@@ -161,9 +163,10 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
         if (!stored) throw new MarsadError('ARTICLE_NOT_FOUND', 'no article with this id', id);
         const entities = await store.articleEntities(id);
         const quotes = await store.articleQuotes(id);
+        const events = await store.articleEvents(id);
         const timexes = findTimexes(stored.article.text, stored.article.published);
-        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
-        else write(printArticle(stored.source, stored.article, stored.id) + printAnalysis({ entities, quotes, timexes }));
+        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, events, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
+        else write(printArticle(stored.source, stored.article, stored.id) + printAnalysis({ entities, quotes, timexes, events }));
       });
     });
 
@@ -271,6 +274,75 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     });
 
   program
+    .command('events')
+    .description('who did what to whom, when, where (PLOVER events) across the stored articles, newest first')
+    .option('--actor <id>', 'only events whose actor or recipient is this entity (see `marsad entities`)')
+    .option('--type <type>', `PLOVER event type: ${EVENT_TYPES.join(', ')}`)
+    .option('--from <date>', 'only events on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'only events on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON object per event, one per line (the events contract plus "article")')
+    .option('--csv', 'CSV with a header row')
+    .action(async (o: { actor?: string; type?: string; from?: string; to?: string; limit: string; offset: string; json?: boolean; csv?: boolean }) => {
+      if (o.json && o.csv) throw new MarsadError('BAD_ARGUMENT', 'both --json and --csv; give one', '--csv');
+      const type = o.type === undefined ? undefined : eventType(o.type);
+      const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
+      const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
+      await withStore(async (store) => {
+        if (o.actor && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
+        const rows = await store.listEvents({ actor: o.actor, type, from, to, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        if (o.json) for (const e of rows) write(JSON.stringify(e));
+        else if (o.csv) out.write(eventsCsv(rows));
+        else write(printStoredEvents(rows));
+      });
+    });
+
+  program
+    .command('export')
+    .description('write what the store holds in an exchange format: events as PLOVER JSON Lines')
+    .requiredOption('--what <what>', 'what to export: events')
+    .option('--format <format>', 'plover (PLOVER JSON Lines; Marsad extension modes mapped back to plain PLOVER)', 'plover')
+    .option('--type <type>', 'only events of this PLOVER type')
+    .option('--from <date>', 'only events on or after this day')
+    .option('--to <date>', 'only events on or before this day')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (o: { what: string; format: string; type?: string; from?: string; to?: string; out?: string }) => {
+      if (o.what !== 'events') throw new MarsadError('BAD_ARGUMENT', `'${o.what}', not one of: events`, '--what');
+      if (o.format !== 'plover') throw new MarsadError('BAD_ARGUMENT', `'${o.format}', not one of: plover`, '--format');
+      const type = o.type === undefined ? undefined : eventType(o.type);
+      const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
+      const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
+      await withStore(async (store) => {
+        const actors = new Map<string, PloverActorInfo | null>();
+        const info = async (id: string | undefined): Promise<PloverActorInfo | null> => {
+          if (!id) return null;
+          if (!actors.has(id)) {
+            const e = await store.getEntity(id);
+            actors.set(id, e ? { label_en: e.label_en, country: e.country, sectors: e.sectors, type: e.type } : null);
+          }
+          return actors.get(id)!;
+        };
+        const lines: string[] = [];
+        const page = 500;
+        for (let offset = 0; ; offset += page) {
+          const rows = await store.listEvents({ type, from, to, limit: page, offset });
+          for (const e of rows) lines.push(JSON.stringify(ploverRecord(e, await info(e.source.id), await info(e.target?.id), await info(e.location?.id))));
+          if (rows.length < page) break;
+        }
+        const body = lines.map((l) => l + '\n').join('');
+        if (o.out) {
+          try {
+            writeFileSync(o.out, body);
+          } catch (e) {
+            throw new MarsadError('BAD_ARGUMENT', `cannot write '${o.out}': ${(e as Error).message}`, '--out');
+          }
+          err.write(`${lines.length} event${lines.length === 1 ? '' : 's'} written to ${o.out}\n`);
+        } else out.write(body);
+      });
+    });
+
+  program
     .command('eval')
     .description('measure Marsad against annotated data')
     .command('ner')
@@ -302,6 +374,26 @@ function entityType(value: string): EntityType {
   const t = value.toUpperCase();
   if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new MarsadError('BAD_ARGUMENT', `'${value}', not one of ${ENTITY_TYPES.join(', ')}`, '--type');
   return t as EntityType;
+}
+
+function eventType(value: string): string {
+  const t = value.toUpperCase();
+  if (!EVENT_TYPES.includes(t)) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a PLOVER event type (${EVENT_TYPES.join(', ')})`, '--type');
+  return t;
+}
+
+/** A day bound from YYYY, YYYY-MM or YYYY-MM-DD: the first or the last day it covers. */
+function dayBound(value: string, flag: string, side: 'start' | 'end'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  const bad = () => new MarsadError('BAD_ARGUMENT', `'${value}', not a date (YYYY, YYYY-MM or YYYY-MM-DD)`, flag);
+  if (!m) throw bad();
+  const y = +m[1]!;
+  const mo = m[2] === undefined ? (side === 'start' ? 1 : 12) : +m[2];
+  if (mo < 1 || mo > 12) throw bad();
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const d = m[3] === undefined ? (side === 'start' ? 1 : last) : +m[3];
+  if (d < 1 || d > last) throw bad();
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function whoAmI(): string {

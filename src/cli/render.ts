@@ -6,6 +6,7 @@ import type { ArticleQuote, StoredQuote } from '../model/quote.js';
 import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
+import type { ArticleEvent, StoredEvent } from '../model/event.js';
 
 /**
  * One article for a human reader: metadata lines, then the text.
@@ -132,9 +133,111 @@ function printQuotes(quotes: ArticleQuote[]): string {
   return ['quotes', ...quotes.map((q) => `  «${short(q.text)}» — ${q.speaker ? q.speaker.label : '(speaker unknown)'}${q.cue ? ` [${q.cue}]` : ''}`)].join('\n') + '\n';
 }
 
-/** The analysis of one article or line: entities, quotes, dates. */
+/** One event on one line: type/mode, who → whom, where, when, status. */
+function eventLine(e: ArticleEvent): string {
+  const parts = [`${e.type}${e.mode ? `/${e.mode}` : ''}`, `${e.source.label} → ${e.target ? e.target.label : '—'}`];
+  if (e.location) parts.push(`في ${e.location.label}`);
+  if (e.date.start) parts.push(e.date.end && e.date.end !== e.date.start ? `${e.date.start}..${e.date.end}` : e.date.start);
+  else if (e.date.text) parts.push(`${e.date.text} (?)`);
+  if (e.status) parts.push(`[${e.status}]`);
+  if (e.contexts.length) parts.push(`{${e.contexts.join(', ')}}`);
+  return parts.join('  ');
+}
+
+/** Events of one article. */
+function printEvents(events: ArticleEvent[]): string {
+  if (events.length === 0) return '';
+  return ['events', ...events.map((e) => `  ${eventLine(e)}`)].join('\n') + '\n';
+}
+
+/** The analysis of one article or line: entities, quotes, dates, events. */
 export function printAnalysis(a: ArticleAnalysis): string {
-  return printArticleEntities(a.entities) + '\n' + printQuotes(a.quotes) + printTimexes(a.timexes);
+  return printArticleEntities(a.entities) + '\n' + printQuotes(a.quotes) + printTimexes(a.timexes) + printEvents(a.events ?? []);
+}
+
+/** Stored events, newest first, with the sentence that states each. */
+export function printStoredEvents(rows: StoredEvent[]): string {
+  if (rows.length === 0) return 'No events found.';
+  const short = (s: string) => (s.length > 160 ? s.slice(0, 158) + '…' : s);
+  return rows.map((e) => `${eventLine(e)}\n  ${short(e.evidence.text)}\n  ${e.title ?? ''} (${e.article})`).join('\n\n');
+}
+
+const CSV_COLUMNS = [
+  'id', 'article', 'published', 'type', 'mode', 'status', 'source_id', 'source_label', 'target_id', 'target_label',
+  'location_id', 'location_label', 'date_start', 'date_end', 'date_text', 'contexts', 'evidence',
+] as const;
+
+/** A CSV field, quoted as RFC 4180 says when it holds a comma, a quote or a line break. */
+function csvField(v: string | null | undefined): string {
+  const s = v ?? '';
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Stored events as CSV (RFC 4180: header row, CRLF line ends, quoted fields where needed). */
+export function eventsCsv(rows: StoredEvent[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const e of rows) {
+    const row: Record<(typeof CSV_COLUMNS)[number], string | null> = {
+      id: e.id, article: e.article, published: e.published, type: e.type, mode: e.mode, status: e.status,
+      source_id: e.source.id, source_label: e.source.label, target_id: e.target?.id ?? null, target_label: e.target?.label ?? null,
+      location_id: e.location?.id ?? null, location_label: e.location?.label ?? null,
+      date_start: e.date.start, date_end: e.date.end, date_text: e.date.text, contexts: e.contexts.join(';'), evidence: e.evidence.text,
+    };
+    lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** What the store knows of an actor that PLOVER codes: English name, country, sectors. */
+export interface PloverActorInfo {
+  type: string;
+  label_en: string | null;
+  country: string | null;
+  sectors: string[];
+}
+
+/** Marsad's security-cooperation modes (data/events/README.md): plain PLOVER keeps the type and has no mode. */
+const EXTENSION_MODES = new Set(['intelligence-sharing', 'training', 'extradition', 'judicial-assistance', 'joint-operation', 'mou']);
+
+/**
+ * One event as a PLOVER record (openeventdata/PLOVER data format): event_type, mode, context,
+ * source and target actor names with their country (ISO 3166-1 alpha-2, as Marsad's
+ * gazetteer gives it) and agent (sector) codes, date with its resolution, location, the
+ * evidence text. Marsad's extension modes become a null mode; the original mode is kept in
+ * `marsad_mode`.
+ */
+export function ploverRecord(e: StoredEvent, source: PloverActorInfo | null, target: PloverActorInfo | null, location: PloverActorInfo | null): Record<string, unknown> {
+  const ext = e.mode !== null && EXTENSION_MODES.has(e.mode);
+  const country = (a: PloverActorInfo | null) => a?.country ?? null;
+  const resolution = !e.date.start ? null : e.date.end && e.date.end !== e.date.start ? 'range' : 'day';
+  return {
+    id: e.id,
+    event_type: e.type,
+    mode: ext ? null : e.mode,
+    context: e.contexts,
+    negated: e.status === 'negation',
+    aux_mode: e.status,
+    source_actor: e.source.label,
+    source_actor_en: source?.label_en ?? null,
+    source_actor_id: e.source.id,
+    source_country: country(source),
+    source_agent: source?.sectors ?? [],
+    target_actor: e.target?.label ?? null,
+    target_actor_en: target?.label_en ?? null,
+    target_actor_id: e.target?.id ?? null,
+    target_country: country(target),
+    target_agent: target?.sectors ?? [],
+    date: e.date.start,
+    date_end: e.date.end,
+    date_resolution: resolution,
+    date_text: e.date.text,
+    location: e.location ? { place_name: e.location.label, place_name_en: location?.label_en ?? null, country: country(location), id: e.location.id } : null,
+    text: e.evidence.text,
+    language: 'ar',
+    story_id: e.article,
+    publication_date: e.published ? e.published.slice(0, 10) : null,
+    ...(ext ? { marsad_mode: e.mode } : {}),
+  };
 }
 
 /** Stored quotes, newest article first: who said what, where. */

@@ -4,6 +4,7 @@ import type { SearchQuery } from './search-query.js';
 import type { SearchHit, SearchOptions } from './search.js';
 import type { EntityStore } from './entity-store.js';
 import type { QuoteStore } from './quote-store.js';
+import type { EventStore } from './event-store.js';
 
 /** The page bytes as they were read or fetched, kept so extraction can be re-run. */
 export interface RawPage {
@@ -66,5 +67,5 @@ export interface ArticleStore extends FetchStateStore {
   close(): Promise<void>;
 }
 
-/** What a backend provides: articles (with search), and the entities and quotes found in them. */
-export type MarsadStore = ArticleStore & EntityStore & QuoteStore;
+/** What a backend provides: articles (with search), and the entities, quotes and events found in them. */
+export type MarsadStore = ArticleStore & EntityStore & QuoteStore & EventStore;

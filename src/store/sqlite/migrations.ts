@@ -155,4 +155,36 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX quotes_speaker ON quotes(speaker_id);
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- PLOVER events per article; entity ids as resolved at analysis time, read through
+      -- analysts' merges (entities.merged_into).
+      CREATE TABLE events (
+        article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ord             INTEGER NOT NULL,
+        id              TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        mode            TEXT,
+        status          TEXT,
+        source_id       TEXT NOT NULL,
+        source_label    TEXT NOT NULL,
+        target_id       TEXT,
+        target_label    TEXT,
+        location_id     TEXT,
+        location_label  TEXT,
+        date_start      TEXT,
+        date_end        TEXT,
+        date_text       TEXT,
+        contexts        TEXT NOT NULL DEFAULT '[]',
+        evidence_text   TEXT NOT NULL,
+        evidence_start  INTEGER NOT NULL,
+        evidence_end    INTEGER NOT NULL,
+        PRIMARY KEY (article_id, ord)
+      );
+      CREATE INDEX events_source ON events(source_id);
+      CREATE INDEX events_target ON events(target_id);
+      CREATE INDEX events_type ON events(type);
+    `,
+  },
 ];

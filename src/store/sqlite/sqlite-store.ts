@@ -10,6 +10,9 @@ import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection
 import type { EntityListOptions } from '../entity-store.js';
 import { SqliteEntities } from './sqlite-entities.js';
 import { SqliteQuotes } from './sqlite-quotes.js';
+import { SqliteEvents } from './sqlite-events.js';
+import type { ArticleEvent, StoredEvent } from '../../model/event.js';
+import type { EventListOptions } from '../event-store.js';
 import type { ArticleQuote, StoredQuote } from '../../model/quote.js';
 import type { QuoteListOptions } from '../quote-store.js';
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
@@ -110,6 +113,7 @@ class SqliteStore implements MarsadStore {
   private readonly stmt;
   private readonly entities: SqliteEntities;
   private readonly quotes: SqliteQuotes;
+  private readonly events: SqliteEvents;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
   constructor(
@@ -156,6 +160,7 @@ class SqliteStore implements MarsadStore {
     this.putTx = db.transaction((input: ArticleInput, now: string) => this.putInTransaction(input, now));
     this.entities = new SqliteEntities(db);
     this.quotes = new SqliteQuotes(db);
+    this.events = new SqliteEvents(db);
   }
 
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void> {
@@ -166,6 +171,16 @@ class SqliteStore implements MarsadStore {
   }
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guardAsync(() => this.quotes.listQuotes(options));
+  }
+
+  setArticleEvents(articleId: string, events: ArticleEvent[]): Promise<void> {
+    return this.guardAsync(() => this.events.setArticleEvents(articleId, events));
+  }
+  articleEvents(articleId: string): Promise<ArticleEvent[]> {
+    return this.guardAsync(() => this.events.articleEvents(articleId));
+  }
+  listEvents(options?: EventListOptions): Promise<StoredEvent[]> {
+    return this.guardAsync(() => this.events.listEvents(options));
   }
 
   entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]> {
