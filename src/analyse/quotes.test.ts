@@ -45,6 +45,12 @@ const cases: [string, Expected[], string][] = [
   ['وجاء في البلاغ أن “المصالح الأمنية حجزت كميات كبيرة من المخدرات”.', [['المصالح الأمنية حجزت كميات كبيرة من المخدرات', 'جاء في', 'البلاغ']], '"جاء في" before a document'],
   ['ونقلت وكالة الأنباء عن مصدر مطلع قوله إن “المفاوضات وصلت إلى طريق مسدود تماما”.', [['المفاوضات وصلت إلى طريق مسدود تماما', 'نقلت', 'مصدر مطلع']], 'a relayed quote: the speaker follows عن'],
   ['وتساءل الكاتب: “من يتحمل مسؤولية هذا الفشل الذريع؟”', [['من يتحمل مسؤولية هذا الفشل الذريع؟', 'تساءل', 'الكاتب']], 'a quoted question'],
+  ['وأعرب الوزير عن "قلقه" إزاء التطورات الأخيرة.', [], 'a short stretch right after a preposition is the object, not a quote'],
+  ['وقال ان « الحكومة قادرة على الحل » وطالب بإصلاحات عاجلة.', [['الحكومة قادرة على الحل', 'قال', '']], 'four words after قال ان, spaces inside the marks, a coordinated clause after'],
+  ['واتهمه «بالعمل على تقويض الاستقرار في المنطقة منذ سنوات».', [['بالعمل على تقويض الاستقرار في المنطقة منذ سنوات', 'اتهمه', '']], 'a partial quote after اتهم with an object pronoun'],
+  ['ودعا المجلس إلى «وقف فوري لإطلاق النار في كل المناطق».', [['وقف فوري لإطلاق النار في كل المناطق', 'دعا', 'المجلس']], 'a partial quote after دعا إلى'],
+  ['وكتب أحد المستخدمين على فيسبوك: “هذا القرار لن يمر دون محاسبة”.', [['هذا القرار لن يمر دون محاسبة', 'كتب', 'أحد المستخدمين']], 'كتب introduces a quote; an unnamed speaker phrase'],
+  ['وقال للصحافة إن “الأسعار ستنخفض قريبا في كل الأسواق”.', [['الأسعار ستنخفض قريبا في كل الأسواق', 'قال', '']], 'للـ after the verb is the addressee, not the speaker'],
 ];
 
 for (const [text, expected, label] of cases) {
@@ -82,6 +88,11 @@ test('reportingCueKind reads the data file, with و/ف', () => {
   assert.equal(reportingCueKind('قائلاً'), 'participle');
   assert.equal(reportingCueKind('وحسب'), 'according');
   assert.equal(reportingCueKind('الحكومة'), null);
+});
+
+test('findCues: a verb of pointing out with a إلى complement is reported speech; زاد إلى is not', () => {
+  const cues = findCues('ولفت العلمي، إلى ضرورة مراجعة القانون. وزاد عدد الزوار إلى ألف زائر.');
+  assert.deepEqual(cues.map((c) => c.text), ['لفت']);
 });
 
 test('findCues lists reported speech too', () => {

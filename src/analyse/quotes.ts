@@ -19,7 +19,9 @@
  * “برميل بارود”), when:
  * - 1–4 words: a reporting cue governs it and it reads as a clause (a particle such as لا، لن،
  *   قد، إن, a pronoun, an imperfect verb, a pronoun suffix), or — 3–4 words — it is the whole
- *   complement of a cue right before it ("قال إن “…”." );
+ *   complement of a cue right before it ("قال إن “…”." , also when a coordinated clause
+ *   follows: "وقال إن «…» وطالب …"); 1–2 words right after a preposition are the object of
+ *   the verb, not a quote ("أعرب عن “صدمته”");
  * - 5 words: a cue and (clause-like or right after the cue), or clause-like with inner
  *   punctuation;
  * - 6 words or more: a cue or clause-like content; 8 words or more: always (names and titles
@@ -33,7 +35,12 @@
  * comma, إن/أن, a preposition that opens the complement, "في تصريح …", 8 words), or the one
  * before it when nothing follows ("بيرنز قال"); after an "according to" cue the phrase that
  * follows it ("حسب بلاغ للمديرية العامة للأمن الوطني"). Participles ("قائلا") get none: their
- * speaker is the subject of the clause they hang on, resolved later.
+ * speaker is the subject of the clause they hang on, resolved later. A word with لل right
+ * after the verb is the addressee ("قال للصحافة"), not the speaker.
+ *
+ * Reporting cues without a quote count as reported speech (for speaker tracking) when a
+ * complementiser, a colon or a quote follows in the sentence, or — for verbs of pointing out
+ * and calling for (أشار، لفت، نبه، دعا) — إلى ("لفت الحافظي إلى ضرورة …").
  *
  * The analyse stage imports only the Arabic core, the extract stage and the model.
  */
@@ -287,6 +294,11 @@ function inStop(w: string): boolean {
 const MEDIA = f(['جريدة', 'صحيفة', 'موقع', 'وكالة', 'قناة', 'إذاعة', 'مجلة', 'الجريدة', 'الصحيفة', 'الموقع', 'الوكالة', 'القناة']);
 /** Documents an institution speaks through ("وجاء في البلاغ"), folded, without ال. */
 const DOCUMENT_NOUNS = f(['بلاغ', 'بيان', 'تقرير', 'مذكرة', 'رسالة', 'وثيقة', 'منشور', 'تدوينة', 'تغريدة', 'إعلان', 'مراسلة', 'حوار', 'تصريح', 'كلمة', 'خطاب']);
+/** Prepositions whose object a short quoted stretch right after them is ("أعرب عن “قلقه”"). */
+const PREPOSITIONS = f(['عن', 'على', 'إلى', 'الى', 'من', 'في', 'ب', 'بـ', 'ل', 'لـ', 'حول', 'مع']);
+/** Verbs whose complement may be "إلى + noun" instead of أن ("لفت الحافظي إلى ضرورة …"): reported speech. */
+const TO_VERBS = f(['أشار', 'أشارت', 'أشاروا', 'يشير', 'تشير', 'لفت', 'لفتت', 'يلفت', 'نبه', 'نبهت', 'ينبه', 'تنبه', 'دعا', 'دعت', 'دعوا', 'يدعو', 'تدعو']);
+const TO = f(['إلى', 'الى']);
 /** Cue forms that before أن are the idiom "it is worth noting". */
 const IDIOMS = f(['يذكر', 'تذكر', 'يشار']);
 /** Verbs of relaying: the speaker follows عن. */
@@ -435,6 +447,7 @@ function spanAfter(ctx: Ctx, m: CueMatch): { start: number; end: number; lastTok
       if (SPEAKER_STOP.has(w) && !(w === fw('عن') && prev && ISSUED.has(prev.f))) break;
       if (w === 'في' && (inStop(toks[j + 1]?.f ?? '') || !words.length)) break;
       if (w.length === 1) break; // a lone clitic: لـ"هسبريس"
+      if (!words.length && /^لل\p{L}{3}/u.test(w)) break; // the addressee: "قال للصحافة", "صرح للموقع"
       if (/^(?:ل|لل|ب)/.test(w) && (MEDIA.has(w.replace(/^(?:لل|ل|ب)/, '')) || MEDIA.has('ال' + w.replace(/^لل/, '')))) break;
       if (matchCue(toks, j)) break;
     }
@@ -587,6 +600,8 @@ function analyse(text: string): Analysis {
       const m = matchCue(toks, j);
       if (m && (m.kind === 'verb' || m.kind === 'participle')) afterAdj = m;
       if (m) clauseFinal = true;
+      // "«…» وطالب …", "«…» ويجب …": a coordinated clause starts right after the mark
+      if (nextTok?.kind === 'w' && /^[وف]/.test(nextTok.f) && nextTok.f.length > 3 && isVerbLike(nextTok.f)) clauseFinal = true;
       let n = 0;
       for (let k = closeTok + 1; k < toks.length && n < 20; k++) {
         const t = toks[k]!;
@@ -608,8 +623,11 @@ function analyse(text: string): Analysis {
     const nWords = words.length;
     const clause = clauseLike(words);
     const innerPunct = inner.some((t) => t.kind === 'p' && /[.،,؟?!:;؛]/.test(t.text)) && nWords >= 4;
+    // "أعرب عن “صدمته”": a short stretch right after a preposition is the verb's object
+    const prevWord = toks[first - 1];
+    const afterPreposition = !!prevWord && prevWord.kind === 'w' && PREPOSITIONS.has(prevWord.f.replace(/\u0640/g, ''));
     let isQuote: boolean;
-    if (nWords <= 2) isQuote = !!cue && clause;
+    if (nWords <= 2) isQuote = !!cue && clause && !afterPreposition;
     else if (nWords <= 4) isQuote = !!cue && (clause || (strong && clauseFinal));
     else if (nWords === 5) isQuote = (!!cue && (clause || strong)) || (clause && innerPunct);
     else isQuote = !!cue || clause || nWords >= 8;
@@ -642,6 +660,11 @@ function analyse(text: string): Analysis {
         const t = toks[k]!;
         if (isSentenceEnd(t)) break;
         if ((t.kind === 'q' && opens.has(t.start)) || (t.kind === 'p' && t.text === ':') || COMPLEMENTISERS.has(t.f)) {
+          keep = true;
+          break;
+        }
+        // "لفت الحافظي، إلى ضرورة …": a إلى-complement of a verb of pointing out or calling for
+        if (m.kind === 'verb' && TO.has(t.f) && TO_VERBS.has(toks[m.first]!.f.replace(/^[وف](?=.{3})/, ''))) {
           keep = true;
           break;
         }

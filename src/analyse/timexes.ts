@@ -133,6 +133,7 @@ interface Lexicon {
   rangeTo: Set<string>;
   between: Set<string>;
   yearsWord: Set<string>;
+  daysWord: Set<string>;
   notNounAfterToday: Set<string>;
   blockBeforeToday: Set<string>;
   blockBeforeWeekday: Set<string>;
@@ -313,6 +314,7 @@ function loadLexicon(): Lexicon {
     rangeTo: new Set(fl(tx.rangeTo)),
     between: new Set(fl(tx.between)),
     yearsWord: new Set(fl(tx.yearsWord)),
+    daysWord: new Set(fl(tx.daysWord)),
     notNounAfterToday: new Set(fl(tx.notNounAfterToday)),
     blockBeforeToday: new Set(fl(tx.blockBeforeToday)),
     blockBeforeWeekday: new Set(fl(tx.blockBeforeWeekday)),
@@ -438,6 +440,8 @@ interface DateParts {
   y: number | null;
   m: number | null;
   d: number | null;
+  /** a year-less date read from the anchor (no modifier, no earlier statement of the same day): it may take the year of a full date earlier in its sentence */
+  open?: boolean;
 }
 
 interface Cand {
@@ -447,6 +451,8 @@ interface Cand {
   value: string | null;
   granularity: TimexGranularity;
   parts?: DateParts;
+  /** the weekday (0 = Sunday) of a weekday expression */
+  wd?: number;
 }
 
 function dirOf(word: string | undefined): Dir {
@@ -524,6 +530,7 @@ function scanDayDates(f: string, a: Anchor | null, out: Cand[]): void {
     const start = m.index!;
     const end = start + m[0].length;
     const explicitYear = y !== null;
+    let open = false;
     let value: string | null = null;
     let v2: string | null = null;
     if (month === null) {
@@ -536,7 +543,10 @@ function scanDayDates(f: string, a: Anchor | null, out: Cand[]): void {
     } else if (y === null) {
       const before = stated.get(`${cal}${month}-${d1}`);
       if (before !== undefined && dir === 'none') y = before;
-      else if (a) y = pickYear(a, cal, month, d1, dir);
+      else {
+        open = dir === 'none' && cal === 'g';
+        if (a) y = pickYear(a, cal, month, d1, dir);
+      }
     } else {
       stated.set(`${cal}${month}-${d1}`, y);
     }
@@ -549,7 +559,7 @@ function scanDayDates(f: string, a: Anchor | null, out: Cand[]): void {
       }
     }
     if (d2 !== null) out.push({ start, end, value: value && v2 ? `${value}/${v2}` : null, granularity: 'range' });
-    else out.push({ start, end, value, granularity: 'day', parts: { cal, y: explicitYear ? y : null, m: month, d: d1 } });
+    else out.push({ start, end, value, granularity: 'day', parts: { cal, y: explicitYear ? y : null, m: month, d: d1, open } });
   }
 }
 
@@ -577,7 +587,7 @@ function scanMonths(f: string, a: Anchor | null, out: Cand[]): void {
       out.push({ start, end, value: y === null ? null : hijriSpan(y, mo.month), granularity: 'range' });
     } else {
       const value = y === null ? null : isoMonth(y * 12 + mo.month - 1);
-      out.push({ start, end, value, granularity: 'month', parts: { cal: 'g', y: explicitYear ? y : null, m: mo.month, d: null } });
+      out.push({ start, end, value, granularity: 'month', parts: { cal: 'g', y: explicitYear ? y : null, m: mo.month, d: null, open: !explicitYear && dirOf(g.mod) === 'none' } });
     }
   }
 }
@@ -668,7 +678,7 @@ function scanWeekdays(f: string, a: Anchor | null, out: Cand[]): void {
       const day = dir === 'next' ? a.day + ((target - dow + 7) % 7 || 7) : a.day - (dir === 'past' ? back || 7 : back);
       value = isoDay(day);
     }
-    out.push({ start, end, value, granularity: 'day' });
+    out.push({ start, end, value, granularity: 'day', wd: g.mod ? undefined : lx.weekdays.get(wd)! });
   }
 }
 
@@ -766,6 +776,27 @@ function scanClock(f: string, out: Cand[]): void {
 
 // ------------------------------------------------------------------ combining
 
+/**
+ * "1 اغسطس 1914 … 3 اغسطس": a year-less Gregorian day or month with no modifier takes the year
+ * of the nearest full date (or year) stated before it in the same sentence.
+ */
+function inheritYears(text: string, list: Cand[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    const p = c.parts;
+    if (!p?.open || p.y !== null || p.m === null) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const b = list[k]!;
+      if (/[.!?؟\n]/.test(text.slice(b.end, c.start))) break;
+      const q = b.parts;
+      if (!q || q.y === null || q.cal !== 'g') continue;
+      const v = p.d !== null ? dayValue('g', q.y, p.m, p.d) : isoMonth(q.y * 12 + p.m - 1);
+      if (v !== null) c.value = v;
+      break;
+    }
+  }
+}
+
 /** Two adjacent timexes joined by "إلى"/"حتى"/"-" (or "و" after "بين") become one range. */
 function joinRanges(text: string, list: Cand[]): Cand[] {
   const lx = loadLexicon();
@@ -773,6 +804,21 @@ function joinRanges(text: string, list: Cand[]): Cand[] {
   for (let i = 0; i < list.length; i++) {
     const x = list[i]!;
     const y = list[i + 1];
+    // "يومي السبت والأحد": two weekdays after "يومي" are one span, the second after the first
+    if (y && x.wd !== undefined && y.wd !== undefined && /^\s*و\s*$/.test(fold(text.slice(x.end, y.start)))) {
+      const before = /([\p{L}\p{M}]+)\s+$/u.exec(text.slice(Math.max(0, x.start - 20), x.start));
+      if (before && lx.daysWord.has(fold(before[1]!))) {
+        const start = x.start - before[0].length;
+        let value: string | null = null;
+        if (x.value) {
+          const first = Math.round(Date.parse(`${x.value}T00:00:00Z`) / DAY_MS);
+          value = `${x.value}/${isoDay(first + ((y.wd - x.wd + 7) % 7 || 7))}`;
+        }
+        out.push({ start, end: y.end, value, granularity: 'range' });
+        i++;
+        continue;
+      }
+    }
     if (y && x.granularity === y.granularity && ['day', 'month', 'year'].includes(x.granularity)) {
       const gap = lx.re.gap.exec(fold(text.slice(x.end, y.start)));
       const conn = gap?.[1]?.replace(/\s+/g, ' ');
@@ -842,6 +888,7 @@ export function findTimexes(text: string, anchor: string | null): Timex[] {
     chosen.push(c);
   }
   chosen.sort((x, y) => x.start - y.start);
+  inheritYears(text, chosen);
   return joinRanges(text, chosen).map((c) => ({
     text: text.slice(c.start, c.end),
     start: c.start,

@@ -17,10 +17,18 @@
  * 3. another definite title (الوزير، الرئيس، وزير الخارجية): the cluster whose role starts with
  *    it, most recently mentioned or heard; none → the title as a label;
  * 4. a name the recogniser missed: a PERSON cluster whose name matches it, else the phrase;
- * 5. no span — a bare verb with a pronoun subject ("وأضاف"): the most recent speaker; a
- *    participle ("قائلا"): the speaker of the cue it hangs on in the same sentence, else the
- *    first PERSON (else ORG) mentioned earlier in the sentence, else the most recent speaker.
+ * 5. no span — a verb whose subject is stated earlier in its sentence: after its subject
+ *    ("غير أن الدكتور صلاح البردويل، المتحدث باسم …، قال"), the latest PERSON (else ORG)
+ *    mentioned since the sentence's previous cue and not after a preposition; coordinated with
+ *    a clause before it ("وأيد مثال الآلوسي … طالباني وقال ان"), that clause's subject (a
+ *    name at the sentence's start or right after a verb with و/ف); else — a bare verb with a
+ *    pronoun subject ("وأضاف") — the most recent speaker. A participle ("قائلا"): the subject
+ *    of the latest clause of its sentence (a name right after a verb with و/ف: "والتقى أنان
+ *    …، مؤكدا"), else the speaker of the cue it hangs on in the same sentence, else the first
+ *    PERSON (else ORG) mentioned earlier in the sentence, else the most recent speaker.
  * A quote with no cue takes the most recent speaker; with none, its speaker is null.
+ * A cue word the recogniser glued to the front of a name ("و ختم معتضد" read as the person
+ * "ختم معتضد") is still a cue, and the name after it is the speaker.
  */
 import { fold, segment } from '../arabic/index.js';
 import { findCues, reportingCueKind, type CueSpan, type QuoteSpan } from '../analyse/quotes.js';
@@ -98,6 +106,10 @@ function sameName(a: string, b: string): boolean {
 
 /** Title heads that make "X، <head> …" at a sentence's start an apposition naming X. */
 const APPOSITION_HEADS = set(['خبير', 'خبيرة', 'باحث', 'باحثة', 'محلل', 'محللة', 'أستاذ', 'أستاذة', 'مدير', 'مديرة', 'رئيس', 'رئيسة', 'وزير', 'وزيرة', 'أكاديمي', 'أكاديمية', 'ناشط', 'ناشطة', 'كاتب', 'كاتبة', 'سفير', 'عضو', 'مسؤول', 'مسؤولة', 'الناطق', 'المتحدث', 'نائب', 'أمين']);
+/** Words after which a name is not a clause's subject: prepositions and the like. */
+const PREPS = set(['في', 'من', 'على', 'إلى', 'الى', 'عن', 'مع', 'لدى', 'عند', 'ضد', 'بين', 'حول', 'نحو', 'ب', 'ل', 'بـ', 'لـ', 'منذ', 'خلال', 'بعد', 'قبل', 'عبر', 'باسم', 'أمام', 'إلي']);
+/** Complementisers and adversatives opening a clause whose subject may come before its verb. */
+const TOPIC_OPENERS = set(['أن', 'إن', 'لكن', 'ولكن', 'بل', 'غير', 'بينما', 'فيما', 'حين', 'أما']);
 const NOT_NAME = set(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'قال', 'أكد', 'أن', 'إن', 'هذا', 'هذه', 'كما', 'وقد', 'قد', 'لكن', 'بعد', 'قبل', 'جهته', 'جهتها', 'جانبه', 'جانبها', 'وفي', 'ومن']);
 
 /**
@@ -118,6 +130,79 @@ interface Indexed {
   cluster: number;
 }
 
+/** The word or punctuation mark right before offset `pos` (spaces skipped) and where it starts; '' at the text's start. */
+function tokenBefore(text: string, pos: number): { tok: string; start: number } {
+  let i = pos;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  if (i === 0) return { tok: '', start: 0 };
+  if (!/[\p{L}\p{M}\p{N}\u0640]/u.test(text[i - 1]!)) return { tok: text[i - 1]!, start: i - 1 };
+  let k = i;
+  while (k > 0 && /[\p{L}\p{M}\p{N}\u0640]/u.test(text[k - 1]!)) k--;
+  return { tok: text.slice(k, i), start: k };
+}
+
+/** Honorifics written before a name ("الدكتور صلاح البردويل"), without ال. */
+const HONORIFICS = set(['دكتور', 'دكتورة', 'شيخ', 'سيد', 'سيدة', 'حاج', 'مهندس', 'بروفيسور', 'لواء', 'عقيد', 'عميد', 'جنرال', 'أمير', 'أميرة', 'ملك', 'مشير', 'فريق', 'قاضي', 'نقيب']);
+
+/**
+ * The word before a name once titles written before it are passed over ("وقال الرئيس
+ * الفرنسي ماكرون" → وقال): up to three honorifics, title heads or definite nisba adjectives.
+ */
+function wordBeforeName(text: string, at: number, sentenceStart = 0): string {
+  let pos = at;
+  for (let n = 0; n <= 3; n++) {
+    const { tok, start } = tokenBefore(text, pos);
+    if (start < sentenceStart) return '';
+    const f = fw(tok);
+    const bare = f.startsWith('ال') ? f.slice(2) : f;
+    const title = f.startsWith('ال') && (HONORIFICS.has(bare) || APPOSITION_HEADS.has(bare) || (/ي$/.test(bare) && bare.length >= 4));
+    if (n === 3 || !title) return tok;
+    pos = start;
+  }
+  return '';
+}
+
+/** Whether a name comes right after a preposition ("مع أنان", "بالرئيس"): not a subject. */
+function afterPreposition(text: string, m: Mention): boolean {
+  const at = m.role && m.role.end <= m.start && m.start - m.role.end <= 2 ? m.role.start : m.start;
+  if (/[بل]ـ*$/.test(text.slice(Math.max(0, at - 2), at)) && /[\p{L}]/u.test(text.charAt(at - 1))) return true; // glued ب/ل
+  const f = fw(wordBeforeName(text, at)).replace(/\u0640/g, '');
+  return PREPS.has(f) || /^[وف]?(?:ب|ل|لل)$/.test(f);
+}
+
+/**
+ * Whether a folded word reads as a finite verb carrying a conjunction ("وأيد"، "والتقى"،
+ * "فقال"): و/ف, then three to five letters without the article — except the form-VIII
+ * perfects "التقى"، "التزم" (ال + three letters).
+ */
+function conjoinedVerb(word: string): boolean {
+  const w = fw(word).replace(/\u0640/g, '');
+  if (!/^[وف]/.test(w)) return false;
+  const r = w.slice(1);
+  if (r.length < 3 || r.length > 6 || PREPS.has(r) || TOPIC_OPENERS.has(r) || NOT_NAME.has(r)) return false;
+  if (r.startsWith('ال')) return /^الت[^ا]{2}$/.test(r);
+  // nouns with the conjunction end in ة/ات or are titles; a verb does not
+  return !/(?:ه|ات|ية|يه)$/.test(r) && !APPOSITION_HEADS.has(r);
+}
+
+/**
+ * Whether a mention opens its clause as the subject: at the sentence's start or after a
+ * comma, right after a verb with و/ف ("وأيد مثال الآلوسي"), or — `topic`, for a verb that
+ * follows its subject — right after a complementiser ("غير أن الدكتور صلاح البردويل").
+ * A title written before the name counts as part of it.
+ */
+function subjectPosition(text: string, m: Mention, sentenceStart: number, topic: boolean): boolean {
+  const at = m.role && m.role.end <= m.start && m.start - m.role.end <= 2 ? m.role.start : m.start;
+  if (at <= sentenceStart) return true;
+  const prev = wordBeforeName(text, at, sentenceStart);
+  if (!prev) return true;
+  if (!/[\p{L}\p{N}]/u.test(prev)) return topic && /[،,:]/.test(prev);
+  const f = fw(prev).replace(/\u0640/g, '');
+  if (PREPS.has(f) || /^[وف]?(?:ب|ل|لل)ـ?$/.test(f)) return false;
+  if (topic && (TOPIC_OPENERS.has(f) || /^[وف]/.test(f) && TOPIC_OPENERS.has(f.slice(1)))) return true;
+  return conjoinedVerb(prev);
+}
+
 /**
  * Attributes each quote to its speaker. `clusters` are the article's mention clusters
  * (`clusterMentions`), whose index the speaker gives.
@@ -134,7 +219,12 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
   // events in text order: every cue, and each quote without a cue (at its start)
   type Event = { pos: number; cue: CueSpan | null };
   // a cue word inside a name is no cue ("كريستوفر راي" is not رأى)
-  const inName = (c: { start: number; end: number }): boolean => mentions.some((x) => x.m.start <= c.start && c.end <= x.m.end);
+  // — unless the cue opens a longer name: "و ختم معتضد" read as one person is the cue ختم and the name
+  const inName = (c: { start: number; end: number }): boolean =>
+    mentions.some((x) => x.m.start <= c.start && c.end <= x.m.end && !(x.m.start === c.start && words(text.slice(c.end, x.m.end)).length > 0));
+  /** clusters whose name begins with a cue word ("ختم معتضد"): not the names to match a speaker against */
+  const cueGlued = new Set<number>();
+  for (const c of cues) for (const x of mentions) if (x.m.start === c.start && c.end < x.m.end) cueGlued.add(x.cluster);
   const events: Event[] = cues.filter((c) => !inName(c)).map((c) => ({ pos: c.start, cue: c }));
   for (const q of quotes) {
     if (!q.cue) events.push({ pos: q.start, cue: null });
@@ -204,6 +294,34 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
     return best ? labelOf((best as { at: number; i: number }).i) : null;
   };
 
+  const inQuote = (p: number): boolean => quotes.some((q) => q.start <= p && p < q.end);
+  /** whether the cue word carries و/ف ("وقال", "و قال") */
+  const conjoined = (cue: CueSpan): boolean => {
+    let i = cue.start;
+    if (i > 0 && text[i - 1] === ' ') i--; // "و قال"
+    return i > 0 && /[وف]/.test(text[i - 1]!) && (i === 1 || !/[\p{L}\p{M}]/u.test(text[i - 2]!));
+  };
+  /**
+   * The subject stated before a cue in its sentence, after offset `from`: the latest PERSON
+   * (else ORG) mention in subject position (`subjectPosition`; `topic`: a verb after its subject).
+   */
+  const subjectBefore = (cue: CueSpan, from: number, mode: 'topic' | 'conjoined' | 'participle'): NonNullable<Speaker> | null => {
+    const cands = mentions.filter(
+      (x) =>
+        (x.m.type === 'PERSON' || x.m.type === 'ORG') &&
+        x.m.start >= Math.max(from, cue.sentenceStart) &&
+        x.m.end <= cue.start &&
+        !inQuote(x.m.start) &&
+        !cueGlued.has(x.cluster) &&
+        !afterPreposition(text, x.m),
+    );
+    const subj = cands.filter((x) => subjectPosition(text, x.m, cue.sentenceStart, mode === 'topic')).reverse();
+    let pick = subj.find((x) => x.m.type === 'PERSON') ?? subj.find((x) => x.m.type === 'ORG');
+    // "وأيد مثال الآلوسي … طالباني وقال": the first name of the sentence is the coordinated clause's subject
+    if (!pick && mode === 'conjoined') pick = cands.find((x) => x.m.type === 'PERSON') ?? cands.find((x) => x.m.type === 'ORG');
+    return pick ? labelOf(pick.cluster) : null;
+  };
+
   const resolve = (cue: CueSpan): Speaker => {
     const pos = cue.start;
     const span = cue.speakerSpan;
@@ -243,7 +361,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
       }
       if (ws.length <= 3) {
         // a name the recogniser missed: a person cluster, or a name heard before
-        const i = clusters.findIndex((c) => c.type === 'PERSON' && sameName(phrase, c.label));
+        const i = clusters.findIndex((c, k) => c.type === 'PERSON' && !cueGlued.has(k) && sameName(phrase, c.label));
         if (i >= 0) return labelOf(i);
         const h = latest((x) => x.kind === 'other' && sameName(phrase, x.speaker.label), pos);
         if (h) return h.speaker;
@@ -252,8 +370,16 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
       // a phrase before the cue that names nobody: read the cue as having a pronoun subject
     }
     if (cue.kind === 'according') return null;
+    const h0 = latest((x) => x.sentenceStart === cue.sentenceStart, pos);
+    if (cue.kind === 'verb') {
+      const s = subjectBefore(cue, h0?.pos ?? cue.sentenceStart, conjoined(cue) ? 'conjoined' : 'topic');
+      if (s) return s;
+    }
     if (cue.kind === 'participle') {
-      const h = latest((x) => x.sentenceStart === cue.sentenceStart, pos);
+      // the subject of the latest clause ("والتقى أنان …، مؤكدا"), when it comes after the cue it would hang on
+      const s = subjectBefore(cue, h0?.pos ?? cue.sentenceStart, 'participle');
+      if (s) return s;
+      const h = h0;
       if (h) return h.speaker;
       const inSentence = mentions.filter((x) => x.m.start >= cue.sentenceStart && x.m.end <= pos);
       const subj = inSentence.find((x) => x.m.type === 'PERSON') ?? inSentence.find((x) => x.m.type === 'ORG');
