@@ -67,6 +67,16 @@ export const ERRORS = {
     expected: 'a name the entity is mentioned under',
     hint: 'run `marsad entity ID` to see its aliases, and give one of them exactly',
   },
+  ROUTE_NOT_FOUND: { http: 404, expected: 'a route this server answers', hint: 'see /openapi.json for the routes this server answers' },
+  JOB_NOT_FOUND: { http: 404, expected: 'the id of a job of this server', hint: 'jobs are kept in memory while the server runs; start the ingest again' },
+  UNAUTHORIZED: { http: 401, expected: 'a valid bearer token', hint: 'send the configured token as `Authorization: Bearer <token>`' },
+  WRITES_DISABLED: {
+    http: 403,
+    expected: 'a server started with an API token',
+    hint: 'restart the server with a token configured and send it as `Authorization: Bearer <token>`',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, expected: 'application/json or multipart/form-data', hint: 'send the body type the route describes (see /openapi.json)' },
+  INTERNAL: { http: 500, expected: 'no internal error', hint: 'this is a bug in Marsad; the server log has the details' },
   DATA_FILE_INVALID: {
     http: 500,
     expected: 'a well-formed data file shipped with Marsad',

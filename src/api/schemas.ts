@@ -1,0 +1,139 @@
+/**
+ * The shapes of what the API answers, in zod: the same schemas type the route handlers and
+ * generate `/openapi.json`. They mirror the records of `src/model/` and the CLI's `--json`
+ * output, so a client sees one contract on both interfaces.
+ */
+import { z } from '@hono/zod-openapi';
+import { ENTITY_TYPES } from '../model/entity.js';
+
+const Span = { start: z.number().int(), end: z.number().int() };
+
+export const EntityTypeSchema = z.enum(ENTITY_TYPES as [string, ...string[]]).openapi('EntityType', { example: 'PERSON' });
+
+export const ArticleSchema = z
+  .object({
+    title: z.string().nullable(),
+    published: z.string().nullable().openapi({ description: 'YYYY-MM-DD, or ISO 8601 date-time when the time is known' }),
+    author: z.string().nullable(),
+    site: z.string().nullable(),
+    section: z.string().nullable(),
+    tags: z.array(z.string()),
+    url: z.string().nullable(),
+    lang: z.string(),
+    text: z.string().openapi({ description: 'paragraphs separated by one blank line; every offset points into it' }),
+  })
+  .openapi('Article');
+
+export const ArticleSummarySchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    site: z.string().nullable(),
+    lang: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ArticleSummary');
+
+export const ArticleEntitySchema = z
+  .object({
+    id: z.string(),
+    type: EntityTypeSchema,
+    label: z.string(),
+    label_en: z.string().nullable(),
+    roles: z.array(z.string()),
+    mentions: z.array(z.object({ text: z.string(), ...Span })),
+  })
+  .openapi('ArticleEntity');
+
+export const SpeakerSchema = z.object({ id: z.string().nullable(), label: z.string() }).nullable();
+
+export const ArticleQuoteSchema = z
+  .object({ text: z.string(), ...Span, cue: z.string().nullable(), speaker: SpeakerSchema })
+  .openapi('ArticleQuote');
+
+export const StoredQuoteSchema = z
+  .object({
+    text: z.string(),
+    ...Span,
+    cue: z.string().nullable(),
+    speaker: SpeakerSchema,
+    article_id: z.string(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    source: z.string(),
+  })
+  .openapi('Quote');
+
+export const ArticleDetailSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    article: ArticleSchema,
+    entities: z.array(ArticleEntitySchema),
+    quotes: z.array(ArticleQuoteSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ArticleDetail');
+
+export const SearchHitSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    site: z.string().nullable(),
+    score: z.number().openapi({ description: 'BM25 relevance: higher is better' }),
+    snippet: z.string().openapi({ description: 'HTML-escaped passage with <mark> around matched words' }),
+  })
+  .openapi('SearchHit');
+
+export const CanonicalEntitySchema = z
+  .object({
+    id: z.string(),
+    type: EntityTypeSchema,
+    label: z.string(),
+    label_en: z.string().nullable(),
+    aliases: z.array(z.object({ text: z.string(), count: z.number().int() })),
+    roles: z.array(
+      z.object({ role: z.string(), first_seen: z.string().nullable(), last_seen: z.string().nullable(), count: z.number().int() }),
+    ),
+    country: z.string().nullable(),
+    sectors: z.array(z.string()),
+    wikidata: z.string().nullable(),
+    articles: z.number().int(),
+    cooccurring: z.array(z.string()),
+    blocked_keys: z.array(z.string()),
+  })
+  .openapi('Entity');
+
+export const EntityDetailSchema = z
+  .object({
+    entity: CanonicalEntitySchema,
+    quotes: z.array(StoredQuoteSchema).openapi({ description: 'the newest quotes of this entity' }),
+    quotes_next_cursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'more quotes: GET /api/quotes?speaker=ID&cursor=THIS; null when all are listed' }),
+  })
+  .openapi('EntityDetail');
+
+export const StatsSchema = z
+  .object({
+    articles: z.number().int(),
+    entities: z.object({ total: z.number().int(), PERSON: z.number().int(), ORG: z.number().int(), LOCATION: z.number().int() }),
+    quotes: z.number().int(),
+  })
+  .openapi('Stats');
+
+/** Path parameter `id` of a stored record. */
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'william-burns' }),
+});
