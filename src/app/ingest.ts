@@ -8,6 +8,8 @@ import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
 import { analyseArticle, ensureKnownActors, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
+import { storyTracker } from './stories.js';
+import type { DuplicateLink } from '../store/story-store.js';
 
 /** One line of an ingest report: what happened to one page. */
 export interface IngestResult {
@@ -15,6 +17,8 @@ export interface IngestResult {
   status: PutChange | 'skipped' | 'failed';
   id?: string;
   title?: string | null;
+  /** The earlier stored article this one is a near-duplicate (or exact duplicate) of; null when none. Present when `id` is. */
+  duplicate_of?: DuplicateLink | null;
   /** Why a page was skipped or failed. */
   reason?: string;
   code?: string;
@@ -37,6 +41,16 @@ export interface IngestOptions {
  */
 export async function* ingest(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
   await ensureKnownActors(options.store);
+  const tracker = storyTracker(options.store);
+  try {
+    yield* ingestPages(inputs, options);
+  } finally {
+    await tracker.flush();
+  }
+}
+
+async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
+  const tracker = storyTracker(options.store);
   for await (const outcome of expandInputs(inputs, {
     fetcher: options.fetcher,
     maxBytes: options.maxBytes,
@@ -57,8 +71,12 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
         throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
       }
       const { id, change } = await options.store.put({ source: page.source, raw: rawOf(page), article });
-      if (change !== 'unchanged') await analyseArticle(options.store, id, article);
-      yield { source: page.source, status: change, id, title: article.title };
+      let duplicateOf: DuplicateLink | null;
+      if (change !== 'unchanged') {
+        const analysis = await analyseArticle(options.store, id, article);
+        duplicateOf = await tracker.record(id, article, analysis.entities, analysis.events);
+      } else duplicateOf = await options.store.duplicateOf(id);
+      yield { source: page.source, status: change, id, title: article.title, duplicate_of: duplicateOf };
     } catch (err) {
       yield failed(page.source, toMarsadError(err, page.source));
     }
@@ -145,7 +163,8 @@ export async function* extractOnly(
 
 /**
  * Runs extraction again over every stored raw page, so an improved extractor benefits the
- * whole corpus. Pages whose result is the same are left alone.
+ * whole corpus. Pages whose result is the same are left alone. Near-duplicate links and
+ * story assignments are then recomputed over the whole store.
  */
 export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResult> {
   await ensureKnownActors(store);
@@ -168,6 +187,8 @@ export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResul
       yield { ...failed(source, toMarsadError(err, source)), id };
     }
   }
+  // texts, entities and events may all have changed: duplicates and stories are recomputed
+  await storyTracker(store).rebuild();
 }
 
 /** The scratch store of `analyseOnly` keeps no page bytes. */

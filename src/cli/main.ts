@@ -9,7 +9,8 @@ import { findTimexes } from '../analyse/timexes.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
-import { eventsCsv, ploverRecord, printAnalysis, printArticle, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, summarise, type PloverActorInfo } from './render.js';
+import { eventsCsv, ploverRecord, printAnalysis, printArticle, printDuplicate, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, printStories, summarise, type PloverActorInfo } from './render.js';
+import { listMergedEvents, storyReport } from '../app/stories.js';
 import { EVENT_TYPES } from '../model/event.js';
 import { writeFileSync } from 'node:fs';
 import { parseQuery } from '../store/search-query.js';
@@ -165,8 +166,9 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
         const quotes = await store.articleQuotes(id);
         const events = await store.articleEvents(id);
         const timexes = findTimexes(stored.article.text, stored.article.published);
-        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, events, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
-        else write(printArticle(stored.source, stored.article, stored.id) + printAnalysis({ entities, quotes, timexes, events }));
+        const duplicate_of = await store.duplicateOf(id);
+        if (o.json) write(JSON.stringify({ id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, events, duplicate_of, createdAt: stored.createdAt, updatedAt: stored.updatedAt }));
+        else write(printArticle(stored.source, stored.article, stored.id) + printDuplicate(duplicate_of) + printAnalysis({ entities, quotes, timexes, events }));
       });
     });
 
@@ -282,7 +284,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--to <date>', 'only events on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--limit <n>', 'how many', '50')
     .option('--offset <n>', 'skip this many', '0')
-    .option('--json', 'one JSON object per event, one per line (the events contract plus "article")')
+    .option('--json', 'one JSON object per event, one per line (the events contract plus "article", "sources", "num_sources", "num_articles")')
     .option('--csv', 'CSV with a header row')
     .action(async (o: { actor?: string; type?: string; from?: string; to?: string; limit: string; offset: string; json?: boolean; csv?: boolean }) => {
       if (o.json && o.csv) throw new MarsadError('BAD_ARGUMENT', 'both --json and --csv; give one', '--csv');
@@ -291,10 +293,27 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
       await withStore(async (store) => {
         if (o.actor && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
-        const rows = await store.listEvents({ actor: o.actor, type, from, to, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        // the same happening reported by several articles is one event with its sources
+        const rows = await listMergedEvents(store, { actor: o.actor, type, from, to, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
         if (o.json) for (const e of rows) write(JSON.stringify(e));
         else if (o.csv) out.write(eventsCsv(rows));
         else write(printStoredEvents(rows));
+      });
+    });
+
+  program
+    .command('stories')
+    .description('stories across outlets, the latest first: label, summary, articles with their outlets, entities, merged events')
+    .option('--limit <n>', 'how many', '20')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'one JSON object per story, one per line: id, label, summary, articles, entities, events')
+    .action(async (o: { limit: string; offset: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        const stories = await store.listStories({ limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const reports = [];
+        for (const s of stories) reports.push(await storyReport(store, s));
+        if (o.json) for (const r of reports) write(JSON.stringify(r));
+        else write(printStories(reports));
       });
     });
 

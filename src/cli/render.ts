@@ -7,6 +7,9 @@ import type { ArticleSummary } from '../store/store.js';
 import type { IngestResult } from '../app/ingest.js';
 import type { SearchHit } from '../store/search.js';
 import type { ArticleEvent, StoredEvent } from '../model/event.js';
+import type { MergedEvent } from '../resolve/event-merge.js';
+import type { DuplicateLink } from '../store/story-store.js';
+import type { StoryReport } from '../app/stories.js';
 
 /**
  * One article for a human reader: metadata lines, then the text.
@@ -44,9 +47,11 @@ export function printList(rows: ArticleSummary[], total: number): string {
 /** The end-of-batch summary: counts, then one line for each page that failed or was skipped. */
 export function summarise(results: IngestResult[]): string {
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
+  const dups = results.filter((r) => (r.status === 'new' || r.status === 'updated') && r.duplicate_of).length;
   const lines = [
     `${results.length} page${results.length === 1 ? '' : 's'}: ${count('new')} new, ${count('updated')} updated, ` +
-      `${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('failed')} failed`,
+      `${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('failed')} failed` +
+      (dups ? `; ${dups} near-duplicate${dups === 1 ? '' : 's'} of earlier articles (linked, kept)` : ''),
   ];
   for (const r of results) {
     if (r.status === 'failed') lines.push(`✗ ${r.reason}`);
@@ -155,16 +160,43 @@ export function printAnalysis(a: ArticleAnalysis): string {
   return printArticleEntities(a.entities) + '\n' + printQuotes(a.quotes) + printTimexes(a.timexes) + printEvents(a.events ?? []);
 }
 
-/** Stored events, newest first, with the sentence that states each. */
-export function printStoredEvents(rows: StoredEvent[]): string {
+/** Stored events, newest first, with the sentence that states each (and, for a merged event, how many report it). */
+export function printStoredEvents(rows: (StoredEvent | MergedEvent)[]): string {
   if (rows.length === 0) return 'No events found.';
   const short = (s: string) => (s.length > 160 ? s.slice(0, 158) + '…' : s);
-  return rows.map((e) => `${eventLine(e)}\n  ${short(e.evidence.text)}\n  ${e.title ?? ''} (${e.article})`).join('\n\n');
+  const also = (e: StoredEvent | MergedEvent) =>
+    'sources' in e && e.sources.length > 1 ? `\n  reported by ${e.num_articles} articles from ${e.num_sources} outlet${e.num_sources === 1 ? '' : 's'}: ${e.sources.map((x) => x.site ?? x.source).join('، ')}` : '';
+  return rows.map((e) => `${eventLine(e)}\n  ${short(e.evidence.text)}\n  ${e.title ?? ''} (${e.article})${also(e)}`).join('\n\n');
+}
+
+/** The duplicate line of `marsad show`. */
+export function printDuplicate(d: DuplicateLink | null): string {
+  if (!d) return '';
+  return `${d.exact ? 'duplicate' : 'near-duplicate'} of ${d.id} (similarity ${d.similarity.toFixed(2)})\n`;
+}
+
+/** Stories for a reader: label, span, outlets, summary, articles. */
+export function printStories(stories: StoryReport[]): string {
+  if (stories.length === 0) return 'No stories yet. Ingest some articles first: marsad ingest PATH-OR-URL';
+  return stories
+    .map((s) => {
+      const days = s.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => Boolean(d)).sort();
+      const span = days.length ? (days[0] === days[days.length - 1] ? days[0] : `${days[0]} → ${days[days.length - 1]}`) : 'undated';
+      const outlets = new Set(s.articles.map((a) => a.site ?? a.source)).size;
+      const lines = [`${s.label ?? '(untitled)'}`, `  ${s.id}  ${span}  ${s.articles.length} article${s.articles.length === 1 ? '' : 's'}, ${outlets} outlet${outlets === 1 ? '' : 's'}`];
+      if (s.summary) lines.push(`  ${s.summary}`);
+      for (const a of s.articles) lines.push(`    ${a.id}  ${(a.published ?? '—').slice(0, 10)}  ${a.site ?? a.source}`);
+      if (s.entities.length) lines.push(`  entities: ${s.entities.slice(0, 8).map((e) => `${e.label} ×${e.articles}`).join('، ')}`);
+      for (const e of s.events.slice(0, 5)) lines.push(`  event: ${eventLine(e)}${e.num_articles > 1 ? `  (${e.num_articles} articles)` : ''}`);
+      return lines.join('\n');
+    })
+    .join('\n\n');
 }
 
 const CSV_COLUMNS = [
   'id', 'article', 'published', 'type', 'mode', 'status', 'source_id', 'source_label', 'target_id', 'target_label',
-  'location_id', 'location_label', 'date_start', 'date_end', 'date_text', 'contexts', 'evidence',
+  'location_id', 'location_label', 'date_start', 'date_end', 'date_text', 'contexts', 'num_sources', 'num_articles',
+  'source_articles', 'evidence',
 ] as const;
 
 /** A CSV field, quoted as RFC 4180 says when it holds a comma, a quote or a line break. */
@@ -173,8 +205,12 @@ function csvField(v: string | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Stored events as CSV (RFC 4180: header row, CRLF line ends, quoted fields where needed). */
-export function eventsCsv(rows: StoredEvent[]): string {
+/**
+ * Events as CSV (RFC 4180: header row, CRLF line ends, quoted fields where needed). A merged
+ * event gives its outlet and article counts and the ids of the articles reporting it
+ * (separated by ';'); a plain stored event counts as one of each.
+ */
+export function eventsCsv(rows: (StoredEvent | MergedEvent)[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of rows) {
     const row: Record<(typeof CSV_COLUMNS)[number], string | null> = {
@@ -182,6 +218,8 @@ export function eventsCsv(rows: StoredEvent[]): string {
       source_id: e.source.id, source_label: e.source.label, target_id: e.target?.id ?? null, target_label: e.target?.label ?? null,
       location_id: e.location?.id ?? null, location_label: e.location?.label ?? null,
       date_start: e.date.start, date_end: e.date.end, date_text: e.date.text, contexts: e.contexts.join(';'), evidence: e.evidence.text,
+      num_sources: String('sources' in e ? e.num_sources : 1), num_articles: String('sources' in e ? e.num_articles : 1),
+      source_articles: 'sources' in e ? e.sources.map((x) => x.article).join(';') : e.article,
     };
     lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
   }

@@ -51,7 +51,8 @@ test('ingested events: show, events --actor / --type / --from, --csv, export --f
     assert.equal((await runCli(['--db', db, 'ingest', PAGE])).code, 0);
     const all = jsonLines((await runCli(['--db', db, 'events', '--json'])).out);
     assert.equal(all.length, 5);
-    for (const e of all) assert.deepEqual(Object.keys(e).sort(), [...KEYS, 'article', 'published', 'title'].sort());
+    for (const e of all) assert.deepEqual(Object.keys(e).sort(), [...KEYS, 'article', 'num_articles', 'num_sources', 'published', 'sources', 'title'].sort());
+    assert.ok(all.every((e: any) => e.num_sources === 1 && e.sources[0].article === e.article), 'one article: each event has one source');
     const bourita = all[0].source.label === 'ناصر بوريطة' ? all[0].source.id : all.find((e: any) => e.source.label === 'ناصر بوريطة').source.id;
     const his = jsonLines((await runCli(['--db', db, 'events', '--actor', bourita, '--json'])).out);
     assert.equal(his.length, 4, 'as actor and as recipient');
@@ -62,9 +63,9 @@ test('ingested events: show, events --actor / --type / --from, --csv, export --f
 
     const csv = (await runCli(['--db', db, 'events', '--csv'])).out;
     const rows = csv.split('\r\n').filter(Boolean);
-    assert.equal(rows[0], 'id,article,published,type,mode,status,source_id,source_label,target_id,target_label,location_id,location_label,date_start,date_end,date_text,contexts,evidence');
+    assert.equal(rows[0], 'id,article,published,type,mode,status,source_id,source_label,target_id,target_label,location_id,location_label,date_start,date_end,date_text,contexts,num_sources,num_articles,source_articles,evidence');
     assert.equal(rows.length, 6);
-    assert.ok(rows.slice(1).every((r) => r.split(',').length === 17), 'Arabic commas need no quoting: 17 fields a row');
+    assert.ok(rows.slice(1).every((r) => r.split(',').length === 20), 'Arabic commas need no quoting: 20 fields a row');
 
     const shown = jsonLines((await runCli(['--db', db, 'show', all[0].article, '--json'])).out)[0];
     assert.equal(shown.events.length, 5);

@@ -187,4 +187,41 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX events_type ON events(type);
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Near-duplicate signatures (src/resolve/near-duplicates.ts): exact key and MinHash bytes,
+      -- with the version of the code that made them (recomputed when it changes).
+      CREATE TABLE article_signatures (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        exact_key   TEXT NOT NULL,
+        signature   BLOB NOT NULL,
+        version     TEXT NOT NULL
+      );
+      CREATE INDEX article_signatures_exact ON article_signatures(exact_key);
+      -- A near-duplicate is linked to the earlier article it copies, never dropped.
+      CREATE TABLE article_duplicates (
+        article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        duplicate_of  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity    REAL NOT NULL,
+        exact         INTEGER NOT NULL
+      );
+      CREATE INDEX article_duplicates_of ON article_duplicates(duplicate_of);
+      -- Stories (src/resolve/stories.ts): label and summary as last refreshed; the article
+      -- that started a story gives it its id.
+      CREATE TABLE stories (
+        id          TEXT PRIMARY KEY,
+        label       TEXT,
+        summary     TEXT NOT NULL DEFAULT '[]',
+        updated_at  TEXT NOT NULL
+      );
+      CREATE TABLE story_articles (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        -- order of first assignment, so that the clusterer can be replayed
+        seq         INTEGER NOT NULL
+      );
+      CREATE INDEX story_articles_story ON story_articles(story_id);
+    `,
+  },
 ];

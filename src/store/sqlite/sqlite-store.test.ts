@@ -8,6 +8,7 @@ import { runStoreConformance, article, input } from '../conformance.testkit.js';
 import { runEntityStoreConformance } from '../entity-conformance.testkit.js';
 import { runQuoteStoreConformance } from '../quote-conformance.testkit.js';
 import { runEventStoreConformance } from '../event-conformance.testkit.js';
+import { runStoryStoreConformance } from '../story-conformance.testkit.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
 import { parseQuery } from '../search-query.js';
@@ -16,6 +17,7 @@ runStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSear
 runEntityStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 runQuoteStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 runEventStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
+runStoryStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 
 test('sqlite: data survives closing and reopening the file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-'));

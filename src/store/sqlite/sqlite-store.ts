@@ -11,6 +11,8 @@ import type { EntityListOptions } from '../entity-store.js';
 import { SqliteEntities } from './sqlite-entities.js';
 import { SqliteQuotes } from './sqlite-quotes.js';
 import { SqliteEvents } from './sqlite-events.js';
+import { SqliteStories } from './sqlite-stories.js';
+import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
 import type { EventListOptions } from '../event-store.js';
 import type { ArticleQuote, StoredQuote } from '../../model/quote.js';
@@ -114,6 +116,7 @@ class SqliteStore implements MarsadStore {
   private readonly entities: SqliteEntities;
   private readonly quotes: SqliteQuotes;
   private readonly events: SqliteEvents;
+  private readonly stories: SqliteStories;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
   constructor(
@@ -161,6 +164,41 @@ class SqliteStore implements MarsadStore {
     this.entities = new SqliteEntities(db);
     this.quotes = new SqliteQuotes(db);
     this.events = new SqliteEvents(db);
+    this.stories = new SqliteStories(db);
+  }
+
+  setSignature(record: SignatureRecord): Promise<void> {
+    return this.guardAsync(() => this.stories.setSignature(record));
+  }
+  signatures(): Promise<SignatureRecord[]> {
+    return this.guardAsync(() => this.stories.signatures());
+  }
+  setDuplicateOf(articleId: string, link: DuplicateLink | null): Promise<void> {
+    return this.guardAsync(() => this.stories.setDuplicateOf(articleId, link));
+  }
+  duplicateOf(articleId: string): Promise<DuplicateLink | null> {
+    return this.guardAsync(() => this.stories.duplicateOf(articleId));
+  }
+  assignStory(articleId: string, storyId: string): Promise<void> {
+    return this.guardAsync(() => this.stories.assignStory(articleId, storyId));
+  }
+  setStory(story: { id: string; label: string | null; summary: string[] }): Promise<void> {
+    return this.guardAsync(() => this.stories.setStory(story));
+  }
+  storyAssignments(): Promise<{ article: string; story: string }[]> {
+    return this.guardAsync(() => this.stories.storyAssignments());
+  }
+  clearStories(): Promise<void> {
+    return this.guardAsync(() => this.stories.clearStories());
+  }
+  listStories(options?: StoryListOptions): Promise<StoredStory[]> {
+    return this.guardAsync(() => this.stories.listStories(options));
+  }
+  getStory(id: string): Promise<StoredStory | null> {
+    return this.guardAsync(() => this.stories.getStory(id));
+  }
+  articleRefs(ids: string[]): Promise<ArticleRef[]> {
+    return this.guardAsync(() => this.stories.articleRefs(ids));
   }
 
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void> {

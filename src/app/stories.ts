@@ -1,0 +1,239 @@
+/**
+ * Near-duplicates and stories at ingest time, and what `marsad stories` / `marsad events`
+ * read back.
+ *
+ * One tracker per open store (per process): its NearDuplicateIndex is loaded from the stored
+ * signatures the first time an article needs it (signatures made by another version of the
+ * code are recomputed then), its StoryClusterer is rebuilt from the store the first time an
+ * article needs a story — articles replayed in the order they were first assigned, then the
+ * ones never assigned in published order — and both are kept up to date as articles arrive.
+ */
+import type { Article } from '../model/article.js';
+import type { ArticleEntity } from '../model/entity.js';
+import type { ArticleEvent, StoredEvent } from '../model/event.js';
+import { decodeSignature, encodeSignature, NearDuplicateIndex, NEAR_DUPLICATE_VERSION } from '../resolve/near-duplicates.js';
+import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
+import { mergeEvents, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
+import type { MarsadStore } from '../store/store.js';
+import type { EventListOptions } from '../store/event-store.js';
+import type { DuplicateLink, StoredStory } from '../store/story-store.js';
+
+/** The clusterer's key of an event: type and actor pair (unordered for CONSULT, where either may be the actor). */
+export function storyEventKey(e: Pick<ArticleEvent, 'type' | 'source' | 'target'>): string {
+  const a = e.source.id;
+  const b = e.target?.id ?? '';
+  return e.type === 'CONSULT' && b && b < a ? `${e.type}:${b}>${a}` : `${e.type}:${a}>${b}`;
+}
+
+function storyItem(id: string, article: Article, entities: ArticleEntity[], events: ArticleEvent[]): StoryItem {
+  return {
+    id,
+    published: article.published,
+    title: article.title,
+    text: article.text,
+    entities: entities.filter((e) => !e.id.startsWith('local:')).map((e) => e.id),
+    events: events.map(storyEventKey),
+  };
+}
+
+const trackers = new WeakMap<MarsadStore, StoryTracker>();
+
+/** The tracker of an open store (one per store object, made on first use). */
+export function storyTracker(store: MarsadStore): StoryTracker {
+  let t = trackers.get(store);
+  if (!t) trackers.set(store, (t = new StoryTracker(store)));
+  return t;
+}
+
+export class StoryTracker {
+  private dup: NearDuplicateIndex | null = null;
+  private clusterer: StoryClusterer | null = null;
+  /** stories whose label and summary must be stored again */
+  private readonly dirty = new Set<string>();
+
+  constructor(private readonly store: MarsadStore) {}
+
+  /**
+   * Records a new or changed article: its signature and the earlier article it duplicates,
+   * and its story. Returns the duplicate link (null when it duplicates nothing).
+   */
+  async record(id: string, article: Article, entities: ArticleEntity[], events: ArticleEvent[]): Promise<DuplicateLink | null> {
+    const dup = await this.duplicates(id);
+    const signed = dup.sign(article.text);
+    const match = dup.addSigned(id, signed.exactKey, signed.signature);
+    let link = match && match.id !== id ? { id: match.id, similarity: match.similarity, exact: match.exact } : null;
+    // an updated article must not become the copy of its own copy
+    if (link && (await this.store.duplicateOf(link.id))?.id === id) link = null;
+    await this.store.setSignature({ article: id, exactKey: signed.exactKey, signature: encodeSignature(signed.signature), version: NEAR_DUPLICATE_VERSION });
+    await this.store.setDuplicateOf(id, link);
+
+    const clusterer = await this.stories(id);
+    const { story } = clusterer.add(storyItem(id, article, entities, events));
+    await this.store.assignStory(id, story);
+    this.dirty.add(story);
+    if (this.dirty.size >= 100) await this.flush();
+    return link;
+  }
+
+  /** Stores the label and summary of every story that changed since the last flush. */
+  async flush(): Promise<void> {
+    if (!this.clusterer) return;
+    for (const id of this.dirty) {
+      await this.store.setStory({ id, label: this.clusterer.storyLabel(id), summary: this.clusterer.summarise(id) });
+    }
+    this.dirty.clear();
+  }
+
+  /**
+   * Recomputes every signature, duplicate link and story from the stored articles (after
+   * `reprocess`): duplicates in the order articles were stored, stories in published order.
+   */
+  async rebuild(): Promise<void> {
+    const ids = await this.store.ids();
+    this.dup = new NearDuplicateIndex();
+    for (const id of ids) {
+      const stored = await this.store.get(id);
+      if (!stored) continue;
+      const s = this.dup.sign(stored.article.text);
+      const m = this.dup.addSigned(id, s.exactKey, s.signature);
+      await this.store.setSignature({ article: id, exactKey: s.exactKey, signature: encodeSignature(s.signature), version: NEAR_DUPLICATE_VERSION });
+      await this.store.setDuplicateOf(id, m ? { id: m.id, similarity: m.similarity, exact: m.exact } : null);
+    }
+    await this.store.clearStories();
+    this.clusterer = new StoryClusterer();
+    this.dirty.clear();
+    for (const id of await publishedOrder(this.store, ids)) {
+      const item = await this.itemOf(id);
+      if (!item) continue;
+      const { story } = this.clusterer.add(item);
+      await this.store.assignStory(id, story);
+      this.dirty.add(story);
+    }
+    await this.flush();
+  }
+
+  /** The duplicate index, loaded from the store on first use (`except`: the article being recorded). */
+  private async duplicates(except: string): Promise<NearDuplicateIndex> {
+    if (this.dup) return this.dup;
+    const dup = new NearDuplicateIndex();
+    const stored = new Map((await this.store.signatures()).map((r) => [r.article, r]));
+    for (const id of await this.store.ids()) {
+      if (id === except) continue;
+      const r = stored.get(id);
+      if (r && r.version === NEAR_DUPLICATE_VERSION) {
+        dup.addSigned(id, r.exactKey, decodeSignature(r.signature));
+        continue;
+      }
+      // made by another version of the code, or stored before signatures were kept
+      const a = await this.store.get(id);
+      if (!a) continue;
+      const s = dup.sign(a.article.text);
+      const m = dup.addSigned(id, s.exactKey, s.signature);
+      await this.store.setSignature({ article: id, exactKey: s.exactKey, signature: encodeSignature(s.signature), version: NEAR_DUPLICATE_VERSION });
+      if (!r) await this.store.setDuplicateOf(id, m ? { id: m.id, similarity: m.similarity, exact: m.exact } : null);
+    }
+    this.dup = dup;
+    return dup;
+  }
+
+  /**
+   * The clusterer, rebuilt from the store on first use: stored assignments replayed in their
+   * order (the same articles in the same order give the same stories), then the articles
+   * never assigned, in published order. Where the replay places an article elsewhere than
+   * the store says (its entities changed since), the store follows the replay.
+   */
+  private async stories(except: string): Promise<StoryClusterer> {
+    if (this.clusterer) return this.clusterer;
+    const clusterer = new StoryClusterer();
+    const assigned = (await this.store.storyAssignments()).filter((a) => a.article !== except);
+    const seen = new Set(assigned.map((a) => a.article));
+    const rest = (await publishedOrder(this.store, (await this.store.ids()).filter((id) => !seen.has(id) && id !== except)));
+    const storedStory = new Map(assigned.map((a) => [a.article, a.story]));
+    for (const id of [...assigned.map((a) => a.article), ...rest]) {
+      const item = await this.itemOf(id);
+      if (!item) continue;
+      const { story } = clusterer.add(item);
+      if (storedStory.get(id) !== story) {
+        await this.store.assignStory(id, story);
+        this.dirty.add(story);
+        const before = storedStory.get(id);
+        if (before) this.dirty.add(before);
+      }
+    }
+    this.clusterer = clusterer;
+    return clusterer;
+  }
+
+  private async itemOf(id: string): Promise<StoryItem | null> {
+    const stored = await this.store.get(id);
+    if (!stored) return null;
+    return storyItem(id, stored.article, await this.store.articleEntities(id), await this.store.articleEvents(id));
+  }
+}
+
+async function publishedOrder(store: MarsadStore, ids: string[]): Promise<string[]> {
+  const refs = await store.articleRefs(ids);
+  const key = (p: string | null) => p ?? '\uffff';
+  return refs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (key(a.r.published) < key(b.r.published) ? -1 : key(a.r.published) > key(b.r.published) ? 1 : a.i - b.i))
+    .map((x) => x.r.id);
+}
+
+// ------------------------------------------------------------------ reading back
+
+/** Merged events over the store: every stored event matching the options, merged across articles (`marsad events`). */
+export async function listMergedEvents(store: MarsadStore, options: Omit<EventListOptions, 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<MergedEvent[]> {
+  const rows: StoredEvent[] = [];
+  const page = 1000;
+  for (let offset = 0; ; offset += page) {
+    const got = await store.listEvents({ ...options, limit: page, offset });
+    rows.push(...got);
+    if (got.length < page) break;
+  }
+  const merged = mergeEvents(rows, await articleInfo(store, rows));
+  const from = options.offset ?? 0;
+  return merged.slice(from, options.limit === undefined ? undefined : from + options.limit);
+}
+
+async function articleInfo(store: MarsadStore, events: StoredEvent[]): Promise<Map<string, EventArticleInfo>> {
+  const ids = [...new Set(events.map((e) => e.article))];
+  const refs = await store.articleRefs(ids);
+  return new Map(refs.map((r) => [r.id, { source: r.source, site: r.site, published: r.published, story: r.story }]));
+}
+
+/** A story as `marsad stories --json` prints it. */
+export interface StoryReport {
+  id: string;
+  label: string | null;
+  summary: string;
+  articles: { id: string; source: string; site: string | null; published: string | null }[];
+  entities: { id: string; type: string; label: string; articles: number }[];
+  events: MergedEvent[];
+}
+
+/** A stored story with its entities (by the number of its articles naming them) and its merged events. */
+export async function storyReport(store: MarsadStore, story: StoredStory): Promise<StoryReport> {
+  const entities = new Map<string, { id: string; type: string; label: string; articles: number }>();
+  const events: StoredEvent[] = [];
+  for (const a of story.articles) {
+    const seen = new Set<string>();
+    for (const e of await store.articleEntities(a.id)) {
+      if (e.id.startsWith('local:') || seen.has(e.id)) continue;
+      seen.add(e.id);
+      const x = entities.get(e.id);
+      if (x) x.articles++;
+      else entities.set(e.id, { id: e.id, type: e.type, label: e.label, articles: 1 });
+    }
+    for (const e of await store.articleEvents(a.id)) events.push({ ...e, article: a.id, title: a.title, published: a.published });
+  }
+  const info = new Map(story.articles.map((a) => [a.id, { source: a.source, site: a.site, published: a.published, story: story.id }]));
+  return {
+    id: story.id,
+    label: story.label,
+    summary: story.summary.join(' '),
+    articles: story.articles.map((a) => ({ id: a.id, source: a.source, site: a.site, published: a.published })),
+    entities: [...entities.values()].sort((a, b) => b.articles - a.articles || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+    events: mergeEvents(events, info),
+  };
+}

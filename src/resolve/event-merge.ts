@@ -1,0 +1,182 @@
+/**
+ * Merged events: the same happening reported by several articles becomes one event with its
+ * list of sources (like GDELT's NumArticles / NumSources, without its duplicate rows).
+ *
+ * Two events of different articles are the same happening when
+ *   - they have the same PLOVER type and the same status class (a negated, hypothetical or
+ *     future event is never the report of one that happened; plain and historical are alike);
+ *   - they have the same actor pair: same actor, same recipient (or both none) — in either
+ *     order for CONSULT, where who met whom is a matter of which outlet wrote it;
+ *   - and their dates overlap (day ranges; a month or year covers its days), or, where either
+ *     date is unknown, their articles are in the same story.
+ * Merging is transitive, but a group never holds two events of one article (an article's
+ * events are distinct by construction) and never holds two dated events whose dates do not
+ * overlap: every dated member must share at least one day with every other.
+ * Pure: no store, no I/O; deterministic for the same input.
+ */
+import type { StoredEvent } from '../model/event.js';
+
+/** What the merge needs to know of an event's article. */
+export interface EventArticleInfo {
+  /** path or URL the article was ingested from */
+  source: string;
+  /** outlet name, or null when unknown */
+  site: string | null;
+  published: string | null;
+  /** the story the article is in, or null */
+  story: string | null;
+}
+
+/** One article that reports a merged event. */
+export interface EventSource {
+  article: string;
+  source: string;
+  site: string | null;
+}
+
+/** A merged event: the representative report's fields plus every article that reports it. */
+export interface MergedEvent extends StoredEvent {
+  sources: EventSource[];
+  /** distinct outlets (site, else the host of the source URL, else the source) */
+  num_sources: number;
+  /** articles reporting it (sources.length) */
+  num_articles: number;
+}
+
+/** Day range of an event's date, YYYY-MM-DD inclusive, or null when it has none. */
+export function dayRange(date: StoredEvent['date']): [string, string] | null {
+  const start = date.start ?? date.end;
+  const end = date.end ?? date.start;
+  if (!start || !end) return null;
+  const lo = expand(start, 'start');
+  const hi = expand(end, 'end');
+  return lo <= hi ? [lo, hi] : [hi, lo];
+}
+
+function expand(value: string, side: 'start' | 'end'): string {
+  const v = value.slice(0, 10);
+  if (/^\d{4}$/.test(v)) return side === 'start' ? `${v}-01-01` : `${v}-12-31`;
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) {
+    if (side === 'start') return `${v}-01`;
+    const last = new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate();
+    return `${v}-${String(last).padStart(2, '0')}`;
+  }
+  return v;
+}
+
+function statusClass(status: StoredEvent['status']): string {
+  return status === null || status === 'historical' ? 'happened' : status;
+}
+
+/** The key under which two events can be the same happening: type, status class, actor pair (unordered for CONSULT). */
+export function happeningKey(e: Pick<StoredEvent, 'type' | 'status' | 'source' | 'target'>): string {
+  const a = e.source.id;
+  const b = e.target?.id ?? '';
+  const pair = e.type === 'CONSULT' && b && b < a ? `${b}|${a}` : `${a}|${b}`;
+  return `${e.type}:${statusClass(e.status)}:${pair}`;
+}
+
+function outletOf(info: EventArticleInfo | undefined, article: string): string {
+  if (info?.site) return info.site.trim().toLowerCase();
+  const src = info?.source ?? article;
+  try {
+    return new URL(src).hostname.replace(/^www\./, '');
+  } catch {
+    return src;
+  }
+}
+
+interface Group {
+  members: number[];
+  articles: Set<string>;
+  /** intersection of the dated members' day ranges; null when no member is dated */
+  range: [string, string] | null;
+}
+
+/**
+ * Merges the events of different articles that report the same happening. The result keeps
+ * the order of the input (a merged event sits where its first member was); its fields are
+ * those of its representative — the earliest-published article's dated report, else the
+ * earliest report — plus `sources` (earliest article first), `num_sources`, `num_articles`.
+ * @example mergeEvents(events, new Map([[a, { source, site, published, story }]]))
+ */
+export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMap<string, EventArticleInfo>): MergedEvent[] {
+  const ranges = events.map((e) => dayRange(e.date));
+  const storyOf = (i: number) => articles.get(events[i]!.article)?.story ?? null;
+  const groupOf: Group[] = events.map((e, i) => ({ members: [i], articles: new Set([e.article]), range: ranges[i]! }));
+
+  // Candidates only within a happening key: never compare every pair of events.
+  const buckets = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    const k = happeningKey(e);
+    const list = buckets.get(k);
+    if (list) list.push(i);
+    else buckets.set(k, [i]);
+  });
+
+  const sameDayOrStory = (i: number, j: number): boolean => {
+    const ri = ranges[i];
+    const rj = ranges[j];
+    if (ri && rj) return ri[0] <= rj[1] && rj[0] <= ri[1];
+    const si = storyOf(i);
+    return si !== null && si === storyOf(j);
+  };
+
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        const gi = groupOf[i]!;
+        const gj = groupOf[j]!;
+        if (gi === gj || events[i]!.article === events[j]!.article) continue;
+        if (!sameDayOrStory(i, j)) continue;
+        // the groups must be article-disjoint and their dated members must share a day
+        if ([...gj.articles].some((a) => gi.articles.has(a))) continue;
+        let range = gi.range ?? gj.range;
+        if (gi.range && gj.range) {
+          const lo = gi.range[0] > gj.range[0] ? gi.range[0] : gj.range[0];
+          const hi = gi.range[1] < gj.range[1] ? gi.range[1] : gj.range[1];
+          if (lo > hi) continue;
+          range = [lo, hi];
+        }
+        const merged: Group = { members: [...gi.members, ...gj.members], articles: new Set([...gi.articles, ...gj.articles]), range };
+        for (const m of merged.members) groupOf[m] = merged;
+      }
+    }
+  }
+
+  const published = (i: number) => articles.get(events[i]!.article)?.published ?? events[i]!.published ?? '\uffff';
+  const byAge = (a: number, b: number) => {
+    const pa = published(a);
+    const pb = published(b);
+    return pa < pb ? -1 : pa > pb ? 1 : events[a]!.article < events[b]!.article ? -1 : events[a]!.article > events[b]!.article ? 1 : a - b;
+  };
+  const out: MergedEvent[] = [];
+  const done = new Set<Group>();
+  for (let i = 0; i < events.length; i++) {
+    const g = groupOf[i]!;
+    if (done.has(g)) continue;
+    done.add(g);
+    const members = [...g.members].sort(byAge);
+    const rep = members.find((m) => ranges[m]) ?? members[0]!;
+    const seen = new Set<string>();
+    const sources: EventSource[] = [];
+    for (const m of members) {
+      const article = events[m]!.article;
+      if (seen.has(article)) continue;
+      seen.add(article);
+      const info = articles.get(article);
+      sources.push({ article, source: info?.source ?? article, site: info?.site ?? null });
+    }
+    const outlets = new Set(sources.map((s) => outletOf(articles.get(s.article), s.article)));
+    out.push({
+      ...events[rep]!,
+      sources,
+      num_sources: outlets.size,
+      num_articles: sources.length,
+    });
+  }
+  return out;
+}

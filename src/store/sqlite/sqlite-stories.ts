@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions, StoryStore } from '../story-store.js';
+
+interface RefRow {
+  id: string;
+  source: string;
+  site: string | null;
+  published: string | null;
+  title: string | null;
+  story: string | null;
+}
+
+interface StoryRow {
+  id: string;
+  label: string | null;
+  summary: string;
+}
+
+/**
+ * The near-duplicate and story half of the SQLite backend, on the article store's
+ * connection.
+ */
+export class SqliteStories implements StoryStore {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      setSignature: db.prepare(
+        `INSERT INTO article_signatures (article_id, exact_key, signature, version) VALUES (?, ?, ?, ?)
+         ON CONFLICT(article_id) DO UPDATE SET exact_key = excluded.exact_key, signature = excluded.signature, version = excluded.version`,
+      ),
+      signatures: db.prepare<[], { article_id: string; exact_key: string; signature: Buffer; version: string }>(
+        `SELECT s.* FROM article_signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.created_at, a.id`,
+      ),
+      setDuplicate: db.prepare(
+        `INSERT INTO article_duplicates (article_id, duplicate_of, similarity, exact) VALUES (?, ?, ?, ?)
+         ON CONFLICT(article_id) DO UPDATE SET duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, exact = excluded.exact`,
+      ),
+      clearDuplicate: db.prepare('DELETE FROM article_duplicates WHERE article_id = ?'),
+      duplicate: db.prepare<[string], { duplicate_of: string; similarity: number; exact: number }>(
+        'SELECT duplicate_of, similarity, exact FROM article_duplicates WHERE article_id = ?',
+      ),
+      ensureStory: db.prepare(`INSERT OR IGNORE INTO stories (id, label, summary, updated_at) VALUES (?, NULL, '[]', ?)`),
+      assign: db.prepare(
+        `INSERT INTO story_articles (article_id, story_id, seq)
+         VALUES (?, ?, COALESCE((SELECT MAX(seq) FROM story_articles), 0) + 1)
+         ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id`,
+      ),
+      setStory: db.prepare(
+        `INSERT INTO stories (id, label, summary, updated_at) VALUES (@id, @label, @summary, @now)
+         ON CONFLICT(id) DO UPDATE SET label = excluded.label, summary = excluded.summary, updated_at = excluded.updated_at`,
+      ),
+      assignments: db.prepare<[], { article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles ORDER BY seq'),
+      getStory: db.prepare<[string], StoryRow>('SELECT id, label, summary FROM stories WHERE id = ?'),
+      storyArticles: db.prepare<[string], RefRow>(
+        `SELECT a.id, a.source, a.site, a.published, a.title, sa.story_id AS story
+         FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+         WHERE sa.story_id = ? ORDER BY COALESCE(a.published, a.created_at), sa.seq`,
+      ),
+      list: db.prepare<[number, number], StoryRow>(
+        `SELECT s.id, s.label, s.summary FROM stories s
+           JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+         GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, MAX(a.created_at) DESC, s.id LIMIT ? OFFSET ?`,
+      ),
+      refs: db.prepare<[string], RefRow>(
+        `SELECT a.id, a.source, a.site, a.published, a.title, sa.story_id AS story
+         FROM json_each(?) j JOIN articles a ON a.id = j.value LEFT JOIN story_articles sa ON sa.article_id = a.id
+         ORDER BY j.key`,
+      ),
+    };
+  }
+
+  async setSignature(r: SignatureRecord): Promise<void> {
+    this.q.setSignature.run(r.article, r.exactKey, Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength), r.version);
+  }
+
+  async signatures(): Promise<SignatureRecord[]> {
+    return this.q.signatures.all().map((r) => ({ article: r.article_id, exactKey: r.exact_key, signature: new Uint8Array(r.signature), version: r.version }));
+  }
+
+  async setDuplicateOf(articleId: string, link: DuplicateLink | null): Promise<void> {
+    if (link) this.q.setDuplicate.run(articleId, link.id, link.similarity, link.exact ? 1 : 0);
+    else this.q.clearDuplicate.run(articleId);
+  }
+
+  async duplicateOf(articleId: string): Promise<DuplicateLink | null> {
+    const r = this.q.duplicate.get(articleId);
+    return r ? { id: r.duplicate_of, similarity: r.similarity, exact: r.exact === 1 } : null;
+  }
+
+  async assignStory(articleId: string, storyId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.q.ensureStory.run(storyId, new Date().toISOString());
+      this.q.assign.run(articleId, storyId);
+    })();
+  }
+
+  async setStory(story: { id: string; label: string | null; summary: string[] }): Promise<void> {
+    this.q.setStory.run({ id: story.id, label: story.label, summary: JSON.stringify(story.summary), now: new Date().toISOString() });
+  }
+
+  async storyAssignments(): Promise<{ article: string; story: string }[]> {
+    return this.q.assignments.all().map((r) => ({ article: r.article_id, story: r.story_id }));
+  }
+
+  async clearStories(): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM story_articles; DELETE FROM stories;');
+    })();
+  }
+
+  async listStories(options: StoryListOptions = {}): Promise<StoredStory[]> {
+    return this.q.list.all(options.limit ?? 50, options.offset ?? 0).map((r) => this.toStory(r));
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const r = this.q.getStory.get(id);
+    return r ? this.toStory(r) : null;
+  }
+
+  async articleRefs(ids: string[]): Promise<ArticleRef[]> {
+    if (!ids.length) return [];
+    return this.q.refs.all(JSON.stringify(ids));
+  }
+
+  private toStory(r: StoryRow): StoredStory {
+    return { id: r.id, label: r.label, summary: JSON.parse(r.summary) as string[], articles: this.q.storyArticles.all(r.id) };
+  }
+}
