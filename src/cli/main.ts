@@ -15,9 +15,21 @@ import { EVENT_TYPES } from '../model/event.js';
 import { writeFileSync } from 'node:fs';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
+import { serveApi } from '../api/serve.js';
 
 interface GlobalOptions {
   db?: string;
+}
+
+interface IngestCliOptions extends FetchOptions {
+  json?: boolean;
+  anyLanguage?: boolean;
+}
+
+interface ServeCliOptions {
+  port: string;
+  host: string;
+  token?: string;
 }
 
 interface FetchOptions {
@@ -77,25 +89,34 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .argument('<inputs...>', 'paths, folders or URLs')
       .option('--json', 'one JSON result per page, one per line')
       .option('--any-language', 'store pages that are not Arabic too'),
-  ).action(async (inputs: string[], o: FetchOptions & { json?: boolean; anyLanguage?: boolean }) => {
+  ).action(async (inputs: string[], o: IngestCliOptions) => {
+    await withStore((store) => runIngest(store, inputs, o));
+  });
+
+  const serveOptions = (cmd: Command) =>
+    cmd
+      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+      .option('--host <address>', 'address to listen on (reads need no token: keep it local)', '127.0.0.1')
+      .option('--token <token>', 'bearer token that write requests must send (or $MARSAD_API_TOKEN); without one, writes are refused');
+
+  serveOptions(
+    program.command('serve').description('serve the HTTP API and the web workbench on the database, from this one process'),
+  ).action(async (o: ServeCliOptions) => {
+    await withStore((store) => runServe(store, o));
+  });
+
+  serveOptions(
+    fetchOptions(
+      program
+        .command('start')
+        .description("a newcomer's first minute: ingest the sources given (if any), then serve the workbench")
+        .argument('[inputs...]', 'paths, folders, URLs, feeds or sitemaps')
+        .option('--any-language', 'store pages that are not Arabic too'),
+    ),
+  ).action(async (inputs: string[], o: IngestCliOptions & ServeCliOptions) => {
     await withStore(async (store) => {
-      const progress = new Progress(err, !o.json && Boolean(err.isTTY));
-      progress.start();
-      const results: IngestResult[] = [];
-      for await (const r of ingest(inputs, {
-        store,
-        fetcher: makeFetcher(o, store),
-        anyLanguage: o.anyLanguage,
-        maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
-        onDiscovered: (n) => progress.grow(n),
-      })) {
-        results.push(r);
-        progress.tick(r.source);
-        if (o.json) write(JSON.stringify(r));
-      }
-      progress.stop();
-      if (!o.json) write(summarise(results));
-      if (results.some((r) => r.status === 'failed')) exitCode = 1;
+      if (inputs.length) await runIngest(store, inputs, o);
+      await runServe(store, o);
     });
   });
 
@@ -371,6 +392,47 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .action(async (file: string, o: { json?: boolean }) => {
       write(await evalNer(file, Boolean(o.json)));
     });
+
+  async function runIngest(store: MarsadStore, inputs: string[], o: IngestCliOptions): Promise<void> {
+    const progress = new Progress(err, !o.json && Boolean(err.isTTY));
+    progress.start();
+    const results: IngestResult[] = [];
+    for await (const r of ingest(inputs, {
+      store,
+      fetcher: makeFetcher(o, store),
+      anyLanguage: o.anyLanguage,
+      maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
+      onDiscovered: (n) => progress.grow(n),
+    })) {
+      results.push(r);
+      progress.tick(r.source);
+      if (o.json) write(JSON.stringify(r));
+    }
+    progress.stop();
+    if (!o.json) write(summarise(results));
+    if (results.some((r) => r.status === 'failed')) exitCode = 1;
+  }
+
+  async function runServe(store: MarsadStore, o: ServeCliOptions): Promise<void> {
+    const server = await serveApi({
+      store,
+      port: nonNegativeInt(o.port, '--port'),
+      host: o.host,
+      token: o.token ?? process.env.MARSAD_API_TOKEN ?? null,
+      defaultAuthor: whoAmI(),
+    });
+    write(`Marsad workbench: ${server.url}/  (API ${server.url}/api, OpenAPI ${server.url}/openapi.json) — Ctrl+C to stop`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+  }
 
   try {
     await program.parseAsync(argv);
