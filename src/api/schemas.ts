@@ -67,6 +67,15 @@ export const StoredQuoteSchema = z
   })
   .openapi('Quote');
 
+export const TimexSchema = z
+  .object({
+    text: z.string(),
+    ...Span,
+    value: z.string().nullable().openapi({ description: 'ISO 8601 value resolved against the publication date (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, A/B, P3D…); null when the text leaves it open' }),
+    granularity: z.enum(['day', 'week', 'month', 'year', 'range', 'time', 'duration', 'unknown']),
+  })
+  .openapi('Timex');
+
 export const ArticleDetailSchema = z
   .object({
     id: z.string(),
@@ -74,6 +83,7 @@ export const ArticleDetailSchema = z
     article: ArticleSchema,
     entities: z.array(ArticleEntitySchema),
     quotes: z.array(ArticleQuoteSchema),
+    timexes: z.array(TimexSchema).openapi({ description: 'dates written in the text, with their spans and values' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

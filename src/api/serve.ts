@@ -1,8 +1,9 @@
-/** Serving the API over HTTP with Node's own server. */
+/** Serving the API and the web interface over HTTP with Node's own server. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { MarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
+import { mountWeb } from '../web/static-routes.js';
 import { createApi, type ApiOptions } from './app.js';
 import { JobRegistry } from './jobs.js';
 
@@ -24,7 +25,7 @@ export interface ApiServer {
 }
 
 /**
- * Starts the API on `host:port` and resolves once it listens; a port in use (or not allowed)
+ * Starts the API (and the web interface at `/`) on `host:port` and resolves once it listens; a port in use (or not allowed)
  * rejects with BAD_ARGUMENT naming `host:port`.
  * @example
  * const server = await serveApi({ store, port: 8080, token: process.env.MARSAD_API_TOKEN });
@@ -34,6 +35,7 @@ export async function serveApi(options: ServeOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   const jobs = new JobRegistry();
   const app = createApi({ ...options, jobs });
+  mountWeb(app); // the workbench at `/`, beside the API
   const { server, info } = await new Promise<{ server: ReturnType<typeof serve>; info: AddressInfo }>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') return reject(err);

@@ -1,5 +1,6 @@
 /** Articles: the list, newest first, and one article with what analysis found in it. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { findTimexes } from '../../analyse/timexes.js';
 import { MarsadError } from '../../model/errors.js';
 import type { MarsadStore } from '../../store/store.js';
 import { page, pageSchema, PageQuery } from '../pagination.js';
@@ -22,7 +23,7 @@ const getArticle = createRoute({
   method: 'get',
   path: '/api/articles/{id}',
   tags: ['articles'],
-  summary: 'One article: clean text and metadata, with its entities and quotes',
+  summary: 'One article: clean text and metadata, with its entities, quotes and dates',
   request: { params: IdParam },
   responses: {
     200: { description: 'The article', content: { 'application/json': { schema: ArticleDetailSchema } } },
@@ -45,8 +46,9 @@ export function articleRoutes(app: OpenAPIHono, store: MarsadStore): void {
     const stored = await store.get(id);
     if (!stored) throw new ProblemError(problemOf(new MarsadError('ARTICLE_NOT_FOUND', 'no stored article with this id', id), 'id'));
     const [entities, quotes] = await Promise.all([store.articleEntities(id), store.articleQuotes(id)]);
+    const timexes = findTimexes(stored.article.text, stored.article.published);
     return c.json(
-      { id: stored.id, source: stored.source, article: stored.article, entities, quotes, createdAt: stored.createdAt, updatedAt: stored.updatedAt },
+      { id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, createdAt: stored.createdAt, updatedAt: stored.updatedAt },
       200,
     );
   });

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { openStore } from '../app/open-store.js';
+import { createApi } from '../api/app.js';
+import type { MarsadStore } from '../store/store.js';
+import { CONTENT_SECURITY_POLICY, mountWeb, STATIC_DIR } from './static-routes.js';
+
+describe('the web interface’s static routes', () => {
+  let store: MarsadStore;
+  let app: OpenAPIHono;
+  before(async () => {
+    store = await openStore(':memory:');
+    app = createApi({ store, token: 't' });
+    mountWeb(app);
+  });
+  after(() => store.close());
+
+  it('serves the interface at /, right to left and Arabic first, with a strict CSP', async () => {
+    const res = await app.request('/');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    const html = await res.text();
+    assert.match(html, /<html lang="ar" dir="rtl">/);
+    assert.match(html, /<script type="module" src="\/web\/app\.js"><\/script>/);
+  });
+
+  it('serves the assets under /web with their types', async () => {
+    for (const [path, type] of [
+      ['/web/app.js', /javascript/],
+      ['/web/i18n.js', /javascript/],
+      ['/web/app.css', /^text\/css/],
+    ] as const) {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers.get('content-type') ?? '', type, path);
+      assert.equal(await res.text(), readFileSync(join(STATIC_DIR, path.slice('/web/'.length)), 'utf8'));
+    }
+  });
+
+  it('serves nothing outside the static folder, and leaves the API as it was', async () => {
+    for (const path of ['/web/../../package.json', '/web/%2e%2e/%2e%2e/package.json', '/web/nope.js', '/package.json', '/static-routes.ts']) {
+      const res = await app.request(path);
+      assert.equal(res.status, 404, path);
+      assert.doesNotMatch(await res.text(), /"name": "marsad"/, path);
+    }
+    const stats = await app.request('/api/stats');
+    assert.equal(stats.status, 200);
+    assert.equal(stats.headers.get('content-security-policy'), null);
+    assert.equal((await app.request('/openapi.json')).status, 200);
+  });
+});
+
+describe('the interface’s labels', () => {
+  it('exist in Arabic and English alike, and cover every label of the page', async () => {
+    const { DICT, LANGS, translate } = await import(pathToFileURL(join(STATIC_DIR, 'i18n.js')).href);
+    assert.deepEqual(LANGS, ['ar', 'en']);
+    assert.deepEqual(Object.keys(DICT.en).sort(), Object.keys(DICT.ar).sort());
+    for (const lang of LANGS) for (const [key, text] of Object.entries(DICT[lang])) assert.ok(String(text).trim(), `${lang} ${key}`);
+    const html = readFileSync(join(STATIC_DIR, 'index.html'), 'utf8');
+    const app = readFileSync(join(STATIC_DIR, 'app.js'), 'utf8');
+    const used = [
+      ...[...html.matchAll(/data-i18n(?:-title)?="([^"]+)"/g)].map((m) => m[1]!),
+      ...[...app.matchAll(/\bt\('([a-z_]+\.[a-z_.]+)'/g)].map((m) => m[1]!),
+    ];
+    assert.ok(used.length > 50);
+    for (const key of used) assert.ok(key in DICT.ar, `label ${key} is in the dictionary`);
+    assert.equal(translate('en', 'search.count', { n: 3 }), '3 results on this page');
+    assert.equal(translate('ar', 'search.count', { n: 3 }), '3 نتيجة في هذه الصفحة');
+  });
+
+  it('never writes HTML into the page', () => {
+    const app = readFileSync(join(STATIC_DIR, 'app.js'), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
+    assert.doesNotMatch(app, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+  });
+});
