@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventContexts, findEventTriggers, triggerEntries } from './event-triggers.js';
+import { eventContexts, eventWords, findEventTriggers, triggerDetails, triggerEntries } from './event-triggers.js';
 
 /**
  * One-line regression cases, written for these tests: text, expected triggers as
@@ -30,6 +30,17 @@ const cases: [string, Expected[], string][] = [
   ['وأطلق مسلحون النار على دورية للشرطة.', [['ASSAULT', 'firearms', 'أطلق مسلحون النار', null]], 'gap form أطلق … النار'],
   ['واعتقلت السلطات ثلاثة أشخاص وطردت صحفيا أجنبيا.', [['COERCE', 'arrest', 'اعتقلت', null], ['COERCE', 'deport', 'طردت', null]], 'COERCE modes'],
   ['وانسحبت القوات من المدينة وأفرجت عن الأسرى.', [['RETREAT', 'withdraw', 'انسحبت', null], ['RETREAT', 'release', 'أفرجت', null]], 'RETREAT modes'],
+  ['وطالبوا بإعادة فتح المعبر.', [['REQUEST', null, 'طالبوا', null]], 'a verb form never ends in ة: إعادة is no أعاد'],
+  ['ونشر الناشطون الخبر على مواقع التواصل الاجتماعي.', [], 'a nisba adjective (الاجتماعي) is not its noun (اجتماع)'],
+  ['وأفاد بيان صادر عن الوزارة بأن الوضع هادئ.', [], 'idiom: صادر عن "issued by" is no confiscation'],
+  ['وتسعى الحكومة لمواجهة الأزمة الاقتصادية.', [], 'مواجهة "facing" is no clash; only مواجهات is'],
+  ['والتقيا في العاصمة.', [['CONSULT', null, 'التقيا', null]], 'a dual verb whose own reading has ال'],
+  ['وهو ما طالب به النواب.', [['REQUEST', null, 'طالب', null]], 'ما after هو is a relative, not a negation'],
+  ['ودان الوزير الهجوم على السفارة.', [['ACCUSE', null, 'دان', null], ['ASSAULT', null, 'الهجوم', null]], 'دان "condemned"'],
+  ['ووصل الرئيس إلى الجزائر.', [['CONSULT', 'visit', 'وصل الرئيس إلى', null]], 'arrival as a visit (weak)'],
+  ['ويحل الرئيس ضيفا على تونس.', [], 'the gap is not allowed: حل ضيفا must be consecutive'],
+  ['وسيحل ضيفا على تونس.', [['CONSULT', 'visit', 'يحل ضيفا', 'future']], 'future visit سيحل ضيفا: a سـ the segmenter leaves on the word'],
+  ['وينتظر أن يبحث الوزير مع نظيره الملف.', [['CONSULT', null, 'يبحث', 'future']], 'imperfect يبحث; future cue ينتظر أن'],
 ];
 
 for (const [text, expected, label] of cases) {
@@ -56,4 +67,10 @@ test('contexts: cued in the trigger\'s sentence only', () => {
   assert.deepEqual(eventContexts(text, arrest.start, arrest.end), ['terrorism', 'illegal_drugs']);
   assert.deepEqual(eventContexts(text, visit.start, visit.end), ['diplomatic']);
   assert.deepEqual(eventContexts('وتظاهر المهاجرون أمام المحكمة.', 0, 6), ['migration', 'legal']);
+});
+
+test('an actor noun (مسلحون, tagged actor) is reported as such', () => {
+  const text = 'وهاجم مسلحون مركزا للشرطة.';
+  const got = triggerDetails(text, eventWords(text)).map((t) => [t.text, t.actor]);
+  assert.deepEqual(got, [['هاجم', false], ['مسلحون', true]]);
 });

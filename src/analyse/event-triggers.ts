@@ -17,7 +17,12 @@
  * Multi-word forms match consecutive words of one sentence ("…" in a form lets up to three
  * words stand between); at each word the longest form wins and triggers never overlap.
  * A trigger's span starts after a conjunction, preposition or future prefix (the article and
- * attached pronouns stay): `text.slice(start, end) === trigger.text`.
+ * attached pronouns stay): `text.slice(start, end) === trigger.text`. A verb form never matches
+ * a word ending in ة (إعادة is no أعاد); a noun form never matches its nisba adjective
+ * (الاجتماعي is no اجتماع); an imperfect form matches a word the segmenter left with its
+ * future prefix (سيحل ~ يحل, status future); a trigger inside an [idiom] cue phrase ("صادر عن"
+ * "issued by") is dropped. Forms tagged `actor` (مسلحون "gunmen") are reported with
+ * `actor: true`: they name who acted, not an event.
  *
  * Status, from cue words (data/events/cues.ar.txt) in the same sentence, by precedence:
  * - `negation`: a [negation] cue (لم لن لا ما ليس عدم دون …) among the four words before the
@@ -69,6 +74,8 @@ export interface EventWord {
   norm2: string;
   /** key of the word without a final tanween alif, when it has one */
   keyAlif: string | null;
+  /** key of the word less a future prefix سـ the segmenter left on it (سيحل → يحل), else null */
+  keySin: string | null;
   proclitics: string[];
   /** offset in the text where the word starts after و/ف/ب/ل/ك/س (the article is kept) */
   coreStart: number;
@@ -80,6 +87,8 @@ interface PatternWord {
   key: string;
   bare: string;
   gap: boolean;
+  /** the table word itself reads as article + stem (التقيا): a text word read so may match it */
+  al: boolean;
 }
 
 interface Entry {
@@ -93,26 +102,28 @@ interface Entry {
   imperfect: boolean;
   exact: boolean;
   weak: boolean;
+  /** a noun naming the actors of an event (مسلحون "gunmen"), not the event */
+  actor: boolean;
   order: number;
 }
 
-const TAGS = new Set(['v', 'vi', 'n', 'p', 'exact', 'weak']);
+const TAGS = new Set(['v', 'vi', 'n', 'p', 'exact', 'weak', 'actor']);
 const GAP = '…';
 const GAP_MAX = 3;
 const WINDOW = 4;
 
 /** A word as the tables write it, read the way text words are. */
 function patternWord(w: string): PatternWord {
-  if (w === GAP || w === '...') return { key: '', bare: '', gap: true };
+  if (w === GAP || w === '...') return { key: '', bare: '', gap: true, al: false };
   const seg = segment(w);
-  return { key: stemKey(seg.stem), bare: foldKey(seg.stem), gap: false };
+  return { key: stemKey(seg.stem), bare: foldKey(seg.stem), gap: false, al: seg.proclitics.includes('ال') };
 }
 
 function compile(form: string, order: number, type: string, mode: string | null, tags: Set<string>): Entry {
   const words = form.split(/\s+/).filter(Boolean).map(patternWord);
   return {
     form, type, mode, words, size: words.filter((w) => !w.gap).length, order,
-    verb: tags.has('v') || tags.has('vi'), imperfect: tags.has('vi'), exact: tags.has('exact'), weak: tags.has('weak'),
+    verb: tags.has('v') || tags.has('vi'), imperfect: tags.has('vi'), exact: tags.has('exact'), weak: tags.has('weak'), actor: tags.has('actor'),
   };
 }
 
@@ -176,8 +187,8 @@ function loadContexts(): Index {
 }
 
 /** Cue phrases of one section of data/events/cues.ar.txt, each as folded words. */
-export type CueSection = 'negation' | 'denial' | 'future' | 'hypothetical' | 'historical' | 'reported' | 'casualty' | 'opinion';
-const CUE_SECTIONS: readonly CueSection[] = ['negation', 'denial', 'future', 'hypothetical', 'historical', 'reported', 'casualty', 'opinion'];
+export type CueSection = 'negation' | 'denial' | 'future' | 'hypothetical' | 'historical' | 'reported' | 'casualty' | 'opinion' | 'idiom';
+const CUE_SECTIONS: readonly CueSection[] = ['negation', 'denial', 'future', 'hypothetical', 'historical', 'reported', 'casualty', 'opinion', 'idiom'];
 let cueTable: Map<CueSection, string[][]> | null = null;
 
 const foldWord = (w: string): string => foldKey(normalize(w, SEGMENT).text);
@@ -204,7 +215,7 @@ export function eventWords(text: string): EventWord[] {
     while (s < sentences.length - 1 && tok.start >= sentences[s]!.end) s++;
     if (tok.kind !== 'arabic') {
       const k = tok.text.toLowerCase();
-      out.push({ start: tok.start, end: tok.end, text: tok.text, kind: tok.kind, key: k, bare: k, norm: k, norm2: k, keyAlif: null, proclitics: [], coreStart: tok.start, sentence: s });
+      out.push({ start: tok.start, end: tok.end, text: tok.text, kind: tok.kind, key: k, bare: k, norm: k, norm2: k, keyAlif: null, keySin: null, proclitics: [], coreStart: tok.start, sentence: s });
       continue;
     }
     const seg = segment(tok.text);
@@ -224,6 +235,7 @@ export function eventWords(text: string): EventWord[] {
       key: stemKey(seg.stem), bare: foldKey(seg.stem), norm,
       norm2: norm.length >= 3 && CONJ.has(norm[0]!) ? norm.slice(1) : norm,
       keyAlif, proclitics: seg.proclitics, coreStart: core, sentence: s,
+      keySin: !seg.proclitics.includes('س') && /^س[يتن]../.test(norm.length >= 3 && CONJ.has(norm[0]!) ? norm.slice(1) : norm) ? stemKey(segment((CONJ.has(norm[0]!) ? norm.slice(1) : norm).slice(1)).stem) : null,
     });
   }
   return out;
@@ -234,17 +246,30 @@ function wordMatches(p: PatternWord, w: EventWord, exact: boolean): boolean {
   return p.key === w.key || p.key === w.norm || p.key === w.norm2 || (w.keyAlif !== null && p.key === w.keyAlif);
 }
 
+/** An imperfect form matched only through a future prefix the segmenter left on the word ("سيحل"). */
+function viaSin(e: Entry, w: EventWord): boolean {
+  return e.imperfect && !e.exact && w.keySin !== null && w.keySin === e.words[0]!.key && !wordMatches(e.words[0]!, w, false);
+}
+
 const isWordKind = (k: Token['kind']): boolean => k === 'arabic' || k === 'number' || k === 'latin' || k === 'acronym';
+
+const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+const NISBA = /^(ي|يه|يين|يون|يات)$/;
 
 /** Index of the last word of `e` matched from word `i`, or -1. */
 function matchAt(e: Entry, words: EventWord[], i: number): number {
   const first = words[i]!;
-  if (e.verb && first.proclitics.includes('ال')) return -1;
+  if (e.verb && first.proclitics.includes('ال') && !e.words[0]!.al) return -1;
+  // a verb form never ends in ة: إعادة "re-" is no أعاد, صادرة "issued" no صادر "confiscated"
+  if (e.verb && first.text.replace(MARKS, '').endsWith('ة')) return -1;
+  // a nisba adjective is not the noun it derives from: الاجتماعي "social" ≠ اجتماع "meeting"
+  const p0 = e.words[0]!;
+  if (!e.verb && !e.exact && !p0.bare.endsWith('ي') && first.bare.startsWith(p0.bare) && NISBA.test(first.bare.slice(p0.bare.length))) return -1;
   let j = i;
   for (let k = 0; k < e.words.length; k++) {
     const p = e.words[k]!;
     if (k === 0) {
-      if (!wordMatches(p, first, e.exact)) return -1;
+      if (!wordMatches(p, first, e.exact) && !viaSin(e, first)) return -1;
       continue;
     }
     if (p.gap) continue;
@@ -267,7 +292,7 @@ function matchAt(e: Entry, words: EventWord[], i: number): number {
 function candidates(idx: Index, w: EventWord): Entry[] {
   if (w.kind !== 'arabic') return [];
   const out = new Set<Entry>();
-  for (const k of [w.key, w.norm, w.norm2, w.keyAlif]) if (k) for (const e of idx.byFirst.get(k) ?? []) out.add(e);
+  for (const k of [w.key, w.norm, w.norm2, w.keyAlif, w.keySin]) if (k) for (const e of idx.byFirst.get(k) ?? []) out.add(e);
   for (const k of [w.bare, w.norm, w.norm2]) for (const e of idx.byFirst.get('x:' + k) ?? []) out.add(e);
   return [...out];
 }
@@ -334,6 +359,9 @@ export function triggerStatus(words: EventWord[], first: number, entry: { verb: 
       if (ph.length === 1 && ph[0] === 'ما') {
         const next = words[i + 1];
         if (!entry.verb || (next && /^(زال|تزال|يزال|زالت|دام|دامت)$/.test(next.norm))) continue;
+        // "وهو ما وافق عليه": ما after a pronoun or demonstrative is a relative ("what"), not "not"
+        const before = words[i - 1];
+        if (before && before.sentence === w0.sentence && /^(هو|هي|هذا|هذه|ذلك|وهو|وهي|وهذا|وهذه|وذلك)$/.test(before.norm)) continue;
       }
       return 'negation';
     }
@@ -365,9 +393,28 @@ function toTrigger(text: string, words: EventWord[], h: Hit): EventTrigger {
     start++;
     while (start < w0.end && /[\u064B-\u065F\u0670\u0640]/.test(text[start]!)) start++;
   }
+  const sin = viaSin(h.entry, w0);
+  if (sin) {
+    start = w0.start + w0.text.indexOf('س') + 1;
+    while (start < w0.end && /[\u064B-\u065F\u0670\u0640]/.test(text[start]!)) start++;
+  }
   const end = words[h.last]!.end;
-  const status = triggerStatus(words, h.first, h.entry);
+  const st = triggerStatus(words, h.first, h.entry);
+  const status = sin && (st === null || st === 'historical') ? 'future' : st;
   return { type: h.entry.type, mode: h.entry.mode, start, end, text: text.slice(start, end), negated: status === 'negation', status };
+}
+
+/** Whether an [idiom] cue phrase (data/events/cues.ar.txt: "صادر عن" "issued by") covers words[i]. */
+function inIdiom(words: EventWord[], i: number): boolean {
+  for (const ph of cuePhrases('idiom')) {
+    for (let k = 0; k < ph.length; k++) if (i - k >= 0 && words[i - k]!.sentence === words[i]!.sentence && phraseAt(words, i - k, ph)) return true;
+  }
+  return false;
+}
+
+/** The trigger table's hits in a text, less those inside an idiom. */
+function triggerHits(words: EventWord[]): Hit[] {
+  return scan(loadTriggers(), words).filter((h) => !inIdiom(words, h.first));
 }
 
 /** A trigger with the table entry's tags, for the classifier's features. */
@@ -376,13 +423,15 @@ export interface TriggerDetail extends EventTrigger {
   verb: boolean;
   /** the table form that matched */
   form: string;
+  /** a noun naming the actors (مسلحون), tagged `actor` in the table: no event of its own */
+  actor: boolean;
   /** index of its first word in `eventWords(text)` */
   word: number;
 }
 
 /** Like findEventTriggers, over words already read, with the table entry's tags. */
 export function triggerDetails(text: string, words: EventWord[]): TriggerDetail[] {
-  return scan(loadTriggers(), words).map((h) => ({ ...toTrigger(text, words, h), weak: h.entry.weak, verb: h.entry.verb, form: h.entry.form, word: h.first }));
+  return triggerHits(words).map((h) => ({ ...toTrigger(text, words, h), weak: h.entry.weak, verb: h.entry.verb, form: h.entry.form, actor: h.entry.actor, word: h.first }));
 }
 
 /**
@@ -391,7 +440,7 @@ export function triggerDetails(text: string, words: EventWord[]): TriggerDetail[
  */
 export function findEventTriggers(text: string): EventTrigger[] {
   const words = eventWords(text);
-  return scan(loadTriggers(), words).map((h) => toTrigger(text, words, h));
+  return triggerHits(words).map((h) => toTrigger(text, words, h));
 }
 
 /**

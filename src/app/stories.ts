@@ -13,7 +13,7 @@ import type { ArticleEntity } from '../model/entity.js';
 import type { ArticleEvent, StoredEvent } from '../model/event.js';
 import { decodeSignature, encodeSignature, NearDuplicateIndex, NEAR_DUPLICATE_VERSION } from '../resolve/near-duplicates.js';
 import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
-import { mergeEvents, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
+import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
 import type { MarsadStore } from '../store/store.js';
 import type { EventListOptions } from '../store/event-store.js';
 import type { DuplicateLink, StoredStory } from '../store/story-store.js';
@@ -210,6 +210,19 @@ export interface StoryReport {
   articles: { id: string; source: string; site: string | null; published: string | null }[];
   entities: { id: string; type: string; label: string; articles: number }[];
   events: MergedEvent[];
+  /** what each outlet carries of the story, and what it leaves out that others report */
+  outlets: OutletCoverage[];
+}
+
+/** One outlet's share of a story: entity ids and merged-event ids it reports or leaves out, its quotes. */
+export interface OutletCoverage {
+  outlet: string;
+  articles: string[];
+  entities: string[];
+  missing_entities: string[];
+  events: string[];
+  missing_events: string[];
+  quotes: number;
 }
 
 /** A stored story with its entities (by the number of its articles naming them) and its merged events. */
@@ -228,12 +241,34 @@ export async function storyReport(store: MarsadStore, story: StoredStory): Promi
     for (const e of await store.articleEvents(a.id)) events.push({ ...e, article: a.id, title: a.title, published: a.published });
   }
   const info = new Map(story.articles.map((a) => [a.id, { source: a.source, site: a.site, published: a.published, story: story.id }]));
+  const merged = mergeEvents(events, info);
+  const byOutlet = new Map<string, { articles: string[]; entities: Set<string>; events: Set<string>; quotes: number }>();
+  for (const a of story.articles) {
+    const name = outletOf(info.get(a.id), a.id);
+    const o = byOutlet.get(name) ?? { articles: [], entities: new Set<string>(), events: new Set<string>(), quotes: 0 };
+    o.articles.push(a.id);
+    for (const e of await store.articleEntities(a.id)) if (!e.id.startsWith('local:')) o.entities.add(e.id);
+    o.quotes += (await store.articleQuotes(a.id)).length;
+    for (const m of merged) if (m.sources.some((x) => x.article === a.id)) o.events.add(m.id);
+    byOutlet.set(name, o);
+  }
+  const outlets: OutletCoverage[] = [...byOutlet].map(([outlet, o]) => ({
+    outlet,
+    articles: o.articles,
+    entities: [...o.entities],
+    // Only what another outlet of the story reports counts as left out.
+    missing_entities: [...entities.keys()].filter((id) => !o.entities.has(id)),
+    events: [...o.events],
+    missing_events: merged.map((m) => m.id).filter((id) => !o.events.has(id)),
+    quotes: o.quotes,
+  }));
   return {
     id: story.id,
     label: story.label,
     summary: story.summary.join(' '),
     articles: story.articles.map((a) => ({ id: a.id, source: a.source, site: a.site, published: a.published })),
     entities: [...entities.values()].sort((a, b) => b.articles - a.articles || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
-    events: mergeEvents(events, info),
+    events: merged,
+    outlets,
   };
 }

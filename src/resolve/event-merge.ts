@@ -77,7 +77,11 @@ export function happeningKey(e: Pick<StoredEvent, 'type' | 'status' | 'source' |
   return `${e.type}:${statusClass(e.status)}:${pair}`;
 }
 
-function outletOf(info: EventArticleInfo | undefined, article: string): string {
+/**
+ * The outlet an article counts for: its site name, else the host of its URL, else its source.
+ * @example outletOf({ site: 'هسبريس', source: 'https://hespress.com/x', published: null, story: null }, 'a1') // 'هسبريس'
+ */
+export function outletOf(info: Pick<EventArticleInfo, 'site' | 'source'> | undefined, article: string): string {
   if (info?.site) return info.site.trim().toLowerCase();
   const src = info?.source ?? article;
   try {

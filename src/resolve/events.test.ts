@@ -59,13 +59,14 @@ test('a visit told as background in a relative clause is historical, with its da
   assert.equal(e!.id, 'art:1');
 });
 
-test('a dropped subject takes the actor of the event before; a list gives one event per person', () => {
-  const text = 'زار سامي العلوي تونس. والتقى فيها بكل من هشام النوري، ومنير الصالحي.';
-  assert.deepEqual(pairs(events(text, [['سامي العلوي', 'PERSON'], ['تونس', 'LOCATION'], ['هشام النوري', 'PERSON'], ['منير الصالحي', 'PERSON']])), [
-    'CONSULT/visit سامي العلوي → تونس',
-    'CONSULT سامي العلوي → هشام النوري',
-    'CONSULT سامي العلوي → منير الصالحي',
+test('a dropped subject takes the actor of the event before; a list gives one event per person; the visit is one event per host', () => {
+  const text = 'زار سامي العلوي تونس يوم 3 مايو 2021. والتقى فيها بكل من هشام النوري، ومنير الصالحي.';
+  const evs = events(text, [['سامي العلوي', 'PERSON'], ['تونس', 'LOCATION'], ['هشام النوري', 'PERSON'], ['منير الصالحي', 'PERSON']], [timex(text, 'يوم 3 مايو 2021', '2021-05-03')]);
+  assert.deepEqual(pairs(evs), [
+    'CONSULT/visit سامي العلوي → هشام النوري',
+    'CONSULT/visit سامي العلوي → منير الصالحي',
   ]);
+  assert.deepEqual(evs.map((e) => `${e.location?.label} ${e.date.start}`), ['تونس 2021-05-03', 'تونس 2021-05-03'], 'the meetings take the visit\'s place and date');
 });
 
 test('a denied meeting is negated; the subject may stand before the verb', () => {
@@ -93,4 +94,51 @@ test('timex values become first and last days', () => {
   assert.deepEqual(timexDays('2024'), { start: '2024-01-01', end: '2024-12-31' });
   assert.deepEqual(timexDays('2022-06-13/2022-06-14'), { start: '2022-06-13', end: '2022-06-14' });
   assert.deepEqual(timexDays(null), { start: null, end: null });
+});
+
+/**
+ * One-line regression cases for the argument rules, written for these tests: text, names
+ * [name, type], expected events as `pairs` prints them, label.
+ */
+const P = 'PERSON', O = 'ORG', L = 'LOCATION';
+const argumentCases: [string, [string, EntityType][], string[], string][] = [
+  ['وهاجم مسلحون مقر حزب العمال.', [['حزب العمال', O]], [], 'an actor noun (مسلحون) gives no event of its own'],
+  ['وترأس كريم الفاسي اجتماعا مطولا.', [['كريم الفاسي', P]], [], 'a meeting with no one named is no event'],
+  ['وتحدث كريم الفاسي أمام البرلمان الأوروبي ودعا إلى وقف التصعيد.', [['كريم الفاسي', P], ['البرلمان الأوروبي', O]], ['REQUEST كريم الفاسي → -'], 'a name after أمام is no recipient; the coordinated verb keeps the subject'],
+  ['وداهمت قوة من الجيش الوطني منزلا في القرية.', [['الجيش الوطني', O]], ['COERCE/arrest الجيش الوطني → -'], 'partitive: قوة من X acts as X'],
+  ['والتقى سمير بدران المسؤول عن الملف الأمني رامي حداد.', [['سمير بدران', P], ['رامي حداد', P]], ['CONSULT سمير بدران → رامي حداد'], 'عن inside a title (المسؤول عن) is no topic'],
+  ['وتظاهر الطلاب ضد خالد منصور، الذي يزور تونس.', [['خالد منصور', P], ['تونس', L]], ['CONSULT/visit خالد منصور → تونس'], 'a verb after الذي has the name before it as subject'],
+  ['المقترحات التي قدمها الاتحاد الأفريقي رفضتها الحكومة السودانية.', [['الاتحاد الأفريقي', O], ['الحكومة السودانية', O]], ['REJECT الحكومة السودانية → الاتحاد الأفريقي'], 'object pronoun: the name after the verb is its subject, the one before the recipient'],
+  ['وانتقد نادر سليم حركة التجديد واتهمها بالتحريض.', [['نادر سليم', P], ['حركة التجديد', O]], ['ACCUSE نادر سليم → حركة التجديد'], 'a verb after و with a pronoun: the subject of the clause before, the pronoun its object; one event per pair'],
+  ['وكان عادل فهمي وسالم بن راشد ملك الجزيرة قد عقدا مباحثات في القاهرة.', [['عادل فهمي', P], ['سالم بن راشد', P], ['الجزيرة', L], ['القاهرة', L]], ['CONSULT عادل فهمي → سالم بن راشد'], 'a joint subject of a dual light verb; the office after a name is its title'],
+  ['عمر الشريف في لقاء مع هاني الزين.', [['عمر الشريف', P], ['هاني الزين', P]], ['CONSULT عمر الشريف → هاني الزين'], 'caption: X في لقاء مع Y'],
+  ['قطر تستقبل نبيل العربي.', [['قطر', L], ['نبيل العربي', P]], ['CONSULT/visit نبيل العربي → قطر'], 'host before the verb, visitor after it'],
+  ['وطالب مجلس الأمن بنزع سلاح حزب النهضة.', [['مجلس الأمن', O], ['حزب النهضة', O]], ['REQUEST مجلس الأمن → -'], 'what is asked for is no event and names no recipient'],
+  ['وأكد أنه طلب من إسرائيل تسليم الخرائط. ', [['إسرائيل', L]], [], 'no subject in reach, no event'],
+  ['وطلب أحمد رشيد من فرنسا تسليم الخرائط.', [['أحمد رشيد', P], ['فرنسا', L]], ['REQUEST أحمد رشيد → فرنسا'], 'a request is addressed to the name after من'],
+  ['وأجرى يوسف القاسم نائب وزير خارجية الأردن محادثات مع سعد الحريري.', [['يوسف القاسم', P], ['الأردن', L], ['سعد الحريري', P]], ['CONSULT يوسف القاسم → سعد الحريري'], 'a light verb six words back, the subject and its title in between'],
+  ['ويتحرك التعاون بين المغرب وإسبانيا نحو آفاق جديدة.', [['المغرب', L], ['إسبانيا', L]], [], 'a cooperation noun with no act (light verb, verb) is a relation, not an event'],
+  ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
+  ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
+  ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]'], 'no subject in reach after أن: no event'],
+  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], [], 'the speaker is not the subject of the verbs he reports'],
+];
+
+for (const [text, names, expected, label] of argumentCases) {
+  test(`arguments: ${label}`, () => {
+    assert.deepEqual(pairs(events(text, names)), expected);
+  });
+}
+
+test('an office standing for its official is labelled with the title; the id stays the office\'s', () => {
+  const [e] = events('والتقى كريم الفاسي بمدير الاستخبارات الوطنية.', [['كريم الفاسي', 'PERSON'], ['الاستخبارات الوطنية', 'ORG']]);
+  assert.deepEqual(e!.target, { id: 'e1', label: 'مدير الاستخبارات الوطنية' });
+});
+
+test('a title with its complement before a name: the ambassador is the person, not the country', () => {
+  assert.deepEqual(pairs(events('واتهم سفير الأردن لدى الأمم المتحدة سليم حداد الحكومة السورية.', [['الأردن', 'LOCATION'], ['الأمم المتحدة', 'ORG'], ['سليم حداد', 'PERSON'], ['الحكومة السورية', 'ORG']])), ['ACCUSE سليم حداد → الحكومة السورية']);
+});
+
+test('the same act told again without its recipient (headline, then body) is one event', () => {
+  assert.deepEqual(pairs(events('إيران تهدد. وهددت إيران الوكالة الدولية بوقف التعاون.', [['إيران', 'LOCATION'], ['الوكالة الدولية', 'ORG']])), ['THREATEN إيران → الوكالة الدولية']);
 });

@@ -30,6 +30,35 @@
  *   colon, semicolon) and never across the topic of a meeting ("حول X").
  *   A trigger with no actor gives no event; a trigger inside a name ("مكتب التحقيقات") or a
  *   title is no trigger.
+ *   More readings of the sentence:
+ *   - a verb after و/ف opens a clause of its own: the name just before it is not its subject;
+ *     with no subject of its own it takes that of the event before, else the first bare name
+ *     of the sentence when no complementizer, reporting verb or quote stands between;
+ *   - a verb right after الذي/التي has the name before the relative as subject ("X، الذي يزور Y");
+ *   - a verb with an object pronoun ("رفضتها إسرائيل", "واتهمها"): the name after it is its
+ *     subject, the pronoun's antecedent (the nearest other name before) its target; none found,
+ *     no event. A pronoun after a preposition ("يطلب منه") names the recipient the same way;
+ *   - "X وY عقدا مباحثات": a joint subject of a dual or plural verb, X the source, Y the target;
+ *   - "X في لقاء مع Y" (captions): the name before في/خلال is the actor of the verbal noun;
+ *   - a name after أمام، خلال، عند، عقب … is neither subject nor object; "قوة من X" acts as X;
+ *     "المسؤول عن الملف Y": عن inside a title is no topic;
+ *   - an office after a person's name is that person's title ("X ملك البحرين"); a country right
+ *     after a place names where the place is ("كردستان العراق"); an office standing for its
+ *     official is labelled with the title as written ("مدير الاستخبارات المركزية"), the id
+ *     staying the office's; "سفير X لدى Y Z" is the person Z;
+ *   - REQUEST: the recipient is the bare object or the name after من; what is asked for (after
+ *     إلى or بـ) names no recipient, and a verbal-noun trigger in the clause of a request,
+ *     threat, rejection or accusation ("دعا إلى وقف إطلاق النار") is no event;
+ *   - a noun naming the actors (مسلحون, tagged `actor`) is no event, and no name after it is
+ *     the verb's subject;
+ *   - COOPERATE, SUPPORT and THREATEN verbal nouns are events only with a verb, a light verb or
+ *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
+ *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
+ * - after reading: a visit whose only recipient is the country visited (or none) gives way to
+ *   the visitor's meetings with named hosts in the same or the next two sentences (one event
+ *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
+ *   CONSULT with no recipient is dropped unless it is a visit with its place; an event told
+ *   again without its recipient (a headline) is dropped when the fuller telling is there.
  * - location: a place in the sentence introduced by في، بـ، إلى، لـ (or by a word such as
  *   العاصمة/مدينة after one of them), a city preferred to a country, the nearest to the
  *   trigger; the country visited ("زار X المغرب") when none is.
@@ -56,7 +85,7 @@ import { countryActors } from './countries.js';
 import { readFileSync } from 'node:fs';
 
 /** A trigger as `triggerDetails` gives it; `verb` tells verb forms from verbal nouns (guessed when absent). */
-export type EventTriggerInput = EventTrigger & { verb?: boolean };
+export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
 type SupportOrder = 'support' | 'support-receive';
@@ -64,6 +93,8 @@ type SupportOrder = 'support' | 'support-receive';
 interface OrderTable {
   order: Map<string, ArgumentOrder>;
   support: Map<string, SupportOrder>;
+  /** event types a light verb supports, when the table restricts them ("فرض" SANCTION, COERCE) */
+  supportTypes: Map<string, Set<string>>;
 }
 
 let orderTable: OrderTable | null = null;
@@ -73,13 +104,16 @@ const wordKey = (w: string): string => stemKey(segment(w).stem);
 function loadOrders(): OrderTable {
   if (orderTable) return orderTable;
   const name = 'events/argument-order.ar.tsv';
-  const t: OrderTable = { order: new Map(), support: new Map() };
+  const t: OrderTable = { order: new Map(), support: new Map(), supportTypes: new Map() };
   for (const { text } of readDataList(name)) {
-    const [form, order] = text.split('\t').map((c) => c.trim());
+    const [form, order, types] = text.split('\t').map((c) => c.trim());
     if (!form || !order) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and ORDER separated by a tab`, dataFile(name));
     const key = wordKey(form.split(/\s+/)[0]!);
     if (order === 'agent' || order === 'host' || order === 'receive') t.order.set(key, order);
-    else if (order === 'support' || order === 'support-receive') t.support.set(key, order);
+    else if (order === 'support' || order === 'support-receive') {
+      t.support.set(key, order);
+      if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
+    }
     else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, support, support-receive)`, dataFile(name));
   }
   return (orderTable = t);
@@ -123,6 +157,7 @@ const BARRIERS = F([
   'حيث', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'حول', 'بشأن', 'بخصوص', 'لبحث', 'لمناقشة', 'لتدارس',
   'أن', 'إن', 'أنه', 'إنه', 'أنها', 'لأن', 'بعدما', 'عندما', 'قبل', 'بعد', 'قال', 'وقال', 'أكد', 'وأكد', 'كما', 'وكذا', 'إذ', 'فيما', 'بينما',
   'لكن', 'ولكن', 'غير', 'ضمن', 'إطار', 'سياق', 'أجل', 'بهدف', 'قصد', 'تناولت', 'تناول', 'تمحورت',
+  'وهو', 'وهي', 'وهم', 'جاء', 'وجاء',
 ]);
 const RELATIVES = F(['التي', 'الذي', 'اللذين', 'اللتين']);
 /** Words allowed between a verbal noun and its genitive actor, or a verb and its subject. */
@@ -133,6 +168,12 @@ const FILLERS = F([
   'اتصالا', 'اتصال', 'مباحثات', 'محادثات',
 ]);
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
+/** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
+const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة']);
+/** Nouns of a part or a force: "قوة من الجيش" acts as the army does. */
+const PARTITIVE = F(['قوة', 'قوات', 'عناصر', 'عنصر', 'وحدة', 'وحدات', 'دورية', 'دوريات', 'وفد', 'أفراد', 'جنود', 'مقاتلو', 'مقاتلين']);
+/** Participles that open a title with عن ("المسؤول عن الملف النووي علي لاريجاني"). */
+const TITLE_AN = F(['المسؤول', 'المسؤولة', 'المسئول', 'مسؤول', 'المكلف', 'المكلفة', 'المتحدث', 'المتحدثة']);
 const PLACE_NOUNS = F(['العاصمة', 'مدينة', 'المدينة', 'عاصمة', 'مقر']);
 
 const NOT_NAMES = /(^|\s)[وبل]?نظ(ير|را)/;
@@ -166,6 +207,8 @@ interface Unit {
   coord: boolean;
   city: boolean;
   country: boolean;
+  /** an office standing for its official ("بمدير الاستخبارات المركزية"): the phrase as written, title included */
+  label?: string;
 }
 
 const TITLE_HEADS = (() => {
@@ -228,6 +271,8 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   const a = p1!.f;
   const b = isWord(p2) ? p2!.f : '';
   if (a === 'و') return { marker: 'none', coord: true };
+  // "قوة من الجيش الإسرائيلي داهمت": the marker of the partitive noun
+  if ((a === 'من' || a === 'ومن') && PARTITIVE.has(b.replace(/^[وف]/, '')) && i >= 2) return markerOf(text, words, i - 2, words[i - 2]!.start);
   if (a === 'من' && (b === 'كل' || b === 'بكل' || b === 'لكل')) return { marker: 'list', coord };
   if ((a === 'طرف' || a === 'قبل') && (b === 'من')) return { marker: 'agent', coord };
   if (a === 'يد' && b === 'علي') return { marker: 'agent', coord };
@@ -237,6 +282,11 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   if (a === 'من' || a === 'ومن') return { marker: 'min', coord };
   if (a === 'في' || a === 'وفي') return { marker: 'fi', coord };
   if (a === 'بين' || a === 'وبين') return { marker: 'bayna', coord };
+  if (CIRCUMSTANCE.has(a)) return { marker: 'other', coord };
+  // "أنان المسؤول عن الملف النووي علي لاريجاني": عن inside the title, the marker is the title's
+  if (a === 'عن') {
+    for (let j = i - 2; j >= Math.max(0, i - 3); j--) if (isWord(words[j]) && TITLE_AN.has(words[j]!.f.replace(/^[وف]/, ''))) return markerOf(text, words, j, words[j]!.start);
+  }
   if (TOPIC.has(a)) return { marker: 'topic', coord };
   if (PLACE_NOUNS.has(a.replace(/^[وف]/, '')) || PLACE_NOUNS.has(a.replace(/^[وف]?[بل]/, 'ال'))) {
     // "بالعاصمة المغربية الرباط", "في مدينة طنجة": the marker of the place noun
@@ -285,6 +335,12 @@ interface Draft {
   /** targets that are countries */
   countries: number[];
   status: ArticleEvent['status'];
+  /** the grammatical subject (the host of استقبل, the receiver of تلقى; else the source) */
+  subject: number;
+  /** official's titles standing for an office ("مدير الاستخبارات المركزية"), by cluster */
+  labels: Map<number, string>;
+  /** told as an act: a verb, a light verb or a relative clause, not a bare noun */
+  frame: boolean;
 }
 
 /** A guess at whether a trigger is a verb form, when the detector did not say. */
@@ -330,30 +386,58 @@ export function buildEvents(
   };
 
   const drafts: Draft[] = [];
-  for (const t of [...triggers].sort((a, b) => a.start - b.start)) {
+  const sorted = [...triggers].sort((a, b) => a.start - b.start);
+  const actorNouns = sorted.filter((t) => t.actor);
+  for (const t of sorted) {
+    if (t.actor) continue; // "مسلحون": the actors, not the event
     if (inside(names, t.start, t.end) || inside(roles, t.start, t.end)) continue;
     const si = sentences.findIndex((s) => t.start >= s.start && t.start < s.end);
     if (si < 0) continue;
     const { words, units } = sentenceData(si);
-    const d = argumentsOf(t, words, units, drafts, si);
-    if (d) drafts.push({ ...d, trigger: t, sentence: si });
+    if (inComplement(t, sorted, words)) continue;
+    const d = argumentsOf(t, words, units, drafts, si, actorNouns);
+    if (!d) continue;
+    // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
+    if (!d.frame && FRAMED.has(t.type)) continue;
+    drafts.push({ ...d, trigger: t, sentence: si });
+  }
+
+  // A visit and the meetings held during it are one event per host (PLOVER): a visit whose
+  // only recipient is the country or none gives way to the actor's meetings with named hosts
+  // in the same or the next two sentences; they take its place and date when they have none.
+  const visitOf = new Map<Draft, Draft>();
+  const dropped = new Set<Draft>();
+  const isMeeting = (d: Draft) => d.trigger.type === 'CONSULT' && d.targets.some((x) => !d.countries.includes(x));
+  for (const v of drafts) {
+    if (v.trigger.type !== 'CONSULT' || v.trigger.mode !== 'visit' || v.targets.some((x) => !v.countries.includes(x))) continue;
+    const meetings = drafts.filter((d) => d !== v && isMeeting(d) && ref(d.source).id === ref(v.source).id && Math.abs(d.sentence - v.sentence) <= 2);
+    if (!meetings.length) continue;
+    dropped.add(v);
+    for (const m of meetings) if (!visitOf.has(m)) visitOf.set(m, v);
   }
 
   const out: ArticleEvent[] = [];
   const seen = new Set<string>();
   for (const d of drafts) {
+    if (dropped.has(d)) continue;
     const t = d.trigger;
     const s = sentences[d.sentence]!;
     const targets = d.targets.filter((x) => ref(x).id !== ref(d.source).id);
-    const date = dateOf(text, t, s, timexes);
+    // a meeting with no one named is no event; a visit with its place is
+    if (t.type === 'CONSULT' && !targets.length && !(t.mode === 'visit' && d.location !== null)) continue;
+    const visit = visitOf.get(d);
+    let date = dateOf(text, t, s, timexes);
+    if (visit && date.start === null && date.text === null) date = dateOf(text, visit.trigger, sentences[visit.sentence]!, timexes);
+    const place = d.location ?? (visit ? (visit.location ?? visit.countries[0] ?? null) : null);
+    const label = (i: number): EventEntityRef => (d.labels.has(i) ? { id: ref(i).id, label: d.labels.get(i)! } : ref(i));
     const ev = (target: number | null): ArticleEvent => ({
       id: '',
       type: t.type,
-      mode: t.mode,
+      mode: visit ? 'visit' : t.mode,
       status: d.status,
-      source: ref(d.source),
-      target: target === null ? null : ref(target),
-      location: t.mode === 'visit' && target !== null && d.countries.includes(target) ? ref(target) : d.location === null ? null : ref(d.location),
+      source: label(d.source),
+      target: target === null ? null : label(target),
+      location: t.mode === 'visit' && target !== null && d.countries.includes(target) ? ref(target) : place === null ? null : ref(place),
       date,
       contexts: eventContexts(text, t.start, t.end),
       evidence: { text: s.text, start: s.start, end: s.end },
@@ -367,8 +451,40 @@ export function buildEvents(
       out.push(e);
     }
   }
-  out.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
-  return out;
+  // the same act told again without its recipient (a headline, a lead): the fuller telling stays
+  const kept = out.filter((e) => e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status));
+  kept.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
+  return kept;
+}
+
+/** Types whose verbal nouns name a relation or a stance more often than an act ("الشراكة", "مهلة"): an event only with a verb, a light verb or a relative clause. */
+const FRAMED = new Set(['COOPERATE', 'SUPPORT', 'THREATEN']);
+
+/** Requests, threats, rejections and accusations whose complement names what is asked, threatened … */
+const COMPLEMENT_TYPES = new Set(['REQUEST', 'THREATEN', 'REJECT', 'ACCUSE']);
+
+/**
+ * Whether a verbal-noun trigger is the complement of a request, threat, rejection or accusation
+ * before it in its clause ("دعا إلى وقف إطلاق النار", "هددت بوقف التعاون"): what is asked for
+ * or threatened has not happened.
+ */
+function inComplement(t: EventTriggerInput, sorted: EventTriggerInput[], words: Word[]): boolean {
+  if (looksVerb(t)) return false;
+  const tFirst = wordAt(words, t.start);
+  if (tFirst >= words.length) return false;
+  for (const h of sorted) {
+    if (h.end > t.start) break;
+    if (!COMPLEMENT_TYPES.has(h.type) || h.start < words[0]!.start) continue;
+    const hLast = wordAt(words, h.end - 1);
+    const gap = between(words, hLast, tFirst);
+    // a verb governs its clause; a verbal noun only the noun right after it ("التهديد بفرض عقوبات")
+    if (!looksVerb(h) && gap.filter(isWord).length > 1) continue;
+    if (gap.filter(isWord).length > 40 || hasBarrier(gap) || gap.some((w) => w.kind === 'punct' && !/[،,«»"“”]/.test(w.f))) continue;
+    // another event verb in between opens a clause of its own
+    if (sorted.some((o) => o !== h && o !== t && o.start > h.end && o.end <= t.start && looksVerb(o))) continue;
+    return true;
+  }
+  return false;
 }
 
 const REPORTING = /^[وف]?(اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|صدر|صدرت|اورد|اوردت|نشر|نشرت)$/;
@@ -408,7 +524,20 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
     let first = wordAt(words, start);
     const last = Math.max(first, wordAt(words, m.end - 1));
     const prev = words[first - 1];
-    if (type !== 'PERSON' && start === m.start && prev && isTitleWord(prev)) {
+    let official: string | undefined;
+    const last0 = units[units.length - 1];
+    // the title before an office: one word ("مدير"), or a head and its adjective ("الأمين العام")
+    const p2 = words[first - 2];
+    const titleWords = !prev || start !== m.start ? 0 : isTitleWord(prev) ? 1 : p2 && /^ال/.test(prev.f) && !prev.pro.length && isTitleWord(p2) && p2.kind === 'arabic' ? 2 : 0;
+    if (last0 && clusters[last0.cluster]!.type === 'PERSON' && last0.last === first - 1 - titleWords && titleWords && !words[first - titleWords]!.pro.length && type !== 'PERSON') {
+      // "حمد بن عيسى آل خليفة ملك البحرين": the office after a person's name is that person's title
+      continue;
+    }
+    if (type === 'LOCATION' && isCountry(clusters[i]!.label) && last0 && last0.kind === 'place' && last0.last === first - 1 && words[first]!.pro.length === 0) {
+      // "إقليم كردستان العراق": a country right after a place names where the place is
+      continue;
+    }
+    if (type !== 'PERSON' && titleWords) {
       // "بمدير مكتب التحقيقات الفيدرالي “إف بي آي”، كريستوفر راي": the office stands for the
       // person named next to it, or for its official when none is
       let j = k + 1;
@@ -419,18 +548,21 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
         for (let x = j - 1; x > k; x--) gap = gap.slice(0, mentions[x]!.m.start - m.end) + gap.slice(mentions[x]!.m.end - m.end);
         const gapWords = gap.split(/[\s،,“”"«»()\-–]+/).filter(Boolean);
         const apposition = (gapWords.length <= 1 && gapWords.every((g) => /^ال/.test(g)) && /[،,(“"«\-–]/.test(gap)) ||
+          // "سفير إسرائيل لدى الأمم المتحدة دان غيلرمان": the title's complement, then the name
+          (gapWords.length === 1 && /^(لدى|لدي|في)$/.test(gapWords[0]!) && j === k + 2) ||
           // "مدير المديرية العامة للأمن الوطني ومديرية مراقبة التراب الوطني، عبد اللطيف حموشي"
           (gapWords.length <= 5 && /^[وو]/.test(gapWords[0] ?? '') && /[،,]\s*$/.test(gap) && !gapWords.some((g) => BARRIERS.has(fold(g))));
         if (apposition) {
-          first -= 1;
+          first -= titleWords;
           const mk = markerOf(text, words, first, words[first]!.start);
           units.push({ cluster: person.i, kind: 'actor', start: words[first]!.start, end: person.m.end, first, last: wordAt(words, person.m.end - 1), ...mk, city: false, country: false });
           k = j;
           continue;
         }
       }
-      first -= 1;
+      first -= titleWords;
       start = words[first]!.start;
+      official = text.slice(coreStart(words[first]!), m.end);
     }
     const isPlace = type === 'LOCATION' && !isCountry(clusters[i]!.label);
     const mk = markerOf(text, words, first, start > words[first]!.start ? start : words[first]!.start);
@@ -439,9 +571,21 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
       cluster: i, kind: isPlace ? 'place' : 'actor', start, end: m.end, first, last, ...mk,
       city: isPlace && cities.has(placeKey(clusters[i]!.label)),
       country: type === 'LOCATION' && !isPlace,
+      ...(official ? { label: official } : {}),
     });
   }
   return units;
+}
+
+/** Offset where a word starts after its و/ف/ب/ل/ك (the article kept; لل gives its ال back only through the label). */
+function coreStart(w: Word): number {
+  const seg = segment(w.raw);
+  let off = 0;
+  for (const p of seg.parts) {
+    if (p.kind === 'proclitic' && p.morpheme !== 'ال') off = p.end;
+    else break;
+  }
+  return w.start + off;
 }
 
 /** Words strictly between two word indices, as folded strings (non-words kept as they are). */
@@ -482,6 +626,7 @@ function argumentsOf(
   units: Unit[],
   drafts: Draft[],
   si: number,
+  actorNouns: { start: number; end: number }[] = [],
 ): Omit<Draft, 'trigger' | 'sentence'> | null {
   const tFirst = wordAt(words, t.start);
   const tLast = wordAt(words, t.end - 1);
@@ -499,6 +644,11 @@ function argumentsOf(
       stop = i;
       break;
     }
+    // "دعا X إلى وقف …", "طالب بالإفراج عن Y": what is asked for is no recipient
+    if (t.type === 'REQUEST' && i > tLast && (/^و?الي$/.test(w.f) || ((w.pro.includes('ب') || /^ب.../.test(w.f)) && !units.some((u) => u.first <= i && u.last >= i)))) {
+      stop = i;
+      break;
+    }
   }
   const after = units.filter((u) => u.first > tLast && u.first < stop);
   const before = units.filter((u) => u.last < tFirst);
@@ -506,62 +656,138 @@ function argumentsOf(
 
   let source: Unit | null = null;
   let objects: Unit[] = [];
+  /** the grammatical subject, when it is not the source (the host of استقبل, the receiver of تلقى) */
+  let subject: Unit | null = null;
+  let frame = false;
+  let joint: Unit | null = null;
   const actorAfter = after.filter((u) => u.kind === 'actor');
+  const prev = drafts[drafts.length - 1];
+  const prevSubject = (): Unit | null => (prev && si - prev.sentence <= 2 ? ({ cluster: prev.subject ?? prev.source } as Unit) : null);
+  // the first bare actor of the sentence, before the trigger: the subject of its main clause
+  // (not across a clause boundary or a quote: "قال X «إن … واعتدوا»" is not X's act)
+  // (a verb pointing back, "يبحث خلالها", may cross a complementizer: "ينتظر أن يبحث خلالها")
+  const mainSubject = (back = false): Unit | null => {
+    const u = before.find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
+    if (!u) return null;
+    const gap = between(words, u.last, tFirst);
+    return gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !(back && /^[اأإ]ن$/.test(w.raw))) || (w.kind === 'punct' && /[«“":;؛]/.test(w.f))) ? null : u;
+  };
 
   // a subject right before the trigger: "X التقى Y", "X قام بزيارة …"
   const subjectBefore = (): Unit | null => {
     const u = before[before.length - 1];
-    if (!u || u.kind !== 'actor' || u.marker !== 'none' || u.coord) return null;
+    if (!u || u.kind !== 'actor' || u.marker !== 'none') return null;
     let end = tFirst;
     if (!verb) {
-      const sv = supportBefore(words, tFirst);
+      const sv = supportBefore(words, tFirst, units, t.type);
       if (sv === null) return null;
       end = sv.index;
     }
+    // "… إسرائيل واتهمها": a verb after و opens a clause of its own; the name before ends the last one
+    if (words[end]!.pro.includes('و') || words[end]!.pro.includes('ف')) return null;
     const gap = between(words, u.last, end);
-    return !hasBarrier(gap) && adjacent(gap.filter((w) => w.kind !== 'punct'), 1) && !gap.some((w) => w.kind === 'punct' && !/[،,]/.test(w.f)) ? u : null;
+    if (hasBarrier(gap) || gap.some((w) => w.kind === 'punct' && !/[،,]/.test(w.f))) return null;
+    const content = gap.filter((w) => w.kind !== 'punct');
+    if (!adjacent(content, 1) && !titledThenFillers(content)) return null;
+    if (!u.coord) return u;
+    // "X وY عقدا مباحثات": a joint subject, of a dual or plural verb
+    const k = before.indexOf(u);
+    const v = words[end]!;
+    const w0 = before[k - 1];
+    if (!w0 || w0.kind !== 'actor' || w0.marker !== 'none' || w0.coord || !/(ا|وا)$/.test(v.f)) return null;
+    const mid = between(words, w0.last, u.first).filter((w) => w.kind !== 'punct');
+    if (hasBarrier(mid) || !(adjacent(mid, 0) || titledThenFillers(mid))) return null;
+    joint = u;
+    return w0;
+  };
+
+  // "X، الذي يزور Y": a verb right after a relative pronoun has the name before it as subject
+  const relativeSubject = (): Unit | null => {
+    const r = words[tFirst - 1];
+    if (!r || !/^(الذي|التي|الذين|اللذين|اللتين)$/.test(r.f)) return null;
+    const u = before[before.length - 1];
+    if (!u || u.kind !== 'actor') return null;
+    const gap = between(words, u.last, tFirst - 1);
+    return gap.every((w) => w.kind === 'punct' && /[،,]/.test(w.f)) ? u : null;
   };
 
   if (verb) {
     const first = actorAfter[0];
-    const firstBare = first && first.marker === 'none' && !first.coord && (adjacent(between(words, tLast, first.first), 2) || titled(between(words, tLast, first.first))) ? first : null;
-    const pre = subjectBefore();
+    // "وهاجم مسلحون مقر الحزب": an actor noun between the verb and the name is the subject
+    const unnamedSubject = first && actorNouns.some((a) => a.start >= words[tLast]!.end && a.end <= words[first.first]!.start);
+    const firstBare = first && !unnamedSubject && first.marker === 'none' && !first.coord && (adjacent(between(words, tLast, first.first), 2) || titled(between(words, tLast, first.first))) ? first : null;
+    // "رفضتها إسرائيل", "اتهمه": an object pronoun on the verb; a name right after it is the subject
+    const enc = segment(words[tFirst]!.raw).enclitics;
+    const pronounObject = enc.length > 0 && /^(ه|ها|هم|هما|هن)$/.test(enc[enc.length - 1]!);
+    const rel = relativeSubject();
+    const pre = rel ?? subjectBefore();
     if (order === 'host') {
       // استقبل X Y: X the host (target), Y the visitor (source)
-      const host = firstBare ?? pre;
+      if (pronounObject) return null; // "استقبلته الراية": the visitor is a pronoun
+      // "إيران تستقبل أنان": a subject before the verb is the host, the name after it the visitor
+      const host = rel ?? pre ?? firstBare;
       const rest = actorAfter.filter((u) => u !== host);
       const visitor = rest.find((u) => u.marker === 'none' || u.marker === 'li' || u.marker === 'bi');
       if (!visitor) return null;
       source = visitor;
       objects = host ? [host] : [];
+      subject = host;
     } else if (order === 'receive') {
-      const subject = firstBare ?? pre;
+      const subj = firstBare ?? pre;
       const from = actorAfter.find((u) => u.marker === 'min' || u.marker === 'agent');
       if (!from) return null;
       source = from;
-      objects = subject ? [subject] : [];
+      objects = subj ? [subj] : [];
+      subject = subj;
+    } else if (pronounObject) {
+      // the pronoun's antecedent is the target: the nearest name before the verb that is not its
+      // subject ("الأفكار التي حملها وفد الأمم المتحدة رفضتها إسرائيل", "… إسرائيل واتهمها")
+      source = firstBare ?? pre;
+      if (!source && clauseInitial(words, tFirst)) source = prevSubject() ?? mainSubject();
+      if (source) {
+        const sc = source.cluster;
+        const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u !== source);
+        // a recipient the text names but not as a name Marsad knows: no event rather than a wrong
+        // one, unless the subject stands before a form that may be a noun ("حماس رفضها": her refusal)
+        if (!ante && source !== pre) return null;
+        objects = ante ? [ante] : [];
+      }
     } else {
       source = pre ?? firstBare;
       const rest = actorAfter.filter((u) => u !== source);
       objects = objectsOf(rest, t, listAfter(words, tLast, stop));
-      if (!source && objects.length && clauseInitial(words, tFirst)) {
-        // a dropped subject: the actor of the event told just before
-        const prev = drafts[drafts.length - 1];
-        if (prev && si - prev.sentence <= 2) {
-          source = { cluster: prev.source } as Unit;
-          if (!t.status && prev.status === 'historical' && prev.sentence === si) status = 'historical';
+      if (!source && clauseInitial(words, tFirst)) {
+        // a dropped subject: the subject of the event told just before, or of the sentence
+        const coordinatedVerb = (words[tFirst]!.pro.includes('و') || words[tFirst]!.pro.includes('ف')) && !/^(ما|من|الذي|التي)$/.test(words[tFirst - 1]?.f ?? '');
+        const ps = prevSubject();
+        if (ps && (objects.length || (coordinatedVerb && prev!.sentence === si))) {
+          source = ps;
+          if (!t.status && prev!.status === 'historical' && prev!.sentence === si) status = 'historical';
+        } else if (!ps && (objects.length || coordinatedVerb)) {
+          source = mainSubject();
+        }
+      }
+      if (!source && objects.length && pointsBack(words, tFirst)) source = prevSubject() ?? mainSubject(true);
+      if (source && !objects.length) {
+        // "يطلب منه", "اتصل به": a pronoun after a preposition stands for the name told before
+        for (let i = tLast + 1; i < Math.min(stop, tLast + 4); i++) {
+          if (!PP_PRONOUN.test(words[i]!.f)) continue;
+          const sc = source.cluster;
+          const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc);
+          if (ante) objects = [ante];
+          break;
         }
       }
     }
+    frame = true;
   } else {
     const rel = relativeAfter(words, tLast, stop);
-    const sv = supportBefore(words, tFirst);
+    const sv = supportBefore(words, tFirst, units, t.type);
     const genitive = actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
     if (rel !== null) {
       // "الزيارة التي قام بها X إلى Y"; "زيارة قام بها إلى Y" (he: the actor told just before)
       const receive = loadOrders().support.get(wordKey(words[rel]!.raw)) === 'support-receive';
       const actor = actorAfter.find((u) => u.first > rel && u.marker === 'none' && !u.coord && adjacent(between(words, rel, u.first).filter((w) => !/^(بها|به|بهما)$/.test(w.f)), 0));
-      const prev = drafts[drafts.length - 1];
       if (receive) source = null;
       else if (actor) source = actor;
       else if (prev && prev.sentence === si) source = { cluster: prev.source } as Unit;
@@ -569,18 +795,28 @@ function argumentsOf(
         objects = objectsOf(actorAfter.filter((u) => u.first > (actor ? actor.last : rel)), t);
         if (!status) status = 'historical';
       }
+      frame = true;
     } else if (sv) {
+      frame = true;
       const subj = units.find((u) => u.kind === 'actor' && u.first > sv.index && u.last < tFirst && u.marker === 'none');
-      const subject = subj ?? subjectBefore();
+      const subjectUnit = subj ?? subjectBefore();
       if (sv.order === 'support-receive') {
         const from = actorAfter.find((u) => u.marker === 'min' || u.marker === 'agent');
         if (from) {
           source = from;
-          objects = subject ? [subject] : [];
+          objects = subjectUnit ? [subjectUnit] : [];
+          subject = subjectUnit;
         }
-      } else if (subject) {
-        source = subject;
+      } else if (subjectUnit) {
+        source = subjectUnit;
         objects = objectsOf(actorAfter, t);
+      } else if (clauseInitial(words, sv.index) || pointsBack(words, sv.index)) {
+        // "وعقد مباحثات مع Y", "زيارة لفرنسا أجرى خلالها محادثات مع Y": the subject told before
+        const rest = objectsOf(actorAfter, t);
+        if (rest.length) {
+          source = prevSubject() ?? mainSubject(pointsBack(words, sv.index));
+          objects = rest;
+        }
       }
       if (!source && genitive) {
         source = genitive;
@@ -605,6 +841,14 @@ function argumentsOf(
       if (k >= 0 && adjacent(between(words, tLast, actorAfter[k]!.first), 3)) {
         source = actorAfter[k]!;
         objects = coordinated(actorAfter, k);
+      } else {
+        // "X في لقاء مع Y", "X خلال زيارته إلى Y": a caption-like phrase, the name before is the actor
+        const p = words[tFirst - 1];
+        const u = before[before.length - 1];
+        if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
+          source = u;
+          objects = objectsOf(actorAfter, t);
+        }
       }
     }
     // a relative clause of a visit tells the past: what happened during it is background too
@@ -615,16 +859,41 @@ function argumentsOf(
     source = agentUnit;
   }
   if (!source) return null;
+  if (joint && !objects.includes(joint)) objects = [joint, ...objects];
   if (!status && backgroundBefore(words, tFirst)) status = 'historical';
 
   // places: a visited country is the place too
   const location = placeOf(units, t, objects);
   const targets = objects.filter((u) => u.kind === 'actor').map((u) => u.cluster);
   const countries = objects.filter((u) => u.country).map((u) => u.cluster);
-  return { source: source.cluster, targets: [...new Set(targets)], location, countries, status };
+  const labels = new Map<number, string>();
+  for (const u of [source, ...objects]) if (u.label) labels.set(u.cluster, u.label);
+  return { source: source.cluster, targets: [...new Set(targets)], location, countries, status, subject: subject ? subject.cluster : source.cluster, labels, frame };
 }
 
-const CLAUSE_OPENERS = F(['حيث', 'ثم', 'كما', 'وقد', 'قد', 'فيما', 'بينما', 'وكان', 'كان']);
+/** Words fit for a title phrase then fillers ("ملك البحرين قد"): a title head, up to five words, then fillers only. */
+function titledThenFillers(ws: Word[]): boolean {
+  let n = ws.length;
+  while (n > 0 && (FILLERS.has(ws[n - 1]!.f) || ws[n - 1]!.kind === 'number')) n--;
+  return n > 0 && titled(ws.slice(0, n));
+}
+
+/** "أجرى خلالها …", "التقى فيها …": a verb pointing back to what the sentence told before. */
+function pointsBack(words: Word[], i: number): boolean {
+  const n = words[i + 1];
+  return !!n && /^(خلالها|خلاله|فيها|فيه|اثناءها)$/.test(n.f);
+}
+
+
+/** Words that end the main clause for a subject carried over to a later verb: complementizers, reporting verbs, relatives. */
+const MAIN_BOUNDARY = F([
+  'أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'قال', 'وقال', 'قالت', 'وقالت', 'أكد', 'وأكد', 'أكدت', 'وأكدت', 'أضاف', 'وأضاف', 'أوضح', 'وأوضح',
+  'الذي', 'التي', 'الذين', 'حيث', 'فيما', 'بينما', 'لكن', 'ولكن', 'إذ',
+]);
+
+const PP_PRONOUN = /^(منه|منها|منهم|عليه|عليها|عليهم|معه|معها|معهم|اليه|اليها|اليهم|له|لها|لهم|به|بها|بهم)$/;
+
+const CLAUSE_OPENERS = F(['حيث', 'ثم', 'كما', 'وقد', 'قد', 'فيما', 'بينما', 'وكان', 'كان', 'أنه', 'إنه', 'أنها', 'إنها']);
 
 /** Whether a verb opens its clause: first in the sentence, after و/ف, or after حيث، ثم، كما … */
 function clauseInitial(words: Word[], i: number): boolean {
@@ -639,6 +908,8 @@ function clauseInitial(words: Word[], i: number): boolean {
 function objectsOf(rest: Unit[], t: EventTrigger, listed = false): Unit[] {
   const ok: Marker[] = ['none', 'bi', 'maa', 'list', 'ila', 'li'];
   if (t.type !== 'CONSULT' && t.type !== 'COOPERATE' && t.type !== 'AGREE') ok.push('ala');
+  // "طلب من إسرائيل": a request is addressed to the name after من
+  if (t.type === 'REQUEST') ok.push('min');
   // a coordinated name is not the first object, except in a list ("كل من X، وY"), whose first may be unnamed
   const k = rest.findIndex((u) => u.kind === 'actor' && (!u.coord || listed) && ok.includes(u.marker));
   if (k < 0) return [];
@@ -664,18 +935,20 @@ function coordinated(rest: Unit[], k: number): Unit[] {
   return out;
 }
 
-/** A light verb just before a verbal noun ("أجرى X اتصالا", "قام بزيارة"), within four words. */
-function supportBefore(words: Word[], tFirst: number): { index: number; order: SupportOrder } | null {
-  const { support } = loadOrders();
+/** A light verb just before a verbal noun ("أجرى X اتصالا", "قام بزيارة"), within six words, a name and its title not counted. */
+function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type = ''): { index: number; order: SupportOrder } | null {
+  const { support, supportTypes } = loadOrders();
   for (let i = tFirst - 1, n = 0; i >= 0 && n < 6; i--) {
     const w = words[i]!;
     if (!isWord(w)) {
       if (w.kind === 'punct' && !/[،,]/.test(w.f)) return null;
       continue;
     }
-    n++;
-    const o = support.get(wordKey(w.raw)) ?? support.get(wordKey(w.raw.replace(/^[وف](?=...)/, '')));
-    if (o) return { index: i, order: o };
+    if (!units.some((u) => u.kind === 'actor' && i >= u.first && i <= u.last)) n++;
+    const k1 = wordKey(w.raw);
+    const k = support.has(k1) ? k1 : wordKey(w.raw.replace(/^[وف](?=...)/, ''));
+    const o = support.get(k);
+    if (o) return type && supportTypes.has(k) && !supportTypes.get(k)!.has(type) ? null : { index: i, order: o };
     if (BARRIERS.has(w.f)) return null;
   }
   return null;

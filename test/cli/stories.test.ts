@@ -80,7 +80,7 @@ test('two outlets on one meeting make one story with a short summary and one mer
     assert.equal(res.code, 0);
     const stories = jsonLines(res.out);
     assert.equal(stories.length, 2);
-    for (const s of stories) assert.deepEqual(Object.keys(s), ['id', 'label', 'summary', 'articles', 'entities', 'events']);
+    for (const s of stories) assert.deepEqual(Object.keys(s), ['id', 'label', 'summary', 'articles', 'entities', 'events', 'outlets']);
     const meeting = stories.find((s) => s.articles.length === 2);
     assert.ok(meeting, 'the two reports are one story');
     assert.deepEqual(meeting.articles.map((a: any) => a.id), [atlas, mirror], 'oldest first');
@@ -98,6 +98,15 @@ test('two outlets on one meeting make one story with a short summary and one mer
     assert.deepEqual(met[0].sources.map((s: any) => s.article).sort(), [atlas, mirror].sort());
     assert.equal(met[0].date.start, '2024-02-26');
     assert.deepEqual(new Set([met[0].source.label, met[0].target.label]), new Set(['ناصر بوريطة', 'ستيفان سيجورنيه']));
+
+    // Outlet comparison: each outlet's share, and what it leaves out that the other reports.
+    assert.deepEqual(meeting.outlets.map((o: any) => o.articles), [[atlas], [mirror]]);
+    for (const o of meeting.outlets) {
+      assert.ok(o.events.includes(met[0].id), 'both carry the meeting');
+      const all = new Set(meeting.entities.map((e: any) => e.id));
+      assert.deepEqual(new Set([...o.entities, ...o.missing_entities]), all, 'carried + left out = the story');
+      for (const id of o.missing_entities) assert.ok(!o.entities.includes(id));
+    }
 
     const own = stories.find((s) => s.articles.length === 1);
     assert.deepEqual(own.articles.map((a: any) => a.id), [harvest]);
