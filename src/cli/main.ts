@@ -313,7 +313,8 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
       const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
       await withStore(async (store) => {
-        if (o.actor && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
+        // generic actors ("generic:COP") are no stored entity: they match as written
+        if (o.actor && !o.actor.startsWith('generic:') && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
         // the same happening reported by several articles is one event with its sources
         const rows = await listMergedEvents(store, { actor: o.actor, type, from, to, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
         if (o.json) for (const e of rows) write(JSON.stringify(e));

@@ -246,6 +246,13 @@ const EXTENSION_MODES = new Set(['intelligence-sharing', 'training', 'extraditio
  */
 export function ploverRecord(e: StoredEvent, source: PloverActorInfo | null, target: PloverActorInfo | null, location: PloverActorInfo | null): Record<string, unknown> {
   const ext = e.mode !== null && EXTENSION_MODES.has(e.mode);
+  // a generic actor (generic:SECTOR[:CC], data/events/README.md) carries its sector and country in its id
+  const generic = (ref: { id: string } | null, a: PloverActorInfo | null): PloverActorInfo | null => {
+    const m = ref ? /^generic:([A-Z]{3})(?::([A-Z]{2}))?$/.exec(ref.id) : null;
+    return m ? { type: 'GENERIC', label_en: null, country: m[2] ?? null, sectors: m[1] === 'UNK' ? [] : [m[1]!] } : a;
+  };
+  source = generic(e.source, source);
+  target = generic(e.target, target);
   const country = (a: PloverActorInfo | null) => a?.country ?? null;
   const resolution = !e.date.start ? null : e.date.end && e.date.end !== e.date.start ? 'range' : 'day';
   return {

@@ -84,3 +84,10 @@ test('two articles of one outlet count as one source', () => {
   assert.equal(merged[0]!.num_articles, 2);
   assert.equal(merged[0]!.num_sources, 1);
 });
+
+test('attacks by unnamed actors on one day merge only within one story', () => {
+  const unk = { id: 'generic:UNK', label: '' };
+  const events = [ev('a', 1, 'ASSAULT', unk, null, '2007-10-26'), ev('b', 1, 'ASSAULT', unk, null, '2007-10-26'), ev('c', 1, 'ASSAULT', unk, null, '2007-10-26')];
+  const merged = mergeEvents(events, infos([['a', 'x', '2007-10-26', 's1'], ['b', 'y', '2007-10-26', 's2'], ['c', 'z', '2007-10-26', 's1']]));
+  assert.deepEqual(merged.map((m) => m.sources.map((s) => s.article)), [['a', 'c'], ['b']]);
+});

@@ -119,12 +119,17 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
     else buckets.set(k, [i]);
   });
 
+  // A generic actor ("الشرطة", an unknown attacker) names no one in particular: two reports
+  // by such actors on one day are one happening only when their articles are one story.
+  const generic = (i: number) => [events[i]!.source?.id, events[i]!.target?.id ?? 'generic:'].every((id) => id?.startsWith('generic:'));
   const sameDayOrStory = (i: number, j: number): boolean => {
     const ri = ranges[i];
     const rj = ranges[j];
-    if (ri && rj) return ri[0] <= rj[1] && rj[0] <= ri[1];
     const si = storyOf(i);
-    return si !== null && si === storyOf(j);
+    const sameStory = si !== null && si === storyOf(j);
+    if (generic(i) || generic(j)) return sameStory && (!ri || !rj || (ri[0] <= rj[1] && rj[0] <= ri[1]));
+    if (ri && rj) return ri[0] <= rj[1] && rj[0] <= ri[1];
+    return sameStory;
   };
 
   for (const list of buckets.values()) {

@@ -102,12 +102,12 @@ test('timex values become first and last days', () => {
  */
 const P = 'PERSON', O = 'ORG', L = 'LOCATION';
 const argumentCases: [string, [string, EntityType][], string[], string][] = [
-  ['وهاجم مسلحون مقر حزب العمال.', [['حزب العمال', O]], [], 'an actor noun (مسلحون) gives no event of its own'],
+  ['وهاجم مسلحون مقر حزب العمال.', [['حزب العمال', O]], ['ASSAULT مسلحون → حزب العمال'], 'an actor noun (مسلحون) is no event of its own but a generic actor'],
   ['وترأس كريم الفاسي اجتماعا مطولا.', [['كريم الفاسي', P]], [], 'a meeting with no one named is no event'],
   ['وتحدث كريم الفاسي أمام البرلمان الأوروبي ودعا إلى وقف التصعيد.', [['كريم الفاسي', P], ['البرلمان الأوروبي', O]], ['REQUEST كريم الفاسي → -'], 'a name after أمام is no recipient; the coordinated verb keeps the subject'],
   ['وداهمت قوة من الجيش الوطني منزلا في القرية.', [['الجيش الوطني', O]], ['COERCE/arrest الجيش الوطني → -'], 'partitive: قوة من X acts as X'],
   ['والتقى سمير بدران المسؤول عن الملف الأمني رامي حداد.', [['سمير بدران', P], ['رامي حداد', P]], ['CONSULT سمير بدران → رامي حداد'], 'عن inside a title (المسؤول عن) is no topic'],
-  ['وتظاهر الطلاب ضد خالد منصور، الذي يزور تونس.', [['خالد منصور', P], ['تونس', L]], ['CONSULT/visit خالد منصور → تونس'], 'a verb after الذي has the name before it as subject'],
+  ['وتظاهر الطلاب ضد خالد منصور، الذي يزور تونس.', [['خالد منصور', P], ['تونس', L]], ['PROTEST/demo الطلاب → خالد منصور', 'CONSULT/visit خالد منصور → تونس'], 'a verb after الذي has the name before it as subject'],
   ['المقترحات التي قدمها الاتحاد الأفريقي رفضتها الحكومة السودانية.', [['الاتحاد الأفريقي', O], ['الحكومة السودانية', O]], ['REJECT الحكومة السودانية → الاتحاد الأفريقي'], 'object pronoun: the name after the verb is its subject, the one before the recipient'],
   ['وانتقد نادر سليم حركة التجديد واتهمها بالتحريض.', [['نادر سليم', P], ['حركة التجديد', O]], ['ACCUSE نادر سليم → حركة التجديد'], 'a verb after و with a pronoun: the subject of the clause before, the pronoun its object; one event per pair'],
   ['وكان عادل فهمي وسالم بن راشد ملك الجزيرة قد عقدا مباحثات في القاهرة.', [['عادل فهمي', P], ['سالم بن راشد', P], ['الجزيرة', L], ['القاهرة', L]], ['CONSULT عادل فهمي → سالم بن راشد'], 'a joint subject of a dual light verb; the office after a name is its title'],
@@ -121,7 +121,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
   ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
   ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]'], 'no subject in reach after أن: no event'],
-  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], [], 'the speaker is not the subject of the verbs he reports'],
+  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT المستوطنين → -'], 'the speaker is not the subject of the verbs he reports'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {
@@ -141,4 +141,47 @@ test('a title with its complement before a name: the ambassador is the person, n
 
 test('the same act told again without its recipient (headline, then body) is one event', () => {
   assert.deepEqual(pairs(events('إيران تهدد. وهددت إيران الوكالة الدولية بوقف التعاون.', [['إيران', 'LOCATION'], ['الوكالة الدولية', 'ORG']])), ['THREATEN إيران → الوكالة الدولية']);
+});
+
+test('generic actors: "اعتقلت الشرطة المتظاهرين" → COP source, CVL target', () => {
+  const [e] = events('واعتقلت الشرطة المتظاهرين أمس.', []);
+  assert.equal(`${e!.type} ${e!.source.id}:${e!.source.label} → ${e!.target?.id}:${e!.target?.label}`, 'COERCE generic:COP:الشرطة → generic:CVL:المتظاهرين');
+});
+
+test('generic actors: a nationality adjective gives the country ("الخارجية الروسية" → generic:GOV:RU)', () => {
+  const [e] = events('وأصدرت الخارجية الروسية بيانا دعت فيه إلى وقف فوري لإطلاق النار.', []);
+  assert.equal(`${e!.type} ${e!.source.id} ${e!.source.label}`, 'REQUEST generic:GOV:RU الخارجية الروسية');
+});
+
+test('generic actors: a named entity still wins over a generic phrase', () => {
+  assert.deepEqual(pairs(events('اعتقلت الشرطة المغربية أحمد الزفزافي.', [['أحمد الزفزافي', 'PERSON']])), ['COERCE/arrest الشرطة المغربية → أحمد الزفزافي']);
+});
+
+test('generic actors: a count is no recipient ("اعتقلت خمسة مواطنين")', () => {
+  const [e] = events('واعتقلت قوات الأمن خمسة مواطنين.', []);
+  assert.equal(`${e!.source.id} ${e!.target}`, 'generic:COP null');
+});
+
+test('generic actors: "قوات مشتركة للجيش والشرطة" is one phrase', () => {
+  const [e] = events('واعتقلت قوات مشتركة للجيش والشرطة 19 شخصا.', []);
+  assert.equal(`${e!.source.id} ${e!.source.label}`, 'generic:MIL قوات مشتركة للجيش والشرطة');
+});
+
+test('generic actors: a head after a title word is the title ("وزير الخارجية") and a head with a pronoun is none', () => {
+  assert.deepEqual(events('وقال وزير الخارجية إن طائراته قصفت المواقع.', []).map((e) => e.source.id), []);
+});
+
+test('generic actors: an attacker noun before the attack in its clause ("انتحاريا يقود شاحنة مفخخة فجر نفسه")', () => {
+  const evs = events('وقالت مصادر إن انتحاريا يقود شاحنة مفخخة فجر نفسه وسط سوق.', []);
+  assert.deepEqual(evs.filter((e) => e.type === 'ASSAULT').map((e) => `${e.source.id} ${e.source.label}`), ['generic:UAF انتحاريا']);
+});
+
+test('agentless attack with casualties: one ASSAULT from an unknown attacker (generic:UNK, empty label)', () => {
+  const evs = events('وكانت أعنف العمليات انفجار سيارة مفخخة في سوق شعبي أسفر عن مقتل 34 شخصا وجرح 73 آخرين.', []);
+  assert.deepEqual(evs.map((e) => `${e.type} ${e.source.id} "${e.source.label}" ${e.target}`), ['ASSAULT generic:UNK "" null']);
+});
+
+test('no agentless attack without casualties or with a negated report', () => {
+  assert.deepEqual(events('ووقع انفجار في السوق.', []).map((e) => e.type), []);
+  assert.deepEqual(events('ولم يقع أي انفجار ولا قتلى.', []).map((e) => e.type), []);
 });

@@ -74,7 +74,7 @@
  * Pure: the data tables are read once, lazily; nothing else is touched.
  */
 import { fold, segment, splitSentences, stemKey, tokenize, type Sentence } from '../arabic/index.js';
-import { eventContexts, type EventTrigger } from '../analyse/event-triggers.js';
+import { cuePhrases, eventContexts, type EventTrigger } from '../analyse/event-triggers.js';
 import type { Timex } from '../analyse/timexes.js';
 import { readDataList } from '../model/data-lists.js';
 import { MarsadError } from '../model/errors.js';
@@ -85,7 +85,7 @@ import { countryActors } from './countries.js';
 import { readFileSync } from 'node:fs';
 
 /** A trigger as `triggerDetails` gives it; `verb` tells verb forms from verbal nouns (guessed when absent). */
-export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean };
+export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
 type SupportOrder = 'support' | 'support-receive';
@@ -209,6 +209,8 @@ interface Unit {
   country: boolean;
   /** an office standing for its official ("بمدير الاستخبارات المركزية"): the phrase as written, title included */
   label?: string;
+  /** a generic actor phrase (الشرطة، المتظاهرون): its sector code */
+  generic?: string;
 }
 
 const TITLE_HEADS = (() => {
@@ -364,7 +366,10 @@ export function buildEvents(
   articleId = 'event',
 ): ArticleEvent[] {
   const sentences = splitSentences(text);
-  const ref = (i: number): EventEntityRef => refs[i] ?? { id: `local:${i}`, label: clusters[i]!.label };
+  // generic actors (الشرطة، المتظاهرون) get cluster numbers after the entities'
+  const generic = new Map<number, EventEntityRef>();
+  const counted = new Set<number>();
+  const ref = (i: number): EventEntityRef => generic.get(i) ?? refs[i] ?? { id: `local:${i}`, label: clusters[i]!.label };
   // spans that hide a trigger: names and titles
   const names: { start: number; end: number }[] = [];
   const roles: { start: number; end: number }[] = [];
@@ -374,16 +379,30 @@ export function buildEvents(
   }
   const inside = (spans: { start: number; end: number }[], s: number, e: number) => spans.some((x) => s >= x.start && e <= x.end);
 
-  const cache = new Map<number, { words: Word[]; units: Unit[] }>();
+  const cache = new Map<number, { words: Word[]; units: Unit[]; withGeneric: Unit[] }>();
   const sentenceData = (si: number) => {
     let d = cache.get(si);
     if (!d) {
       const words = sentenceWords(text, sentences[si]!);
-      d = { words, units: unitsOf(text, words, sentences[si]!, clusters) };
+      const units = unitsOf(text, words, sentences[si]!, clusters);
+      // the words of names and titles are no generic actor
+      const taken = new Set<number>();
+      for (const u of units) for (let x = u.first; x <= u.last; x++) taken.add(x);
+      words.forEach((w, x) => { if (inside(names, w.start, w.end) || inside(roles, w.start, w.end)) taken.add(x); });
+      const gen: Unit[] = genericPhrases(text, words, taken).map((g) => {
+        const cluster = clusters.length + generic.size;
+        generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
+        if (g.counted) counted.add(cluster);
+        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code };
+      });
+      d = { words, units, withGeneric: [...units, ...gen].sort((a, b) => a.first - b.first) };
       cache.set(si, d);
     }
     return d;
   };
+  const unknownActor = clusters.length + 100000;
+  generic.set(unknownActor, { id: UNKNOWN_ACTOR_ID, label: '' });
+  const agentless: Draft[] = [];
 
   const drafts: Draft[] = [];
   const sorted = [...triggers].sort((a, b) => a.start - b.start);
@@ -393,13 +412,38 @@ export function buildEvents(
     if (inside(names, t.start, t.end) || inside(roles, t.start, t.end)) continue;
     const si = sentences.findIndex((s) => t.start >= s.start && t.start < s.end);
     if (si < 0) continue;
-    const { words, units } = sentenceData(si);
+    const { words, units, withGeneric } = sentenceData(si);
+    const genericUnits = withGeneric.filter((u) => u.generic);
+    // "المتظاهرون" names the actors, as a name does: no trigger of its own
+    if (genericUnits.some((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end)) continue;
     if (inComplement(t, sorted, words)) continue;
-    const d = argumentsOf(t, words, units, drafts, si, actorNouns);
+    // a generic actor right after a verb is its subject: the name after it is not ("اعتقلت الشرطة X")
+    const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
+    let d = argumentsOf(t, words, units, drafts, si, unnamed);
+    if (genericUnits.length && (!d || !d.targets.length) && looksVerb(t)) {
+      // no name fills the source or the target of a verb: a generic actor where the rules point
+      // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
+      const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns);
+      if (g) g.targets = g.targets.filter((x) => !counted.has(x));
+      if (g && (!d || (g.source === d.source && g.targets.length))) d = g;
+    }
+    if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
+    if (!d && t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) {
+      agentless.push({ source: unknownActor, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: unknownActor, labels: new Map(), frame: true, trigger: t, sentence: si });
+      continue;
+    }
     if (!d) continue;
     // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
     if (!d.frame && FRAMED.has(t.type)) continue;
     drafts.push({ ...d, trigger: t, sentence: si });
+  }
+
+  // an attack whose attacker the text does not name: once per sentence, unless an attacker is named there
+  for (const a of agentless) {
+    if (drafts.some((d) => d.sentence === a.sentence && d.trigger.type === 'ASSAULT')) continue;
+    if (a.status === 'negation' || a.status === 'hypothetical' || a.status === 'future') continue;
+    const k = drafts.findIndex((d) => d.trigger.start > a.trigger.start);
+    drafts.splice(k < 0 ? drafts.length : k, 0, a);
   }
 
   // A visit and the meetings held during it are one event per host (PLOVER): a visit whose
@@ -998,3 +1042,197 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
   return inCountry ? inCountry.cluster : null;
 }
 
+
+// ------------------------------------------------------------------ generic (non-entity) actors
+
+/** The id of the unknown attacker of an agentless attack report ("قتل 18 شخصا في انفجار"). */
+export const UNKNOWN_ACTOR_ID = 'generic:UNK';
+
+interface GenericHead {
+  words: string[];
+  code: string;
+  /** an actor only with a nationality adjective after it ("الخارجية الروسية") */
+  nat: boolean;
+}
+
+interface GenericTable {
+  /** heads by the key of their first word, longest first */
+  heads: Map<string, GenericHead[]>;
+  mods: Set<string>;
+  /** nationality adjective base → ISO country code */
+  nats: Map<string, string>;
+}
+
+let genericTable: GenericTable | null = null;
+
+/** A word's clitic-free, article-free stem, folded. */
+const gkey = (w: string): string => fold(segment(w).stem);
+
+/** The base of a nationality adjective ("الإسرائيليين" → "اسراييل"), and whether it is plural; null when it has no nisba ending. */
+function nisba(k: string): { base: string; plural: boolean } | null {
+  const m = /^(.{3,}?)(يين|يون|يان|يه|ي)$/.exec(k);
+  return m ? { base: m[1]!, plural: m[2] === 'يين' || m[2] === 'يون' } : null;
+}
+
+function loadGeneric(): GenericTable {
+  if (genericTable) return genericTable;
+  const name = 'events/generic-actors.ar.tsv';
+  const t: GenericTable = { heads: new Map(), mods: new Set(), nats: new Map() };
+  for (const { text } of readDataList(name)) {
+    const [form, code, tag] = text.split('\t').map((c) => c.trim());
+    if (!form || !code || !/^([A-Z]{3}|=[A-Z]{2}|\+)$/.test(code)) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and CODE (a sector code, =XX or +) separated by a tab`, dataFile(name));
+    const words = form.split(/\s+/).map(gkey);
+    if (code === '+') t.mods.add(words.join(' '));
+    else if (code.startsWith('=')) {
+      const n = nisba(words[0]!);
+      if (!n) throw new MarsadError('DATA_FILE_INVALID', `'${text}': a nationality adjective ends in ي`, dataFile(name));
+      t.nats.set(n.base, code.slice(1));
+    } else {
+      const list = t.heads.get(words[0]!) ?? [];
+      list.push({ words, code, nat: tag === 'nat' });
+      list.sort((a, b) => b.words.length - a.words.length);
+      t.heads.set(words[0]!, list);
+    }
+  }
+  return (genericTable = t);
+}
+
+/** The country a nationality adjective names ("الروسية" → RU), with whether it is plural; null when none. */
+function nationalityOf(w: Word): { country: string; plural: boolean } | null {
+  if (w.kind !== 'arabic') return null;
+  const n = nisba(gkey(w.raw));
+  const c = n ? loadGeneric().nats.get(n.base) : undefined;
+  return c && n ? { country: c, plural: n.plural } : null;
+}
+
+const QUANTITY = F(['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
+
+export interface GenericPhrase {
+  first: number;
+  last: number;
+  /** the sector code (COP, MIL, …) and the country when a nationality adjective names it */
+  code: string;
+  country: string | null;
+  /** the phrase as written, without its clitics */
+  label: string;
+  /** a count ("خمسة مواطنين", "عشرات المتظاهرين"): an actor, never a recipient (gold.README.md) */
+  counted: boolean;
+}
+
+/**
+ * The generic actor phrases of a sentence outside the names (`taken` word indices): a noun
+ * phrase opened by a head of `generic-actors.ar.tsv`, with its adjectives and nationality, up to
+ * four words, the quantity before it included ("عشرات الآلاف من الباكستانيين"); a plural
+ * nationality with no head before it names that country's people (CVL).
+ */
+function genericPhrases(text: string, words: Word[], taken: Set<number>): GenericPhrase[] {
+  const { heads, mods } = loadGeneric();
+  const out: GenericPhrase[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind !== 'arabic' || taken.has(i)) continue;
+    const k = gkey(w.raw);
+    let code: string | null = null;
+    let country: string | null = null;
+    let j = i;
+    let natNeeded = false;
+    for (const h of heads.get(k) ?? []) {
+      let ok = true;
+      for (let x = 1; x < h.words.length && ok; x++) {
+        const v = words[i + x];
+        ok = !!v && v.kind === 'arabic' && !v.pro.length && !taken.has(i + x) && gkey(v.raw) === h.words[x];
+      }
+      if (!ok) continue;
+      code = h.code;
+      natNeeded = h.nat;
+      j = i + h.words.length - 1;
+      break;
+    }
+    if (!code) {
+      // "آلاف الإسرائيليين": a plural nationality with no head names the people
+      const n = nationalityOf(w);
+      if (!n || !n.plural) continue;
+      code = 'CVL';
+      country = n.country;
+    }
+    // "طائراته": a head with a pronoun refers back, it names no one
+    if (segment(w.raw).enclitics.length) continue;
+    // "وزير الخارجية", "مدير استخبارات الشرطة الوطنية": a head after a title word is the
+    // title's complement, and so are the bare words after it
+    const p = words[i - 1];
+    if (p && isWord(p) && !w.pro.length && isTitleWord(p)) {
+      while (j + 1 < words.length && j - i < 3 && words[j + 1]!.kind === 'arabic' && !words[j + 1]!.pro.length) j++;
+      i = j;
+      continue;
+    }
+    // adjectives, modifiers and the nationality, bare words, up to four words in all
+    while (j + 1 < words.length && j + 1 - i < 4) {
+      const v = words[j + 1]!;
+      if (v.kind !== 'arabic' || v.pro.length || taken.has(j + 1)) break;
+      const n = nationalityOf(v);
+      if (n && !country) country = n.country;
+      else if (!mods.has(gkey(v.raw))) break;
+      j++;
+    }
+    // "قوات مشتركة للجيش والشرطة": the heads it belongs to (لـ), and those coordinated with them
+    if (j + 1 < words.length && j + 1 - i < 4 && words[j + 1]!.pro.join('') === 'ل' && heads.has(gkey(words[j + 1]!.raw))) {
+      j++;
+      while (j + 1 < words.length && j + 1 - i < 4 && words[j + 1]!.pro.join('') === 'و' && heads.has(gkey(words[j + 1]!.raw))) j++;
+    }
+    if (natNeeded && !country) continue;
+    // the quantity before: "نحو 40 متظاهرا", "عشرات الآلاف من الباكستانيين"
+    let first = i;
+    if (!w.pro.length) {
+      let b = i - 1;
+      if (words[b]?.f === 'من' && QUANTITY.has(words[b - 1]?.f ?? '')) b--;
+      while (b >= 0 && i - b <= 3 && !taken.has(b) && (QUANTITY.has(words[b]!.f) || words[b]!.kind === 'number') && !words[b]!.pro.length) first = b--;
+    }
+    let label = text.slice(coreStart(words[first]!), words[j]!.end);
+    if (/^لل/.test(fold(words[first]!.raw)) && !/^ال/.test(label)) label = 'ا' + label;
+    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' });
+    i = j;
+  }
+  return out;
+}
+
+/** The id of a generic actor: `generic:SECTOR` or `generic:SECTOR:CC` (data/events/README.md). */
+export const genericId = (code: string, country: string | null): string => `generic:${code}${country ? ':' + country : ''}`;
+
+/** A generic actor's sector code and country from its id; null for a store entity id. */
+export function parseGenericId(id: string): { sector: string; country: string | null } | null {
+  const m = /^generic:([A-Z]{3})(?::([A-Z]{2}))?$/.exec(id);
+  return m ? { sector: m[1]!, country: m[2] ?? null } : null;
+}
+
+/**
+ * "انتحاريا يقود شاحنة مفخخة فجر نفسه": an attacker noun (gunmen, bombers, militants: UAF, REB)
+ * before an attack in its clause is the attacker when no subject was found; null when none.
+ */
+function attackerOf(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Draft, 'trigger' | 'sentence'> | null {
+  const tFirst = wordAt(words, t.start);
+  const u = [...units].reverse().find((x) => x.last < tFirst && (x.generic === 'UAF' || x.generic === 'REB'));
+  if (!u || u.marker !== 'none' || u.coord) return null;
+  const gap = between(words, u.last, tFirst);
+  if (gap.filter(isWord).length > 6 || hasBarrier(gap) || gap.some((w) => w.kind === 'punct' && !/[،,«»"“”]/.test(w.f))) return null;
+  return { source: u.cluster, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: u.cluster, labels: new Map(), frame: true };
+}
+
+let casualtyWords: Set<string> | null = null;
+
+/**
+ * Whether a sentence reports a concrete attack with no attacker named ("مقتل 34 شخصا في انفجار
+ * سيارة مفخخة"): a bombing (an explosives or suicide-attack trigger, not a weak one, not an actor
+ * noun) with casualties (a casualty word of cues.ar.txt or a killing or wounding trigger).
+ */
+function concreteAttack(t: EventTriggerInput, sorted: EventTriggerInput[], words: Word[]): boolean {
+  if (!words.length) return false;
+  const s = words[0]!.start;
+  const e = words[words.length - 1]!.end;
+  const inSentence = sorted.filter((x) => x.start >= s && x.end <= e && x.type === 'ASSAULT' && !x.actor);
+  if (!inSentence.includes(t)) return false;
+  const bombing = inSentence.some((x) => (x.mode === 'explosives' || x.mode === 'suicide-attack') && !x.weak);
+  if (!bombing) return false;
+  casualtyWords ??= new Set(cuePhrases('casualty').filter((p) => p.length === 1).map((p) => gkey(p[0]!)));
+  const killing = /^(مقتل|قتل|مصرع|جرح|اصابه|اصابات)$/;
+  return words.some((w) => w.kind === 'arabic' && (casualtyWords!.has(gkey(w.raw)) || killing.test(gkey(w.raw))));
+}

@@ -38,17 +38,26 @@ export function input(source: string, a: Article, bytes = `<p>${a.text}</p>`): A
   };
 }
 
+/**
+ * A test that opens a fresh store, hands it to `fn`, and closes it whatever happens; every
+ * conformance suite declares its tests with it.
+ * @example const withStore = storeTest(open); withStore('stores an article', async (s) => { … });
+ */
+export function storeTest<S extends { close(): Promise<void> }>(open: () => Promise<S>) {
+  return (name: string, fn: (s: S) => Promise<void>) =>
+    test(name, async () => {
+      const store = await open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
 export function runStoreConformance(backend: string, open: () => Promise<ArticleStore>): void {
   describe(`store conformance: ${backend}`, () => {
-    const withStore = (name: string, fn: (s: ArticleStore) => Promise<void>) =>
-      test(name, async () => {
-        const store = await open();
-        try {
-          await fn(store);
-        } finally {
-          await store.close();
-        }
-      });
+    const withStore = storeTest(open);
 
     withStore('a new article is stored and read back field for field', async (s) => {
       const a = article({ url: 'https://febrayer.com/ar/1' });

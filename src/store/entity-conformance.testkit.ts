@@ -1,11 +1,11 @@
 /**
  * The entity half of the store conformance suite: every backend runs these tests.
  */
-import { test, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityAssignment, KnownActor } from '../model/entity.js';
 import type { MarsadStore } from './store.js';
-import { article, input } from './conformance.testkit.js';
+import { article, input, storeTest } from './conformance.testkit.js';
 
 /** A new entity assignment; keys here are simple stand-ins for the resolver's name keys. */
 function assign(label: string, mentions: [string, number][], extra: Partial<EntityAssignment> = {}): EntityAssignment {
@@ -35,15 +35,7 @@ const CIA: KnownActor = {
 
 export function runEntityStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
   describe(`entity store conformance: ${backend}`, () => {
-    const withStore = (name: string, fn: (s: MarsadStore) => Promise<void>) =>
-      test(name, async () => {
-        const store = await open();
-        try {
-          await fn(store);
-        } finally {
-          await store.close();
-        }
-      });
+    const withStore = storeTest(open);
     const articleIn = async (s: MarsadStore, name: string, published: string) =>
       (await s.put(input(`${name}.txt`, article({ published, text: `نص المقال ${name} المختلف عن غيره.` })))).id;
 

@@ -1,23 +1,15 @@
 /**
  * The event part of the store conformance suite: every backend runs these tests.
  */
-import { test, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleEvent } from '../model/event.js';
 import type { MarsadStore } from './store.js';
-import { article, input } from './conformance.testkit.js';
+import { article, input, storeTest } from './conformance.testkit.js';
 
 export function runEventStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
   describe(`event store conformance: ${backend}`, () => {
-    const withStore = (name: string, fn: (s: MarsadStore) => Promise<void>) =>
-      test(name, async () => {
-        const store = await open();
-        try {
-          await fn(store);
-        } finally {
-          await store.close();
-        }
-      });
+    const withStore = storeTest(open);
     const setup = async (s: MarsadStore) => {
       const a = (await s.put(input('a.txt', article({ published: '2022-06-20', text: 'التقى حموشي بيرنز.' })))).id;
       const b = (await s.put(input('b.txt', article({ published: '2023-11-14', text: 'استقبل حموشي بورنز في الرباط.' })))).id;

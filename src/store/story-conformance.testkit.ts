@@ -1,22 +1,14 @@
 /**
  * The near-duplicate and story part of the store conformance suite: every backend runs these tests.
  */
-import { test, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarsadStore } from './store.js';
-import { article, input } from './conformance.testkit.js';
+import { article, input, storeTest } from './conformance.testkit.js';
 
 export function runStoryStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
   describe(`story store conformance: ${backend}`, () => {
-    const withStore = (name: string, fn: (s: MarsadStore) => Promise<void>) =>
-      test(name, async () => {
-        const store = await open();
-        try {
-          await fn(store);
-        } finally {
-          await store.close();
-        }
-      });
+    const withStore = storeTest(open);
     const three = async (s: MarsadStore) => {
       const a = (await s.put(input('a.txt', article({ published: '2022-06-20', site: 'هسبريس', text: 'التقى حموشي بيرنز في الرباط.' })))).id;
       const b = (await s.put(input('https://febrayer.com/b', article({ published: '2022-06-21', site: null, title: 'لقاء', text: 'استقبل حموشي بيرنز.' })))).id;

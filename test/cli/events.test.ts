@@ -107,3 +107,18 @@ test('bad event arguments are usage errors naming the flag', async () => {
     cleanup();
   }
 });
+
+test('an actor that is no named entity (the police) is a generic actor with its sector and country, and can be filtered on', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'm.db');
+    await runCli(['--db', db, 'ingest', join(FIXTURES, 'events', 'police-arrests.html')]);
+    const [arrest] = jsonLines((await runCli(['--db', db, 'events', '--actor', 'generic:COP:MA', '--json'])).out);
+    assert.equal(pair(arrest), 'COERCE/arrest الشرطة المغربية → -');
+    assert.deepEqual(arrest.date, { start: '2024-03-01', end: '2024-03-01', text: 'يوم الجمعة' }, 'the Friday before publication');
+    assert.equal(arrest.location.label, 'الدار البيضاء');
+    assert.equal((await runCli(['--db', db, 'events', '--actor', 'generic:MIL', '--json'])).out, '');
+  } finally {
+    cleanup();
+  }
+});

@@ -150,7 +150,7 @@ class SqliteStore implements MarsadStore {
       list: db.prepare<[number, number], ArticleRow>(
         'SELECT * FROM articles ORDER BY COALESCE(published, created_at) DESC, id LIMIT ? OFFSET ?',
       ),
-      ids: db.prepare<[], { id: string }>('SELECT id FROM articles ORDER BY created_at, id'),
+      ids: db.prepare<[], { id: string }>('SELECT id FROM articles ORDER BY rowid'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
       getFetch: db.prepare<[string], { url: string; etag: string | null; last_modified: string | null; fetched_at: string }>(
         'SELECT * FROM fetch_state WHERE url = ?',

@@ -30,7 +30,7 @@ export class SqliteStories implements StoryStore {
          ON CONFLICT(article_id) DO UPDATE SET exact_key = excluded.exact_key, signature = excluded.signature, version = excluded.version`,
       ),
       signatures: db.prepare<[], { article_id: string; exact_key: string; signature: Buffer; version: string }>(
-        `SELECT s.* FROM article_signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.created_at, a.id`,
+        `SELECT s.* FROM article_signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid`,
       ),
       setDuplicate: db.prepare(
         `INSERT INTO article_duplicates (article_id, duplicate_of, similarity, exact) VALUES (?, ?, ?, ?)
