@@ -11,10 +11,15 @@ import { JobRegistry } from './jobs.js';
 import { apiProblem, problemOf, problemResponse, validationProblem } from './problems.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/export.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { quoteRoutes } from './routes/quotes.js';
+import { networkRoutes } from './routes/network.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
+import { storyRoutes } from './routes/stories.js';
+import { timelineRoutes } from './routes/timeline.js';
 
 export interface ApiOptions {
   store: MarsadStore;
@@ -62,6 +67,11 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   entityRoutes(app, store, { defaultAuthor: options.defaultAuthor ?? 'api' });
   quoteRoutes(app, store);
   statsRoutes(app, store);
+  eventRoutes(app, store);
+  storyRoutes(app, store);
+  timelineRoutes(app, store);
+  networkRoutes(app, store);
+  exportRoutes(app, store);
   ingestRoutes(app, {
     store,
     fetcher: options.fetcher ?? new Fetcher({ stateStore: store }),
@@ -79,7 +89,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
       title: 'Marsad API',
       version: '0.1.0',
       description:
-        'Arabic news event intelligence: stored articles, search, entities and quotes. Reads are open; writes need the bearer token. ' +
+        'Arabic news event intelligence: stored articles, search, entities, quotes, events, stories, chart data and exports. Reads are open; writes need the bearer token. ' +
         'Errors are application/problem+json (RFC 9457) with `code` and the offending `param`. Listings page with an opaque `cursor`.',
     },
   });

@@ -147,3 +147,88 @@ export const IdParam = z.object({
     .max(200)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'william-burns' }),
 });
+
+// ------------------------------------------------------------------ events, stories, charts
+
+const EventRefSchema = z.object({ id: z.string(), label: z.string() });
+
+export const MergedEventSchema = z
+  .object({
+    id: z.string().openapi({ description: 'the id of the representative report: `${article}:${n}`' }),
+    type: z.string().openapi({ description: 'PLOVER event type', example: 'CONSULT' }),
+    mode: z.string().nullable().openapi({ description: 'PLOVER mode or a Marsad extension mode; null when none' }),
+    status: z.enum(['historical', 'future', 'hypothetical', 'negation']).nullable(),
+    source: EventRefSchema.openapi({ description: 'the actor: an entity id, or a generic actor `generic:SECTOR[:CC]`' }),
+    target: EventRefSchema.nullable(),
+    location: EventRefSchema.nullable(),
+    date: z.object({ start: z.string().nullable(), end: z.string().nullable(), text: z.string().nullable() }),
+    contexts: z.array(z.string()),
+    evidence: z.object({ text: z.string(), ...Span }).openapi({ description: 'the sentence stating the event; offsets into the article text' }),
+    article: z.string().openapi({ description: 'the article of the representative report' }),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    sources: z.array(z.object({ article: z.string(), source: z.string(), site: z.string().nullable() })).openapi({ description: 'every article reporting this happening' }),
+    num_sources: z.number().int().openapi({ description: 'distinct outlets' }),
+    num_articles: z.number().int(),
+  })
+  .openapi('MergedEvent');
+
+export const StoryReportSchema = z
+  .object({
+    id: z.string(),
+    label: z.string().nullable().openapi({ description: 'the title of the story’s most central article' }),
+    summary: z.string(),
+    articles: z.array(z.object({ id: z.string(), source: z.string(), site: z.string().nullable(), published: z.string().nullable() })),
+    entities: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), articles: z.number().int() })),
+    events: z.array(MergedEventSchema),
+    outlets: z
+      .array(
+        z.object({
+          outlet: z.string(),
+          articles: z.array(z.string()),
+          entities: z.array(z.string()),
+          missing_entities: z.array(z.string()).openapi({ description: 'entity ids other outlets of the story name and this one does not' }),
+          events: z.array(z.string()),
+          missing_events: z.array(z.string()).openapi({ description: 'merged-event ids other outlets report and this one does not' }),
+          quotes: z.number().int(),
+        }),
+      )
+      .openapi({ description: 'what each outlet carries of the story, and what it leaves out' }),
+  })
+  .openapi('StoryReport');
+
+export const TimelineSchema = z
+  .object({
+    buckets: z
+      .array(
+        z.object({
+          day: z.string().openapi({ example: '2024-03-11' }),
+          count: z.number().int(),
+          by_type: z.record(z.string(), z.number().int()).openapi({ example: { CONSULT: 3, AGREE: 1 } }),
+        }),
+      )
+      .openapi({ description: 'days with at least one event, oldest first' }),
+    undated: z.number().int().openapi({ description: 'events with neither a date nor a dated article (in no bucket)' }),
+  })
+  .openapi('Timeline');
+
+export const NetworkSchema = z
+  .object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.string().openapi({ description: 'PERSON, ORG, LOCATION, GENERIC (a generic actor) or UNKNOWN' }),
+        degree: z.number().int().openapi({ description: 'distinct actors linked to this one over all matching events (before the node limit)' }),
+      }),
+    ),
+    edges: z.array(
+      z.object({
+        source: z.string(),
+        target: z.string(),
+        type: z.string().openapi({ description: 'PLOVER event type' }),
+        count: z.number().int().openapi({ description: 'merged events of this type from source to target' }),
+      }),
+    ),
+  })
+  .openapi('Network');

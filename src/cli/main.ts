@@ -9,10 +9,12 @@ import { findTimexes } from '../analyse/timexes.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
-import { eventsCsv, ploverRecord, printAnalysis, printArticle, printDuplicate, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, printStories, summarise, type PloverActorInfo } from './render.js';
+import { eventsCsv, printAnalysis, printArticle, printDuplicate, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, printStories, summarise } from './render.js';
 import { listMergedEvents, storyReport } from '../app/stories.js';
 import { EVENT_TYPES } from '../model/event.js';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { canExport, exportStore, EXPORT_FORMATS, EXPORT_WHATS, FORMAT_WHATS } from '../app/export.js';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 import { serveApi } from '../api/serve.js';
@@ -341,45 +343,49 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
 
   program
     .command('export')
-    .description('write what the store holds in an exchange format: events as PLOVER JSON Lines')
-    .requiredOption('--what <what>', 'what to export: events')
-    .option('--format <format>', 'plover (PLOVER JSON Lines; Marsad extension modes mapped back to plain PLOVER)', 'plover')
-    .option('--type <type>', 'only events of this PLOVER type')
-    .option('--from <date>', 'only events on or after this day')
-    .option('--to <date>', 'only events on or before this day')
+    .description('write what the store holds in an exchange format: JSON Lines or CSV (UTF-8 with BOM) of articles, entities, events, quotes; events as PLOVER JSON Lines; the actor network as GraphML')
+    .requiredOption('--what <what>', `what to export: ${EXPORT_WHATS.join(', ')}`)
+    .option('--format <format>', 'jsonl (JSON Lines), csv (RFC 4180, UTF-8 with BOM, header row), plover (events: PLOVER JSON Lines; Marsad extension modes mapped back to plain PLOVER), graphml (events: the actor network); default plover for events, jsonl otherwise')
+    .option('--actor <id>', 'events: only those whose actor or recipient is this entity')
+    .option('--type <type>', 'events: only those of this PLOVER type')
+    .option('--from <date>', 'events: only those on or after this day')
+    .option('--to <date>', 'events: only those on or before this day')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (o: { what: string; format: string; type?: string; from?: string; to?: string; out?: string }) => {
-      if (o.what !== 'events') throw new MarsadError('BAD_ARGUMENT', `'${o.what}', not one of: events`, '--what');
-      if (o.format !== 'plover') throw new MarsadError('BAD_ARGUMENT', `'${o.format}', not one of: plover`, '--format');
+    .action(async (o: { what: string; format?: string; actor?: string; type?: string; from?: string; to?: string; out?: string }) => {
+      const what = EXPORT_WHATS.find((w) => w === o.what);
+      if (!what) throw new MarsadError('BAD_ARGUMENT', `'${o.what}', not one of: ${EXPORT_WHATS.join(', ')}`, '--what');
+      const format = EXPORT_FORMATS.find((f) => f === (o.format ?? (what === 'events' ? 'plover' : 'jsonl')));
+      if (!format) throw new MarsadError('BAD_ARGUMENT', `'${o.format}', not one of: ${EXPORT_FORMATS.join(', ')}`, '--format');
+      if (!canExport(what, format)) {
+        throw new MarsadError('BAD_ARGUMENT', `'${format}' with --what ${what}: ${format} is for --what ${FORMAT_WHATS[format].join(' or ')} only`, '--format');
+      }
       const type = o.type === undefined ? undefined : eventType(o.type);
       const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
       const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
       await withStore(async (store) => {
-        const actors = new Map<string, PloverActorInfo | null>();
-        const info = async (id: string | undefined): Promise<PloverActorInfo | null> => {
-          if (!id) return null;
-          if (!actors.has(id)) {
-            const e = await store.getEntity(id);
-            actors.set(id, e ? { label_en: e.label_en, country: e.country, sectors: e.sectors, type: e.type } : null);
-          }
-          return actors.get(id)!;
-        };
-        const lines: string[] = [];
-        const page = 500;
-        for (let offset = 0; ; offset += page) {
-          const rows = await store.listEvents({ type, from, to, limit: page, offset });
-          for (const e of rows) lines.push(JSON.stringify(ploverRecord(e, await info(e.source.id), await info(e.target?.id), await info(e.location?.id))));
-          if (rows.length < page) break;
+        if (o.actor && !o.actor.startsWith('generic:') && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
+        const x = exportStore(store, { what, format, filters: { actor: o.actor, type, from, to } });
+        if (!o.out) {
+          for await (const chunk of x.chunks) if (!out.write(chunk)) await once(out, 'drain');
+          return;
         }
-        const body = lines.map((l) => l + '\n').join('');
-        if (o.out) {
-          try {
-            writeFileSync(o.out, body);
-          } catch (e) {
-            throw new MarsadError('BAD_ARGUMENT', `cannot write '${o.out}': ${(e as Error).message}`, '--out');
-          }
-          err.write(`${lines.length} event${lines.length === 1 ? '' : 's'} written to ${o.out}\n`);
-        } else out.write(body);
+        const file = o.out;
+        const failed = (e: unknown) => new MarsadError('BAD_ARGUMENT', `cannot write '${file}': ${(e as Error).message}`, '--out');
+        let fd: number;
+        try {
+          fd = openSync(file, 'w');
+        } catch (e) {
+          throw failed(e);
+        }
+        try {
+          for await (const chunk of x.chunks) writeSync(fd, chunk);
+        } catch (e) {
+          throw e instanceof MarsadError ? e : failed(e);
+        } finally {
+          closeSync(fd);
+        }
+        const noun = format === 'graphml' ? 'actor' : what.replace(/s$/, '');
+        err.write(`${x.written} ${noun}${x.written === 1 ? '' : 's'} written to ${file}\n`);
       });
     });
 

@@ -62,6 +62,7 @@ export const ERRORS = {
   STORE_FAILED: { http: 500, expected: 'a writable database', hint: 'check --db / MARSAD_DB and disk space' },
   ARTICLE_NOT_FOUND: { http: 404, expected: 'the id of a stored article', hint: 'run `marsad list` to see the ids' },
   ENTITY_NOT_FOUND: { http: 404, expected: 'the id of a stored entity', hint: 'run `marsad entities` to see the ids' },
+  STORY_NOT_FOUND: { http: 404, expected: 'the id of a stored story', hint: 'run `marsad stories` to see the ids' },
   ALIAS_NOT_FOUND: {
     http: 404,
     expected: 'a name the entity is mentioned under',

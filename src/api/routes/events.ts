@@ -1,0 +1,105 @@
+/** Events: who did what to whom, when, where — each happening once, with the articles that report it. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { listMergedEvents } from '../../app/stories.js';
+import { MarsadError } from '../../model/errors.js';
+import { EVENT_TYPES } from '../../model/event.js';
+import type { MarsadStore } from '../../store/store.js';
+import { page, pageSchema, PageQuery } from '../pagination.js';
+import { problemContent, problemOf, ProblemError } from '../problems.js';
+import { MergedEventSchema } from '../schemas.js';
+
+/** YYYY, YYYY-MM or YYYY-MM-DD → the first (`start`) or last (`end`) day it covers; null when not a real date. */
+function dayBound(value: string, side: 'start' | 'end'): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!m) return null;
+  const y = +m[1]!;
+  const mo = m[2] === undefined ? (side === 'start' ? 1 : 12) : +m[2];
+  if (mo < 1 || mo > 12) return null;
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const d = m[3] === undefined ? (side === 'start' ? 1 : last) : +m[3];
+  if (d < 1 || d > last) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const dayParam = (name: 'from' | 'to', side: 'start' | 'end', description: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined;
+      const day = dayBound(s, side);
+      if (day === null) {
+        ctx.addIssue({ code: 'custom', message: `'${s}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)` });
+        return z.NEVER;
+      }
+      return day;
+    })
+    .openapi({ param: { name, in: 'query' }, type: 'string', description, example: side === 'start' ? '2024-03' : '2024-03-31' });
+
+/** The event filters shared by /api/events, /api/timeline, /api/network and /api/export. */
+export const EventFilterQuery = z.object({
+  actor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'actor', in: 'query' },
+      description: 'only events whose actor or recipient is this entity (an id merged away counts as the entity it was merged into), or a generic actor such as `generic:COP:MA`',
+      example: 'william-burns',
+    }),
+  type: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined;
+      const t = s.toUpperCase();
+      if (!EVENT_TYPES.includes(t)) {
+        ctx.addIssue({ code: 'custom', message: `'${s}' is not a PLOVER event type (${EVENT_TYPES.join(', ')})` });
+        return z.NEVER;
+      }
+      return t;
+    })
+    .openapi({ param: { name: 'type', in: 'query' }, type: 'string', enum: [...EVENT_TYPES], description: 'only events of this PLOVER type (any case)' }),
+  from: dayParam('from', 'start', 'only events on or after this day (YYYY, YYYY-MM or YYYY-MM-DD); an undated event counts by its article’s publication day'),
+  to: dayParam('to', 'end', 'only events on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)'),
+});
+
+export type EventFilters = { actor?: string; type?: string; from?: string; to?: string };
+
+/**
+ * The filters as the store takes them, after checking that the actor exists (a generic
+ * actor is no stored entity and matches as written).
+ * @example await checkedFilters(store, c.req.valid('query')) // throws a 404 problem naming `actor` for an unknown id
+ */
+export async function checkedFilters(store: MarsadStore, q: EventFilters): Promise<EventFilters> {
+  if (q.actor !== undefined && !q.actor.startsWith('generic:') && !(await store.getEntity(q.actor))) {
+    throw new ProblemError(problemOf(new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', q.actor), 'actor'));
+  }
+  return { actor: q.actor, type: q.type, from: q.from, to: q.to };
+}
+
+const listEvents = createRoute({
+  method: 'get',
+  path: '/api/events',
+  tags: ['events'],
+  summary: 'Events, each happening once with the articles reporting it, newest first (as `marsad events --json`)',
+  request: { query: PageQuery.extend(EventFilterQuery.shape) },
+  responses: {
+    200: { description: 'A page of merged events', content: { 'application/json': { schema: pageSchema(MergedEventSchema, 'EventPage') } } },
+    400: problemContent('An unknown type, a malformed date, cursor or limit (BAD_ARGUMENT, the parameter named in param)'),
+    404: problemContent('No entity has the actor id (ENTITY_NOT_FOUND, param actor)'),
+  },
+});
+
+/**
+ * Registers `GET /api/events`.
+ * @example eventRoutes(app, store) // GET /api/events?actor=william-burns&type=CONSULT&from=2024
+ */
+export function eventRoutes(app: OpenAPIHono, store: MarsadStore): void {
+  app.openapi(listEvents, async (c) => {
+    const { cursor, limit, ...q } = c.req.valid('query');
+    const filters = await checkedFilters(store, q);
+    return c.json(await page((limit, offset) => listMergedEvents(store, { ...filters, limit, offset }), { cursor, limit }), 200);
+  });
+}
