@@ -7,7 +7,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { openStore } from '../app/open-store.js';
 import { createApi } from '../api/app.js';
 import type { MarsadStore } from '../store/store.js';
-import { CONTENT_SECURITY_POLICY, mountWeb, STATIC_DIR } from './static-routes.js';
+import { REPO_ROOT } from '../model/paths.js';
+import { CONTENT_SECURITY_POLICY, mountWeb, STATIC_DIR, VENDOR_FILES, vendorPath } from './static-routes.js';
 
 describe('the web interface’s static routes', () => {
   let store: MarsadStore;
@@ -43,6 +44,35 @@ describe('the web interface’s static routes', () => {
     }
   });
 
+  it('serves the library files it names from node_modules, pinned, and no other file there', async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    for (const [name, { pkg: dep, file }] of Object.entries(VENDOR_FILES)) {
+      assert.match(pkg.dependencies[dep] ?? '', /^\d+\.\d+\.\d+$/, `${dep} is a runtime dependency pinned to one version`);
+      const path = vendorPath(name)!;
+      assert.ok(path.endsWith(join('node_modules', dep, file)), path);
+      const res = await app.request(`/web/vendor/${name}`);
+      assert.equal(res.status, 200, name);
+      assert.match(res.headers.get('content-type') ?? '', /javascript/, name);
+      assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+      const body = await res.text();
+      assert.equal(body, readFileSync(path, 'utf8'), name);
+      // An ES module the browser loads as it is: no bare import it could not resolve.
+      assert.doesNotMatch(body.slice(0, 2000), /^\s*import\s.*from\s*['"][^./]/m, name);
+    }
+    assert.equal(vendorPath('echarts/echarts.js'), null);
+    for (const path of [
+      '/web/vendor/echarts/echarts.js',
+      '/web/vendor/echarts/package.json',
+      '/web/vendor/echarts/../../package.json',
+      '/web/vendor/%2e%2e/%2e%2e/package.json',
+      '/web/vendor/hono/package.json',
+      '/web/vendor/echarts%2fecharts.esm.min.mjs',
+    ]) {
+      const res = await app.request(path);
+      assert.equal(res.status, 404, path);
+    }
+  });
+
   it('serves nothing outside the static folder, and leaves the API as it was', async () => {
     for (const path of ['/web/../../package.json', '/web/%2e%2e/%2e%2e/package.json', '/web/nope.js', '/package.json', '/static-routes.ts']) {
       const res = await app.request(path);
@@ -75,7 +105,31 @@ describe('the interface’s labels', () => {
   });
 
   it('never writes HTML into the page', () => {
-    const app = readFileSync(join(STATIC_DIR, 'app.js'), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
-    assert.doesNotMatch(app, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+    for (const file of ['app.js', 'charts.js']) {
+      const code = readFileSync(join(STATIC_DIR, file), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
+      assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, file);
+    }
+    // The charts' tooltips are painted on the canvas, not written as HTML.
+    const charts = readFileSync(join(STATIC_DIR, 'charts.js'), 'utf8');
+    assert.equal(charts.match(/tooltip: \{/g)?.length, charts.match(/renderMode: 'richText'/g)?.length);
+  });
+
+  it('labels every event type, status and known mode in both languages', async () => {
+    const { DICT } = await import(pathToFileURL(join(STATIC_DIR, 'i18n.js')).href);
+    const { EVENT_TYPES } = await import('../model/event.js');
+    const { TYPE_COLORS } = await import(pathToFileURL(join(STATIC_DIR, 'charts.js')).href);
+    for (const type of EVENT_TYPES) {
+      assert.ok(`evtype.${type}` in DICT.ar, type);
+      assert.ok(type in TYPE_COLORS, `${type} has a colour`);
+    }
+    for (const status of ['historical', 'future', 'hypothetical', 'negation']) assert.ok(`status.${status}` in DICT.ar, status);
+    const triggers = readFileSync(join(REPO_ROOT, 'data', 'events', 'triggers.ar.tsv'), 'utf8');
+    const modes = new Set(triggers.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[2]).filter((m) => m && m !== '-'));
+    assert.ok(modes.size > 30);
+    for (const mode of modes) assert.ok(`mode.${mode}` in DICT.ar, `mode ${mode} has a label`);
+    const contexts = readFileSync(join(REPO_ROOT, 'data', 'events', 'contexts.ar.tsv'), 'utf8');
+    for (const c of new Set(contexts.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[1]).filter(Boolean))) {
+      assert.ok(`context.${c}` in DICT.ar, `context ${c} has a label`);
+    }
   });
 });

@@ -9,32 +9,16 @@
  * say so; CI installs it (`apt-get install chromium`).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { filledStore, TOKEN } from '../../src/api/api.testkit.js';
 import { serveApi, type ApiServer } from '../../src/api/serve.js';
-import { REPO_ROOT } from '../../src/model/paths.js';
 import type { MarsadStore } from '../../src/store/store.js';
+import { launchChromium, SCREENSHOTS, SKIP, watchProblems } from '../../src/web/browser.testkit.js';
 
-const CHROMIUM = process.env.MARSAD_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SKIP = existsSync(CHROMIUM)
-  ? false
-  : `no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set MARSAD_CHROMIUM to run the browser tests`;
 if (SKIP) console.log(`skipping the workbench's browser tests: ${SKIP}`);
-
-export const SCREENSHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
 
 const BURNS_ARTICLE_TITLE = 'بيرنز: التعاون الأمني مع المغرب نموذجي';
 
@@ -50,20 +34,11 @@ describe('the workbench in headless Chromium', { skip: SKIP }, () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     store = await filledStore();
     server = await serveApi({ store, port: 0, token: TOKEN });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    // The 4xx answers the tests provoke are logged by Chromium too; a missing file or a server
-    // error is caught by status instead, and anything else on the console (a CSP refusal) counts.
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() === 404 || res.status() >= 500) problems.push(`${res.status()} ${res.url()}`);
-    });
-    page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    watchProblems(page, problems);
   });
 
   after(async () => {

@@ -3,7 +3,12 @@
  *
  * Views, chosen by the URL's hash: `#/` home (counts, latest articles), `#/search?q=…` search
  * with outlet and date facets, `#/article/ID` one article with its annotations highlighted,
- * `#/entity/ID` one entity with the merge/split form, `#/entities?type=…` the entity list.
+ * `#/entity/ID` one entity with the merge/split form, `#/entities?type=…` the entity list,
+ * `#/events?actor=…&type=…&from=…&to=…` the events (a timeline chart, the actor network and
+ * the list), `#/stories` the stories, `#/story/ID` one story side by side by outlet.
+ *
+ * The charts are drawn by Apache ECharts (charts.js), loaded only by the events view, from the
+ * server's own copy of the pinned package (no CDN).
  *
  * Safety: every value from the API is inserted as text (`h()` builds elements and text
  * nodes; nothing here assigns innerHTML). The one piece of markup the API sends, the `<mark>`
@@ -11,12 +16,19 @@
  * text nodes and <mark> elements, so nothing else in a snippet can become markup.
  */
 import { translate } from './i18n.js';
+import { loadECharts, networkChart, timelineChart, typeColor } from './charts.js';
 
 const LANG_KEY = 'marsad.lang';
 const PAGE_SIZE = 20;
 /** How many of the best results the facets are counted over. */
 const FACET_SAMPLE = 200;
 const ENTITY_TYPES = ['PERSON', 'ORG', 'LOCATION'];
+/** PLOVER event types, in the order of the filter (cooperation first, conflict last). */
+const EVENT_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+/** How many actors the network shows at most (the most connected). */
+const NETWORK_LIMIT = 60;
+/** How many articles of a story have their details (title, opening lines) fetched. */
+const STORY_ARTICLE_DETAILS = 40;
 
 let lang = readLang();
 /** The write token typed on an entity page, kept in memory only (never stored). */
@@ -26,6 +38,8 @@ let writeAuthor = '';
 let flash = null;
 /** Incremented on each render, so a slow answer for an older view is dropped. */
 let renderSeq = 0;
+/** The charts of the view on screen, disposed when another view replaces it. */
+let liveCharts = [];
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -135,6 +149,23 @@ function searchHref(params) {
   return `#/search${s ? `?${s}` : ''}`;
 }
 
+function eventsHref(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return `#/events${s ? `?${s}` : ''}`;
+}
+
+function storyHref(id) {
+  return `#/story/${encodeURIComponent(id)}`;
+}
+
+/** A label from the dictionary, or `fallback` when it has none (an event mode it does not know). */
+function tOr(key, fallback) {
+  const s = t(key);
+  return s === key ? fallback : s;
+}
+
 function isHttpUrl(s) {
   return typeof s === 'string' && /^https?:\/\//i.test(s);
 }
@@ -229,25 +260,41 @@ async function render() {
   const [name, id] = parts;
   for (const a of document.querySelectorAll('nav a')) {
     const target = a.getAttribute('href').replace(/^#\/?/, '');
-    a.classList.toggle('active', (name ?? '') === target || (name === 'entity' && target === 'entities'));
+    a.classList.toggle('active', (name ?? '') === target || (name === 'entity' && target === 'entities') || (name === 'story' && target === 'stories'));
   }
   const content = h('div', { class: 'view-body' });
   view.replaceChildren(h('p', { class: 'loading' }, t('common.loading')));
   let title = t('app.name');
+  /** What the view does once it is on screen (drawing its charts needs their size). */
+  const mounted = [];
+  const ctx = { onMount: (fn) => mounted.push(fn) };
   try {
     if (!name) title = await homeView(content);
     else if (name === 'search') title = await searchView(content, params);
     else if (name === 'article' && id) title = await articleView(content, id);
     else if (name === 'entity' && id) title = await entityView(content, id);
     else if (name === 'entities') title = await entitiesView(content, params);
+    else if (name === 'events') title = await eventsView(content, params, ctx);
+    else if (name === 'stories') title = await storiesView(content, params);
+    else if (name === 'story' && id) title = await storyView(content, id);
     else content.append(h('h1', {}, t('common.not_found')));
   } catch (err) {
     content.replaceChildren(problemBox(err));
   }
   if (seq !== renderSeq) return; // a newer view was asked for meanwhile
+  for (const chart of liveCharts) chart.dispose();
+  liveCharts = [];
   view.replaceChildren(content);
   view.dataset.view = name ?? 'home';
   document.title = title === t('app.name') ? title : `${title} · ${t('app.name')}`;
+  for (const fn of mounted) {
+    try {
+      await fn();
+    } catch (err) {
+      console.warn(err);
+    }
+    if (seq !== renderSeq) return;
+  }
   document.body.dataset.ready = String(seq);
 }
 
@@ -520,12 +567,14 @@ async function articleView(root, id) {
   const detail = await api(`/api/articles/${encodeURIComponent(id)}`);
   const a = detail.article;
   const timexes = Array.isArray(detail.timexes) ? detail.timexes : [];
+  const story = storyRef(detail.story ?? a.story);
   const row = (key, value) => (value === null || value === undefined || value === '' ? null : [h('dt', {}, t(key)), h('dd', {}, value)]);
   const meta = h(
     'dl',
     { class: 'meta-block' },
     row('article.outlet', a.site ? bdi(a.site) : null),
     row('article.published', a.published ? dateEl(a.published) : null),
+    row('article.story', story ? h('a', { href: storyHref(story.id), class: 'story-link', dir: 'auto', dataset: { story: story.id } }, story.label ? bdi(story.label) : t('story.open')) : null),
     row('article.author', a.author ? bdi(a.author) : null),
     row('article.section', a.section ? bdi(a.section) : null),
     row('article.tags', a.tags?.length ? a.tags.map((tag) => h('span', { class: 'chip tag' }, bdi(tag))) : null),
@@ -581,6 +630,13 @@ async function articleView(root, id) {
   return a.title ?? t('article.title');
 }
 
+/** The article's story when the API names one: an id, or an object with an id and a label. */
+function storyRef(value) {
+  if (typeof value === 'string' && value) return { id: value, label: null };
+  if (value && typeof value === 'object' && typeof value.id === 'string' && value.id) return { id: value.id, label: typeof value.label === 'string' ? value.label : null };
+  return null;
+}
+
 function speakerEl(q) {
   if (!q.speaker) return t('quote.unknown_speaker');
   return q.speaker.id ? h('a', { href: entityHref(q.speaker.id), class: 'speaker' }, bdi(q.speaker.label)) : bdi(q.speaker.label);
@@ -627,6 +683,7 @@ async function entityView(root, id) {
         h('h1', { dir: 'auto' }, bdi(e.label)),
         e.label_en ? h('p', { class: 'label-en', lang: 'en', dir: 'ltr' }, e.label_en) : null,
         h('span', { class: `chip ent ent-${e.type} type-badge` }, typeLabel(e.type)),
+        h('a', { href: eventsHref({ actor: e.id }), class: 'actor-events' }, t('entity.events')),
       ),
       h('dl', { class: 'meta-block' },
         row('entity.id', ltr(e.id)),
@@ -778,11 +835,377 @@ async function entitiesView(root, params) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Events
+
+function eventTypeLabel(type) {
+  return tOr(`evtype.${type}`, type);
+}
+
+/** An actor's name; a generic actor with no words of its own (`generic:UNK`) is "unknown actor". */
+function actorLabel(ref) {
+  return ref.label || (String(ref.id).startsWith('generic:') ? t('event.unknown_actor') : ref.id);
+}
+
+/** A named actor opens its entity page; a generic one (police, gunmen…) has none, so it opens its events. */
+function actorHref(id) {
+  return String(id).startsWith('generic:') ? eventsHref({ actor: id }) : entityHref(id);
+}
+
+function actorLink(ref, cls) {
+  return h('a', { href: actorHref(ref.id), class: `actor ${cls}`, dataset: { actor: ref.id }, dir: 'auto' }, bdi(actorLabel(ref)));
+}
+
+/** The chip of an event type, coloured as in the timeline. */
+function eventTypeChip(type) {
+  const chip = h('span', { class: 'chip ev-type', title: type, dataset: { type } }, eventTypeLabel(type));
+  chip.style.setProperty('--ev-color', typeColor(type)); // CSSOM, allowed by the CSP (no style attribute)
+  return chip;
+}
+
+/** A short name for where an article came from when its outlet is unknown: a URL's host, a file's name. */
+function sourceName(source) {
+  if (typeof source !== 'string' || !source) return null;
+  if (isHttpUrl(source)) {
+    try {
+      return new URL(source).hostname.replace(/^www\./, '');
+    } catch {
+      return source;
+    }
+  }
+  return source.split(/[\\/]/).filter(Boolean).at(-1) ?? source;
+}
+
+/** An event's date: the words of the text and the normalised day or range. */
+function eventDate(date) {
+  if (!date) return null;
+  const value = date.start && date.end && date.start !== date.end ? `${date.start} – ${date.end}` : date.start ?? date.end;
+  if (!value && !date.text) return null;
+  const shown = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  return h('span', { class: 'ev-when' }, date.text ? [bdi(date.text), ' '] : null, value ? h('time', { datetime: value.slice(0, 10), title: value }, date.text ? ['(', bdi(shown), ')'] : bdi(shown)) : null);
+}
+
+/**
+ * One merged event: type, mode and status; actor → recipient; date and place; its sources with
+ * links to their articles; the sentence that states it.
+ */
+function eventItem(e) {
+  const sources = Array.isArray(e.sources) ? e.sources : [];
+  const field = (key, value) => (value ? h('span', { class: `ev-field ev-${key}` }, h('span', { class: 'ev-key' }, t(`event.${key}`), ': '), value) : null);
+  return h(
+    'li',
+    { class: 'event', dataset: { event: e.id, type: e.type } },
+    h('div', { class: 'ev-head' },
+      eventTypeChip(e.type),
+      e.mode ? h('span', { class: 'chip ev-mode', title: e.mode, dataset: { mode: e.mode } }, tOr(`mode.${e.mode}`, e.mode)) : null,
+      e.status ? h('span', { class: `chip ev-status status-${e.status}`, dataset: { status: e.status } }, tOr(`status.${e.status}`, e.status)) : null,
+      (e.contexts ?? []).map((c) => h('span', { class: 'chip ev-context', title: c }, tOr(`context.${c}`, c))),
+    ),
+    h('div', { class: 'ev-actors' },
+      actorLink(e.source, 'ev-source'),
+      h('span', { class: 'ev-arrow', 'aria-hidden': 'true' }, ` ${t('event.arrow')} `),
+      e.target ? actorLink(e.target, 'ev-target') : h('span', { class: 'ev-target none' }, t('common.none')),
+    ),
+    h('div', { class: 'ev-meta meta' },
+      field('date', eventDate(e.date)),
+      field('place', e.location ? actorLink(e.location, 'ev-location') : null),
+      h('span', { class: 'ev-field ev-sources' },
+        h('span', { class: 'ev-count', dataset: { sources: String(e.num_sources ?? sources.length), articles: String(e.num_articles ?? sources.length) } },
+          t('event.sources', { s: e.num_sources ?? sources.length, a: e.num_articles ?? sources.length })),
+        sources.length ? [' — ', sources.map((src, i) => [i ? '، ' : '', h('a', { href: articleHref(src.article), class: 'ev-source-link', title: src.source ?? null, dataset: { article: src.article } }, bdi(src.site || sourceName(src.source) || src.article))])] : null,
+      ),
+    ),
+    e.evidence?.text ? h('blockquote', { class: 'ev-evidence', dir: 'auto', lang: 'ar' }, e.evidence.text) : null,
+    e.article
+      ? h('div', { class: 'ev-article meta' }, t('event.from_article'), ': ', h('a', { href: articleHref(e.article), class: 'article-link', dir: 'auto' }, e.title ?? t('article.untitled')), e.published ? [' · ', dateEl(e.published)] : null)
+      : null,
+  );
+}
+
+/** The filters of the events view, as the API and the links take them. */
+function eventFilters(params) {
+  const f = {};
+  for (const key of ['actor', 'type', 'from', 'to']) {
+    const v = (params.get(key) ?? '').trim();
+    if (v) f[key] = v;
+  }
+  return f;
+}
+
+function apiQuery(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  return q.toString();
+}
+
+async function eventsView(root, params, ctx) {
+  const filters = eventFilters(params);
+  const pages = (params.get('pages') ?? '').split(',').filter(Boolean);
+  const cursor = pages.at(-1);
+  const [page, timeline, network] = await Promise.all([
+    api(`/api/events?${apiQuery({ ...filters, limit: PAGE_SIZE, cursor })}`),
+    api(`/api/timeline?${apiQuery(filters)}`).catch((err) => err),
+    api(`/api/network?${apiQuery({ ...filters, limit: NETWORK_LIMIT })}`).catch((err) => err),
+  ]);
+  const charts = loadECharts(); // the library loads while the page is built
+  charts.catch(() => {});
+
+  // The actor's name, when the filter names one: from the events or the network.
+  let actorName = null;
+  if (filters.actor) {
+    const refs = [...page.items.flatMap((e) => [e.source, e.target, e.location]), ...(Array.isArray(network?.nodes) ? network.nodes : [])];
+    const ref = refs.find((r) => r && r.id === filters.actor);
+    actorName = ref ? actorLabel(ref) : null;
+  }
+
+  // Filters.
+  const actor = h('input', { type: 'text', name: 'actor', value: filters.actor ?? '', dir: 'auto', placeholder: t('events.actor_placeholder'), autocomplete: 'off' });
+  const type = h('select', { name: 'type' }, h('option', { value: '' }, t('type.all')), EVENT_TYPES.map((ty) => h('option', { value: ty, selected: filters.type === ty }, eventTypeLabel(ty))));
+  const from = h('input', { type: 'text', name: 'from', value: filters.from ?? '', placeholder: 'YYYY-MM-DD', dir: 'ltr', size: '10', inputmode: 'numeric' });
+  const to = h('input', { type: 'text', name: 'to', value: filters.to ?? '', placeholder: 'YYYY-MM-DD', dir: 'ltr', size: '10', inputmode: 'numeric' });
+  const form = h(
+    'form',
+    {
+      class: 'event-filters',
+      'aria-label': t('events.filters'),
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        location.hash = eventsHref({ actor: actor.value.trim(), type: type.value, from: from.value.trim(), to: to.value.trim() });
+      },
+    },
+    h('label', {}, t('events.actor'), ' ', actor),
+    h('label', {}, t('events.type'), ' ', type),
+    h('label', {}, t('events.from'), ' ', from),
+    h('label', {}, t('events.to'), ' ', to),
+    h('button', { type: 'submit' }, t('events.apply')),
+    Object.keys(filters).length ? h('a', { href: eventsHref({}), class: 'clear' }, t('events.clear')) : null,
+  );
+  const chips = Object.entries(filters).map(([key, value]) =>
+    h('span', { class: 'chip filter', dataset: { filter: key } },
+      t(`events.${key}_filter`),
+      key === 'actor' ? h('a', { href: actorHref(value), class: 'filter-actor', dir: 'auto' }, bdi(actorName ?? value)) : key === 'type' ? eventTypeLabel(value) : ltr(value),
+      ' ',
+      h('a', { href: eventsHref({ ...filters, [key]: '' }), class: 'remove', title: t('search.remove_filter'), 'aria-label': t('search.remove_filter') }, '×')),
+  );
+
+  // The two charts, drawn once the view is on screen.
+  const timelineBox = h('div', { class: 'chart timeline-chart', role: 'img', 'aria-label': t('events.timeline') });
+  const networkBox = h('div', { class: 'chart network-chart', role: 'img', 'aria-label': t('events.network') });
+  const timelinePanel = h('section', { class: 'panel timeline-panel' }, h('h2', {}, t('events.timeline')), h('p', { class: 'help' }, t('events.timeline_help')));
+  const networkPanel = h('section', { class: 'panel network-panel' }, h('h2', {}, t('events.network')), h('p', { class: 'help' }, t('events.network_help')));
+
+  const buckets = Array.isArray(timeline?.buckets) ? timeline.buckets : null;
+  if (!buckets) timelinePanel.append(problemBox(timeline, t('events.chart_failed')));
+  else if (!buckets.some((b) => b.count > 0)) timelinePanel.append(h('p', { class: 'empty' }, t('events.no_timeline')));
+  else {
+    const types = [...new Set(buckets.flatMap((b) => Object.keys(b.by_type ?? {})))].sort();
+    timelinePanel.append(
+      timelineBox,
+      h('details', { class: 'chart-data' }, h('summary', {}, t('events.chart_data')),
+        h('table', { class: 'timeline-table' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('events.day')), types.map((ty) => h('th', { scope: 'col', title: ty }, eventTypeLabel(ty))), h('th', { scope: 'col' }, t('events.total')))),
+          h('tbody', {}, buckets.map((b) => h('tr', { dataset: { day: b.day } }, h('td', {}, h('a', { href: eventsHref({ ...filters, from: b.day, to: b.day }) }, ltr(b.day))), types.map((ty) => h('td', { class: 'num' }, String(b.by_type?.[ty] ?? 0))), h('td', { class: 'num' }, String(b.count))))))),
+    );
+    ctx.onMount(async () => {
+      try {
+        const echarts = await charts;
+        liveCharts.push(timelineChart(echarts, timelineBox, buckets, {
+          rtl: document.documentElement.dir === 'rtl',
+          typeLabel: eventTypeLabel,
+          countLabel: t('events.untyped'),
+          onDay: (day) => (location.hash = eventsHref({ ...filters, from: day, to: day })),
+        }));
+        timelineBox.dataset.drawn = 'true';
+      } catch (err) {
+        timelineBox.replaceWith(problemBox(err, t('events.chart_failed')));
+      }
+    });
+  }
+
+  const graph = Array.isArray(network?.nodes) && Array.isArray(network?.edges) ? network : null;
+  if (!graph) networkPanel.append(problemBox(network, t('events.chart_failed')));
+  else if (!graph.nodes.length) networkPanel.append(h('p', { class: 'empty' }, t('events.no_network')));
+  else {
+    const kindLabel = (kind) => (kind === 'generic' ? t('kind.generic') : ENTITY_TYPES.includes(kind) ? typeLabel(kind) : kind);
+    networkPanel.append(
+      networkBox,
+      h('details', { class: 'chart-data' }, h('summary', {}, t('events.actors')),
+        h('ul', { class: 'network-nodes chips' }, [...graph.nodes].sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0)).map((n) =>
+          h('li', {}, h('a', { href: actorHref(n.id), class: 'chip network-node', dataset: { node: n.id } }, bdi(actorLabel(n)), ' ', h('span', { class: 'n', title: t('events.degree') }, String(n.degree ?? 0))))))),
+    );
+    ctx.onMount(async () => {
+      try {
+        const echarts = await charts;
+        liveCharts.push(networkChart(echarts, networkBox, graph, {
+          nodeLabel: actorLabel,
+          kindLabel,
+          typeLabel: eventTypeLabel,
+          onNode: (n) => (location.hash = actorHref(n.id)),
+          onEdge: (e) => (location.hash = eventsHref({ actor: e.source, type: e.type })),
+        }));
+        networkBox.dataset.drawn = 'true';
+      } catch (err) {
+        networkBox.replaceWith(problemBox(err, t('events.chart_failed')));
+      }
+    });
+  }
+
+  const list = page.items.length ? h('ol', { class: 'event-list', start: String(pages.length * PAGE_SIZE + 1) }, page.items.map(eventItem)) : h('p', { class: 'empty' }, t('events.none'));
+  const pager = h(
+    'nav',
+    { class: 'pager', 'aria-label': t('common.page', { n: pages.length + 1 }) },
+    pages.length ? h('a', { href: eventsHref({ ...filters, pages: pages.slice(0, -1).join(',') }), class: 'prev', rel: 'prev' }, t('common.prev')) : null,
+    h('span', { class: 'page-n' }, t('common.page', { n: pages.length + 1 })),
+    page.next_cursor ? h('a', { href: eventsHref({ ...filters, pages: [...pages, page.next_cursor].join(',') }), class: 'next', rel: 'next' }, t('common.next')) : null,
+  );
+  // Downloads of the events under the same filters (the API applies them to every events format).
+  const exportLink = (format, key) => h('a', { href: `/api/export?${apiQuery({ what: 'events', format, ...filters })}`, class: 'chip export', download: '', dataset: { export: format } }, t(key));
+
+  append(root, [
+    h('h1', {}, t('events.title'), actorName ? [' — ', bdi(actorName)] : null),
+    form,
+    chips.length ? h('div', { class: 'active-filters', 'aria-label': t('search.filters') }, chips) : null,
+    timelinePanel,
+    networkPanel,
+    h('section', { class: 'event-list-section' }, h('h2', {}, t('events.list')), h('p', { class: 'count' }, t('events.count', { n: page.items.length })), list, pager),
+    h('nav', { class: 'exports', 'aria-label': t('events.export') },
+      h('span', { class: 'meta' }, t('events.export'), ': '),
+      exportLink('csv', 'events.export_events_csv'),
+      exportLink('jsonl', 'events.export_events_jsonl'),
+      exportLink('plover', 'events.export_events_plover'),
+      exportLink('graphml', 'events.export_network')),
+  ]);
+  return actorName ? `${t('events.title')}: ${actorName}` : t('events.title');
+}
+
+// ---------------------------------------------------------------------------------------
+// Stories
+
+/** The first and last publication days of a story's articles, or null. */
+function storyDates(report) {
+  const days = (report.articles ?? []).map((a) => a.published).filter(Boolean).sort();
+  if (!days.length) return null;
+  const [first, last] = [days[0], days.at(-1)];
+  return first.slice(0, 10) === last.slice(0, 10) ? dateEl(first) : [dateEl(first), ' – ', dateEl(last)];
+}
+
+function storyCounts(report) {
+  return t('stories.counts', { o: (report.outlets ?? []).length, a: (report.articles ?? []).length, e: (report.events ?? []).length });
+}
+
+async function storiesView(root, params) {
+  const pages = (params.get('pages') ?? '').split(',').filter(Boolean);
+  const cursor = pages.at(-1);
+  const page = await api(`/api/stories?${apiQuery({ limit: PAGE_SIZE, cursor })}`);
+  const href = (p) => `#/stories${p ? `?pages=${encodeURIComponent(p)}` : ''}`;
+  root.append(
+    h('h1', {}, t('stories.title')),
+    h('p', { class: 'help' }, t('stories.help')),
+    page.items.length
+      ? h('ol', { class: 'story-list', start: String(pages.length * PAGE_SIZE + 1) }, page.items.map((s) =>
+          h('li', { class: 'story', dataset: { story: s.id } },
+            h('a', { href: storyHref(s.id), class: 'story-title', dir: 'auto' }, s.label ? bdi(s.label) : t('stories.untitled')),
+            h('div', { class: 'meta' }, h('span', { class: 'story-counts' }, storyCounts(s)), storyDates(s) ? [' · ', storyDates(s)] : null),
+            s.summary ? h('p', { class: 'story-summary', dir: 'auto', lang: 'ar' }, s.summary) : null,
+          )))
+      : h('p', { class: 'empty' }, t('stories.none')),
+    h('nav', { class: 'pager' },
+      pages.length ? h('a', { href: href(pages.slice(0, -1).join(',')), class: 'prev', rel: 'prev' }, t('common.prev')) : null,
+      h('span', { class: 'page-n' }, t('common.page', { n: pages.length + 1 })),
+      page.next_cursor ? h('a', { href: href([...pages, page.next_cursor].join(',')), class: 'next', rel: 'next' }, t('common.next')) : null),
+  );
+  return t('stories.title');
+}
+
+/** A short line naming a merged event: its type, actor and recipient. */
+function eventLine(e) {
+  return [eventTypeChip(e.type), ' ', bdi(actorLabel(e.source)), e.target ? [` ${t('event.arrow')} `, bdi(actorLabel(e.target))] : null];
+}
+
+/** The first words of an article's text, for the side-by-side columns. */
+function lede(text, max = 220) {
+  if (typeof text !== 'string' || !text.trim()) return null;
+  const clean = text.trim().replace(/\s+/g, ' ');
+  return clean.length <= max ? clean : `${clean.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}
+
+async function storyView(root, id) {
+  const report = await api(`/api/stories/${encodeURIComponent(id)}`);
+  const articles = report.articles ?? [];
+  // Titles and opening lines: a story holds few articles, and at most STORY_ARTICLE_DETAILS are asked for.
+  const details = new Map();
+  await Promise.all(articles.slice(0, STORY_ARTICLE_DETAILS).map(async (a) => {
+    const d = await api(`/api/articles/${encodeURIComponent(a.id)}`).catch(() => null);
+    if (d?.article) details.set(a.id, d.article);
+  }));
+  const titleOf = new Map();
+  for (const e of report.events ?? []) if (e.article && e.title) titleOf.set(e.article, e.title);
+  const entities = new Map((report.entities ?? []).map((e) => [e.id, e]));
+  const events = new Map((report.events ?? []).map((e) => [e.id, e]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+
+  const entityChip = (eid, cls) => {
+    const e = entities.get(eid);
+    return h('a', { href: actorHref(eid), class: `chip ${cls} ${e ? `ent ent-${e.type}` : ''}`, dataset: { entity: eid }, dir: 'auto' }, bdi(e ? e.label : eid));
+  };
+  const articleCard = (aid) => {
+    const a = byId.get(aid) ?? { id: aid };
+    const d = details.get(aid);
+    const title = a.title ?? d?.title ?? titleOf.get(aid) ?? null;
+    return h('li', { class: 'story-article', dataset: { article: aid } },
+      h('a', { href: articleHref(aid), class: 'article-link', dir: 'auto' }, title ?? t('article.untitled')),
+      h('div', { class: 'meta' }, dateEl(a.published ?? d?.published)),
+      lede(d?.text) ? h('p', { class: 'lede', dir: 'auto', lang: d?.lang ?? 'ar' }, lede(d.text)) : null);
+  };
+
+  const columns = (report.outlets ?? []).map((o) => {
+    const missingEntities = o.missing_entities ?? [];
+    const missingEvents = o.missing_events ?? [];
+    return h('section', { class: 'outlet-col', dataset: { outlet: o.outlet } },
+      h('h3', { class: 'outlet-name', dir: 'auto' }, bdi(o.outlet)),
+      h('ol', { class: 'outlet-articles' }, (o.articles ?? []).map(articleCard)),
+      h('div', { class: 'carries' },
+        h('h4', {}, t('story.carries')),
+        h('p', { class: 'meta' }, t('story.entities_n', { n: (o.entities ?? []).length }), ' · ', t('story.events_n', { n: (o.events ?? []).length }), ' · ', t('story.quotes_n', { n: o.quotes ?? 0 })),
+        h('div', { class: 'chips carried-entities' }, (o.entities ?? []).map((eid) => entityChip(eid, 'carried')))),
+      h('div', { class: 'leaves-out' },
+        h('h4', {}, t('story.leaves_out')),
+        !missingEntities.length && !missingEvents.length ? h('p', { class: 'empty nothing-missing' }, t('story.nothing_missing')) : null,
+        missingEntities.length ? [h('h5', {}, t('story.missing_entities')), h('div', { class: 'chips missing-entities' }, missingEntities.map((eid) => entityChip(eid, 'missing')))] : null,
+        missingEvents.length
+          ? [h('h5', {}, t('story.missing_events')), h('ul', { class: 'missing-events' }, missingEvents.map((evid) => {
+              const e = events.get(evid);
+              return h('li', { dataset: { event: evid } }, e ? eventLine(e) : ltr(evid));
+            }))]
+          : null),
+    );
+  });
+
+  const label = report.label || t('stories.untitled');
+  root.append(
+    h('article', { class: 'story-view', dataset: { story: report.id } },
+      h('h1', { dir: 'auto' }, bdi(label)),
+      h('p', { class: 'meta' }, storyCounts(report), storyDates(report) ? [' · ', storyDates(report)] : null),
+      h('section', { class: 'story-summary-box' }, h('h2', {}, t('story.summary')),
+        report.summary ? h('p', { class: 'story-summary', dir: 'auto', lang: 'ar' }, report.summary) : h('p', { class: 'empty' }, t('story.no_summary'))),
+      h('section', { class: 'story-outlets' }, h('h2', {}, t('story.by_outlet')), h('div', { class: 'outlet-grid' }, columns)),
+      h('section', { class: 'story-events' }, h('h2', {}, t('story.events')), h('p', { class: 'help' }, t('story.events_help')),
+        (report.events ?? []).length ? h('ol', { class: 'event-list' }, report.events.map(eventItem)) : h('p', { class: 'empty' }, t('story.no_events'))),
+      (report.entities ?? []).length
+        ? h('section', { class: 'story-entities' }, h('h2', {}, t('story.entities')), h('div', { class: 'chips' }, report.entities.map((e) =>
+            h('a', { href: actorHref(e.id), class: `chip ent ent-${e.type}`, dataset: { entity: e.id }, title: t('story.entity_articles', { n: e.articles }) }, bdi(e.label), ' ', h('span', { class: 'n' }, String(e.articles))))))
+        : null,
+    ),
+  );
+  return label;
+}
+
+// ---------------------------------------------------------------------------------------
 // Start
 
 if (typeof document !== 'undefined') {
   document.getElementById('lang-toggle')?.addEventListener('click', toggleLanguage);
   window.addEventListener('hashchange', render);
+  window.addEventListener('resize', () => liveCharts.forEach((chart) => chart.resize()));
   applyLanguage();
   render();
 }
