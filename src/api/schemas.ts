@@ -84,6 +84,9 @@ export const ArticleDetailSchema = z
     entities: z.array(ArticleEntitySchema),
     quotes: z.array(ArticleQuoteSchema),
     timexes: z.array(TimexSchema).openapi({ description: 'dates written in the text, with their spans and values' }),
+    events: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()).openapi({ description: 'the events the article reports, as /api/events gives them before merging' }),
+    story: z.object({ id: z.string(), label: z.string().nullable() }).nullable().openapi({ description: 'the story the article is in' }),
+    duplicate_of: z.object({ id: z.string(), similarity: z.number(), exact: z.boolean() }).nullable().openapi({ description: 'the earlier article this one nearly repeats' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -80,6 +80,9 @@ describe('GET /api/articles/{id}', () => {
     assert.equal(a.quotes.length, 4);
     assert.equal(a.quotes.filter((q: { speaker: { id: string } | null }) => q.speaker?.id === 'william-burns').length, 3);
     for (const q of a.quotes) assert.equal(a.article.text.slice(q.start, q.end), q.text);
+    for (const e of a.events) assert.equal(a.article.text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+    assert.ok(a.story && typeof a.story.id === 'string', 'the story the article is in');
+    assert.equal(a.duplicate_of, null);
   });
 
   it('answers an unknown id with a 404 problem naming id', async () => {

@@ -45,10 +45,29 @@ export function articleRoutes(app: OpenAPIHono, store: MarsadStore): void {
     const { id } = c.req.valid('param');
     const stored = await store.get(id);
     if (!stored) throw new ProblemError(problemOf(new MarsadError('ARTICLE_NOT_FOUND', 'no stored article with this id', id), 'id'));
-    const [entities, quotes] = await Promise.all([store.articleEntities(id), store.articleQuotes(id)]);
+    const [entities, quotes, events, [ref], dup] = await Promise.all([
+      store.articleEntities(id),
+      store.articleQuotes(id),
+      store.articleEvents(id),
+      store.articleRefs([id]),
+      store.duplicateOf(id),
+    ]);
     const timexes = findTimexes(stored.article.text, stored.article.published);
+    const story = ref?.story ? await store.getStory(ref.story) : null;
     return c.json(
-      { id: stored.id, source: stored.source, article: stored.article, entities, quotes, timexes, createdAt: stored.createdAt, updatedAt: stored.updatedAt },
+      {
+        id: stored.id,
+        source: stored.source,
+        article: stored.article,
+        entities,
+        quotes,
+        timexes,
+        events,
+        story: story ? { id: story.id, label: story.label } : null,
+        duplicate_of: dup ? { id: dup.id, similarity: dup.similarity, exact: dup.exact } : null,
+        createdAt: stored.createdAt,
+        updatedAt: stored.updatedAt,
+      },
       200,
     );
   });
