@@ -224,4 +224,34 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX story_articles_story ON story_articles(story_id);
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- What a candidate entity shows the resolver, kept up to date as articles are analysed
+      -- (src/store/sqlite/sqlite-entities.ts), so that linking one mention does not read every
+      -- earlier mention of a frequent entity (issue #6: ingest time must not grow with the store).
+      -- How often each spelling was written, per entity.
+      CREATE TABLE entity_alias_counts (
+        entity_id  TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text       TEXT NOT NULL,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, text)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_alias_counts (entity_id, text, count)
+        SELECT entity_id, text, COUNT(*) FROM entity_mentions GROUP BY entity_id, text;
+      -- How many articles mention each entity.
+      CREATE TABLE entity_article_counts (
+        entity_id  TEXT PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+        articles   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO entity_article_counts (entity_id, articles)
+        SELECT entity_id, COUNT(DISTINCT article_id) FROM entity_mentions GROUP BY entity_id;
+      -- An entity's mentions in the order they were stored (by rowid): its latest articles,
+      -- from which a candidate's co-occurring entities are read.
+      CREATE INDEX entity_mentions_latest ON entity_mentions(entity_id);
+      -- Roles summed from the index alone.
+      DROP INDEX entity_roles_entity;
+      CREATE INDEX entity_roles_entity ON entity_roles(entity_id, role, seen_at);
+    `,
+  },
 ];

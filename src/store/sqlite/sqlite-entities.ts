@@ -28,6 +28,14 @@ interface EntityRow {
 
 /** How many co-occurring entities a canonical entity carries (context for the resolver). */
 const COOCCURRING_MAX = 12;
+/**
+ * A linking candidate's co-occurring entities are read from its latest this-many mentions
+ * (about 100 articles), not from every article naming it, and read again only once the
+ * number of articles naming it has grown by a tenth since the last read (at every new article
+ * below ten): linking one mention must not cost more as the store grows (issue #6).
+ * `getEntity` and `listEntities` still read them from every article, each time.
+ */
+const COOCCURRING_WINDOW = 150;
 
 /**
  * The entity half of the SQLite backend. Synchronous inside; the async wrapper is the
@@ -35,6 +43,10 @@ const COOCCURRING_MAX = 12;
  */
 export class SqliteEntities implements EntityStore {
   private readonly q;
+  /** co-occurring labels of linking candidates, with the article count they were read at */
+  private readonly context = new Map<string, { articles: number; labels: string[] }>();
+  /** candidate queries by number of keys */
+  private readonly candidateQueries = new Map<number, Database.Statement<unknown[], { entity_id: string }>>();
 
   constructor(private readonly db: Database.Database) {
     this.q = {
@@ -57,9 +69,11 @@ export class SqliteEntities implements EntityStore {
       articleRoles: db.prepare<[string, string], { role: string }>(
         'SELECT DISTINCT role FROM entity_roles WHERE article_id = ? AND entity_id = ? ORDER BY rowid',
       ),
+      // Spellings and article counts are kept in entity_alias_counts / entity_article_counts
+      // as articles are analysed (see `count`), not summed over every mention on each read.
       aliases: db.prepare<[string, string], { text: string; count: number }>(
         `SELECT text, SUM(n) AS count FROM (
-           SELECT text, COUNT(*) AS n FROM entity_mentions WHERE entity_id = ? GROUP BY text
+           SELECT text, count AS n FROM entity_alias_counts WHERE entity_id = ?
            UNION ALL SELECT text, 0 AS n FROM entity_aliases WHERE entity_id = ?)
          GROUP BY text ORDER BY count DESC, text`,
       ),
@@ -67,11 +81,42 @@ export class SqliteEntities implements EntityStore {
         `SELECT role, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen, COUNT(*) AS count
          FROM entity_roles WHERE entity_id = ? GROUP BY role ORDER BY count DESC, role`,
       ),
-      articles: db.prepare<[string], { n: number }>('SELECT COUNT(DISTINCT article_id) AS n FROM entity_mentions WHERE entity_id = ?'),
+      articles: db.prepare<[string], { n: number }>('SELECT articles AS n FROM entity_article_counts WHERE entity_id = ?'),
+      articleTexts: db.prepare<[string], { entity_id: string; text: string; n: number }>(
+        'SELECT entity_id, text, COUNT(*) AS n FROM entity_mentions WHERE article_id = ? GROUP BY entity_id, text',
+      ),
+      addAliasCount: db.prepare(
+        `INSERT INTO entity_alias_counts (entity_id, text, count) VALUES (?, ?, ?)
+         ON CONFLICT(entity_id, text) DO UPDATE SET count = count + excluded.count`,
+      ),
+      dropAliasCount: db.prepare('DELETE FROM entity_alias_counts WHERE entity_id = ? AND text = ? AND count <= 0'),
+      addArticleCount: db.prepare(
+        `INSERT INTO entity_article_counts (entity_id, articles) VALUES (?, ?)
+         ON CONFLICT(entity_id) DO UPDATE SET articles = articles + excluded.articles`,
+      ),
+      dropArticleCount: db.prepare('DELETE FROM entity_article_counts WHERE entity_id = ? AND articles <= 0'),
+      clearAliasCounts: db.prepare('DELETE FROM entity_alias_counts WHERE entity_id = ?'),
+      clearArticleCount: db.prepare('DELETE FROM entity_article_counts WHERE entity_id = ?'),
+      recountAliases: db.prepare(
+        'INSERT INTO entity_alias_counts (entity_id, text, count) SELECT entity_id, text, COUNT(*) FROM entity_mentions WHERE entity_id = ? GROUP BY text',
+      ),
+      recountArticles: db.prepare(
+        `INSERT INTO entity_article_counts (entity_id, articles)
+         SELECT entity_id, COUNT(DISTINCT article_id) FROM entity_mentions WHERE entity_id = ? GROUP BY entity_id`,
+      ),
       cooccurring: db.prepare<[string, string, number], { label: string }>(
         `SELECT e.label AS label FROM entity_mentions m
            JOIN entities e ON e.id = m.entity_id
          WHERE m.article_id IN (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?) AND m.entity_id <> ?
+         GROUP BY m.entity_id ORDER BY COUNT(DISTINCT m.article_id) DESC, e.label LIMIT ?`,
+      ),
+      latestCooccurring: db.prepare<[string, number, string, number], { label: string }>(
+        `SELECT e.label AS label FROM entity_mentions m
+           JOIN entities e ON e.id = m.entity_id
+         WHERE m.article_id IN (
+             SELECT article_id FROM entity_mentions INDEXED BY entity_mentions_latest
+             WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?)
+           AND m.entity_id <> ?
          GROUP BY m.entity_id ORDER BY COUNT(DISTINCT m.article_id) DESC, e.label LIMIT ?`,
       ),
       blocks: db.prepare<[string], { key: string }>('SELECT key FROM entity_blocks WHERE entity_id = ? ORDER BY key'),
@@ -90,7 +135,50 @@ export class SqliteEntities implements EntityStore {
     return row;
   }
 
-  private canonical(row: EntityRow): CanonicalEntity {
+  /**
+   * Adds (sign 1) or takes away (sign -1) an article's mentions from the kept spelling and
+   * article counts of its entities.
+   */
+  private count(articleId: string, sign: 1 | -1): void {
+    const entities = new Set<string>();
+    for (const r of this.q.articleTexts.all(articleId)) {
+      this.q.addAliasCount.run(r.entity_id, r.text, sign * r.n);
+      if (sign < 0) this.q.dropAliasCount.run(r.entity_id, r.text);
+      entities.add(r.entity_id);
+    }
+    for (const id of entities) {
+      this.q.addArticleCount.run(id, sign);
+      if (sign < 0) {
+        this.q.dropArticleCount.run(id);
+        this.context.delete(id); // a re-analysed article: what it said before is gone
+      }
+    }
+  }
+
+  /** Recounts the kept spellings and articles of entities whose mentions moved (merge, split). */
+  private recount(...ids: string[]): void {
+    this.context.clear(); // labels and co-occurrences elsewhere change with a merge or split
+    for (const id of ids) {
+      this.q.clearAliasCounts.run(id);
+      this.q.clearArticleCount.run(id);
+      this.q.recountAliases.run(id);
+      this.q.recountArticles.run(id);
+    }
+  }
+
+  /** `latest`: co-occurring entities from the entity's latest articles only (linking candidates). */
+  private canonical(row: EntityRow, latest = false): CanonicalEntity {
+    const articles = this.q.articles.get(row.id)?.n ?? 0;
+    let cooccurring: string[];
+    const known = latest ? this.context.get(row.id) : undefined;
+    if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) {
+      cooccurring = known.labels;
+    } else if (latest) {
+      cooccurring = this.q.latestCooccurring.all(row.id, COOCCURRING_WINDOW, row.id, COOCCURRING_MAX).map((r) => r.label);
+      this.context.set(row.id, { articles, labels: cooccurring });
+    } else {
+      cooccurring = this.q.cooccurring.all(row.id, row.id, COOCCURRING_MAX).map((r) => r.label);
+    }
     return {
       id: row.id,
       type: row.type,
@@ -101,8 +189,8 @@ export class SqliteEntities implements EntityStore {
       country: row.country,
       sectors: JSON.parse(row.sectors) as string[],
       wikidata: row.wikidata,
-      articles: this.q.articles.get(row.id)!.n,
-      cooccurring: this.q.cooccurring.all(row.id, row.id, COOCCURRING_MAX).map((r) => r.label),
+      articles,
+      cooccurring: [...cooccurring],
       blocked_keys: this.q.blocks.all(row.id).map((r) => r.key),
     };
   }
@@ -133,20 +221,26 @@ export class SqliteEntities implements EntityStore {
   async entityCandidates(type: EntityType, keys: string[], limit = 20): Promise<CanonicalEntity[]> {
     if (keys.length === 0) return [];
     const unique = [...new Set(keys)];
-    const rows = this.db
-      .prepare<unknown[], { entity_id: string }>(
-        `SELECT k.entity_id FROM entity_keys k JOIN entities e ON e.id = k.entity_id
+    let query = this.candidateQueries.get(unique.length);
+    if (!query) {
+      // CROSS JOIN keeps entity_keys the outer loop: with a plain JOIN and two keys or more,
+      // SQLite chose to walk every entity of the type (entities_type) and probe its keys, a
+      // cost that grew with the store (issue #6).
+      query = this.db.prepare<unknown[], { entity_id: string }>(
+        `SELECT k.entity_id FROM entity_keys k CROSS JOIN entities e ON e.id = k.entity_id
          WHERE k.key IN (${unique.map(() => '?').join(',')}) AND e.type = ?
          GROUP BY k.entity_id ORDER BY COUNT(*) DESC, e.curated DESC, k.entity_id LIMIT ?`,
-      )
-      .all(...unique, type, limit * 2);
+      );
+      this.candidateQueries.set(unique.length, query);
+    }
+    const rows = query.all(...unique, type, limit * 2);
     const seen = new Set<string>();
     const out: CanonicalEntity[] = [];
     for (const { entity_id } of rows) {
       const row = this.live(entity_id);
       if (!row || seen.has(row.id)) continue;
       seen.add(row.id);
-      out.push(this.canonical(row));
+      out.push(this.canonical(row, true));
       if (out.length >= limit) break;
     }
     return out;
@@ -154,6 +248,7 @@ export class SqliteEntities implements EntityStore {
 
   async setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
     this.db.transaction(() => {
+      this.count(articleId, -1);
       this.q.clearMentions.run(articleId);
       this.q.clearRoles.run(articleId);
       assignments.forEach((a, ord) => {
@@ -163,6 +258,7 @@ export class SqliteEntities implements EntityStore {
         for (const m of a.mentions) this.q.addMention.run(articleId, id, ord, m.text, m.start, m.end, m.key);
         for (const role of a.roles) this.q.addRole.run(articleId, id, role, seenAt);
       });
+      this.count(articleId, 1);
     })();
     return this.articleEntities(articleId);
   }
@@ -236,6 +332,7 @@ export class SqliteEntities implements EntityStore {
         .prepare('DELETE FROM entity_blocks WHERE entity_id = ? AND key IN (SELECT key FROM entity_keys WHERE entity_id = ?)')
         .run(keep.id, gone.id);
       this.db.prepare('UPDATE entities SET merged_into = ? WHERE id = ? OR merged_into = ?').run(keep.id, gone.id, gone.id);
+      this.recount(keep.id, gone.id);
       this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
     })();
     return this.canonical(this.q.entity.get(keep.id)!);
@@ -268,6 +365,7 @@ export class SqliteEntities implements EntityStore {
       this.q.addAlias.run(newId, alias);
       this.q.addKey.run(aliasKey, newId);
       this.q.block.run(from.id, aliasKey);
+      this.recount(from.id, newId);
       this.q.correction.run('split', from.id, newId, alias, by, new Date().toISOString());
     })();
     return this.canonical(this.q.entity.get(newId)!);
@@ -279,6 +377,7 @@ export class SqliteEntities implements EntityStore {
 
   async loadKnownActors(actors: KnownActor[], keysOf: (actor: KnownActor) => string[], version: string): Promise<void> {
     if (this.q.meta.get('known_actors_version')?.value === version) return;
+    this.context.clear(); // curated labels may change
     this.db.transaction(() => {
       const upsert = this.db.prepare(
         `INSERT INTO entities (id, type, label, label_en, country, sectors, wikidata, curated, curated_roles, created_at)
