@@ -492,8 +492,17 @@ function roleAgreement(ra: string[] | undefined, rb: string[] | undefined): numb
   return best;
 }
 
+const coKeys = new Map<string, string>();
+
+/** Memoised: linking compares the same co-occurring labels for every candidate's every alias. */
 function coKey(label: string): string {
-  return rawWords(label).map(dropArticle).join('');
+  let k = coKeys.get(label);
+  if (k === undefined) {
+    k = rawWords(label).map(dropArticle).join('');
+    if (coKeys.size >= 50_000) coKeys.clear();
+    coKeys.set(label, k);
+  }
+  return k;
 }
 
 // ------------------------------------------------------------------ the rule
