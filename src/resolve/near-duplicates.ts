@@ -365,6 +365,8 @@ export function chooseBands(threshold: number, permutations = DEFAULT_PERMUTATIO
 interface Entry {
   id: string;
   sig: MinHashSignature;
+  /** its exact key, so that removing it needs no scan of the exact-key map */
+  key: string;
 }
 
 /**
@@ -434,7 +436,7 @@ export class NearDuplicateIndex {
     if (this.byId.has(id)) this.remove(id);
     const match = this.lookup(key, sig);
     const index = this.entries.length;
-    this.entries.push({ id, sig });
+    this.entries.push({ id, sig, key });
     this.byId.set(id, index);
     if (!this.exact.has(key)) this.exact.set(key, index);
     if (sig.shingles > 0) {
@@ -465,10 +467,9 @@ export class NearDuplicateIndex {
     const i = this.byId.get(id);
     if (i === undefined) return false;
     this.byId.delete(id);
-    this.entries[i] = { id: '', sig: { hashes: new Uint32Array(0), shingles: 0 } };
-    for (const [k, v] of this.exact) {
-      if (v === i) this.exact.delete(k);
-    }
+    const key = this.entries[i]!.key;
+    this.entries[i] = { id: '', sig: { hashes: new Uint32Array(0), shingles: 0 }, key: '' };
+    if (this.exact.get(key) === i) this.exact.delete(key);
     return true;
   }
 
