@@ -17,6 +17,7 @@ import { once } from 'node:events';
 import { canExport, exportStore, EXPORT_FORMATS, EXPORT_WHATS, FORMAT_WHATS } from '../app/export.js';
 import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
+import { dayBound as readDayBound, isDay } from '../model/day-bounds.js';
 import { serveApi } from '../api/serve.js';
 
 interface GlobalOptions {
@@ -472,16 +473,9 @@ function eventType(value: string): string {
 
 /** A day bound from YYYY, YYYY-MM or YYYY-MM-DD: the first or the last day it covers. */
 function dayBound(value: string, flag: string, side: 'start' | 'end'): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
-  const bad = () => new MarsadError('BAD_ARGUMENT', `'${value}', not a date (YYYY, YYYY-MM or YYYY-MM-DD)`, flag);
-  if (!m) throw bad();
-  const y = +m[1]!;
-  const mo = m[2] === undefined ? (side === 'start' ? 1 : 12) : +m[2];
-  if (mo < 1 || mo > 12) throw bad();
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  const d = m[3] === undefined ? (side === 'start' ? 1 : last) : +m[3];
-  if (d < 1 || d > last) throw bad();
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const day = readDayBound(value, side);
+  if (!isDay(day)) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a date (YYYY, YYYY-MM or YYYY-MM-DD)`, flag);
+  return day;
 }
 
 function whoAmI(): string {

@@ -1,4 +1,5 @@
 import { MarsadError } from '../model/errors.js';
+import { dayBound } from '../model/day-bounds.js';
 
 /** A parsed search query: what to match in the text, and filters on metadata. */
 export interface SearchQuery {
@@ -161,15 +162,10 @@ function lex(input: string): Token[] {
 
 /** from:2022 → 2022-01-01, to:2022-06 → 2022-06-30: partial dates cover the whole period. */
 function dateBound(value: string, end: boolean, input: string): string {
-  const v = value.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
-  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(v);
-  if (!m) throw bad(input, `"${value}", not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : end ? 12 : 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = m[3] ? Number(m[3]) : end ? lastDay : 1;
-  if (month < 1 || month > 12 || day < 1 || day > lastDay) throw bad(input, `"${value}", not a real date`);
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const day = dayBound(value, end ? 'end' : 'start');
+  if (day === 'shape') throw bad(input, `"${value}", not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (day === 'impossible') throw bad(input, `"${value}", not a real date`);
+  return day;
 }
 
 function hasPositive(node: QueryNode): boolean {

@@ -7,19 +7,7 @@ import type { MarsadStore } from '../../store/store.js';
 import { page, pageSchema, PageQuery } from '../pagination.js';
 import { problemContent, problemOf, ProblemError } from '../problems.js';
 import { MergedEventSchema } from '../schemas.js';
-
-/** YYYY, YYYY-MM or YYYY-MM-DD → the first (`start`) or last (`end`) day it covers; null when not a real date. */
-function dayBound(value: string, side: 'start' | 'end'): string | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
-  if (!m) return null;
-  const y = +m[1]!;
-  const mo = m[2] === undefined ? (side === 'start' ? 1 : 12) : +m[2];
-  if (mo < 1 || mo > 12) return null;
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  const d = m[3] === undefined ? (side === 'start' ? 1 : last) : +m[3];
-  if (d < 1 || d > last) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { dayBound, isDay } from '../../model/day-bounds.js';
 
 const dayParam = (name: 'from' | 'to', side: 'start' | 'end', description: string) =>
   z
@@ -28,7 +16,7 @@ const dayParam = (name: 'from' | 'to', side: 'start' | 'end', description: strin
     .transform((s, ctx) => {
       if (s === undefined || s === '') return undefined;
       const day = dayBound(s, side);
-      if (day === null) {
+      if (!isDay(day)) {
         ctx.addIssue({ code: 'custom', message: `'${s}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)` });
         return z.NEVER;
       }
