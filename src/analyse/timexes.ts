@@ -54,7 +54,7 @@
 import { readFileSync } from 'node:fs';
 
 import { fold, MATCH, normalize } from '../arabic/index.js';
-import { findArabicDates, hijriToGregorian } from '../extract/dates.js';
+import { findArabicDates, hijriToGregorian, monthsFile } from '../extract/dates.js';
 import { dataFile } from '../model/paths.js';
 
 export type TimexGranularity = 'day' | 'week' | 'month' | 'year' | 'range' | 'time' | 'duration' | 'unknown';
@@ -70,13 +70,6 @@ export interface Timex {
 
 // ------------------------------------------------------------------ lexicon
 
-interface MonthsFile {
-  gregorian: Record<string, string[]>;
-  hijri: Record<string, string[]>;
-  weekdays: Record<string, string[]>;
-  era: { hijri: string[]; gregorian: string[] };
-  meridiem: { am: string[]; pm: string[] };
-}
 
 type UnitName = 'day' | 'week' | 'month' | 'year' | 'hour' | 'minute';
 
@@ -188,7 +181,7 @@ let lexicon: Lexicon | null = null;
 
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const mo = JSON.parse(readFileSync(dataFile('months.ar.json'), 'utf8')) as MonthsFile;
+  const mo = monthsFile();
   const tx = JSON.parse(readFileSync(dataFile('timex.ar.json'), 'utf8')) as TimexFile;
 
   // Arabic-script names only: Latin month names in Arabic prose come in full dates, which

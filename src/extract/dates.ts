@@ -85,7 +85,8 @@ function fold(word: string): string {
 
 // ------------------------------------------------------------------ lexicon
 
-interface MonthsFile {
+/** `data/months.ar.json`: month, weekday, era and meridiem names. */
+export interface MonthsFile {
   gregorian: Record<string, string[]>;
   hijri: Record<string, string[]>;
   weekdays: Record<string, string[]>;
@@ -122,11 +123,23 @@ function alternation(words: Iterable<string>): string {
   return uniq.map((w) => escapeRe(w).replace(/ +/g, '\\s+')).join('|');
 }
 
+let monthsFile_: MonthsFile | null = null;
+
+/**
+ * The month-name file, read once for every date reader (bylines here, dates in text in
+ * src/analyse/timexes.ts).
+ * @example monthsFile().hijri['9'] // ['رمضان', …]
+ */
+export function monthsFile(): MonthsFile {
+  monthsFile_ ??= JSON.parse(readFileSync(dataFile('months.ar.json'), 'utf8')) as MonthsFile;
+  return monthsFile_;
+}
+
 let lexicon: Lexicon | null = null;
 
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const raw = JSON.parse(readFileSync(dataFile('months.ar.json'), 'utf8')) as MonthsFile;
+  const raw = monthsFile();
   const months = new Map<string, { cal: 'g' | 'h'; month: number; latinAbbrev: boolean }>();
   const gregLong: string[] = [];
   for (const [cal, table] of [
