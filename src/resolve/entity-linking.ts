@@ -66,6 +66,9 @@ export function clusterKeys(cluster: MentionCluster): string[] {
   return [...keys];
 }
 
+/** How far the best candidate must score above another entity to be chosen ("بن زايد" could be three brothers). */
+export const AMBIGUITY_MARGIN = 0.15;
+
 /** How a cluster was linked, for explanations and measurement. */
 export interface LinkDecision {
   entityId: string | null;
@@ -83,6 +86,8 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
   const names = new Set([cluster.label, ...cluster.mentions.map((m) => m.text)]);
   const blockedBy = new Set([...names].map(mentionKey));
   let best: LinkDecision = { entityId: null, score: 0, reasons: [] };
+  // the best score of each other candidate the name matches, to refuse a near tie
+  let runnerUp = 0;
   for (const candidate of candidates) {
     if (candidate.type !== cluster.type) continue;
     if (candidate.blocked_keys.some((k) => blockedBy.has(k))) continue;
@@ -101,11 +106,19 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
       if (!best.entityId && [...names].some((n) => keys.has(mentionKey(n)))) best = { entityId: candidate.id, score: 1, reasons: ['same place name'] };
       continue;
     }
+    let own = 0;
+    let ownReasons: string[] = [];
     for (const alias of aliases) {
       const m = nameMatch({ name: cluster.label, ...ours }, { name: alias, ...theirs });
-      if (m.same && m.score > best.score) best = { entityId: candidate.id, score: m.score, reasons: m.reasons };
+      if (m.same && m.score > own) [own, ownReasons] = [m.score, m.reasons];
     }
+    if (own === 0) continue;
+    if (own > best.score) {
+      runnerUp = Math.max(runnerUp, best.score);
+      best = { entityId: candidate.id, score: own, reasons: ownReasons };
+    } else runnerUp = Math.max(runnerUp, own);
   }
+  if (best.entityId && runnerUp > 0 && best.score - runnerUp < AMBIGUITY_MARGIN) return { entityId: null, score: 0, reasons: ['ambiguous between entities'] };
   return best;
 }
 

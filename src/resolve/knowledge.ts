@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { ENTITY_TYPES, type EntityType, type KnownActor } from '../model/entity.js';
 import { dataFile } from '../model/paths.js';
 import { MarsadError } from '../model/errors.js';
-import { nameMatch, type NameEvidence } from './name-match.js';
 
 /** Where the curated actors are. */
 export const ACTORS_FILE = dataFile('knowledge/actors.json');
@@ -87,48 +86,4 @@ export function loadKnownActors(path: string = ACTORS_FILE): KnownActor[] {
   const actors = validateActors(doc, path);
   cache.set(path, actors);
   return actors;
-}
-
-/** One curated actor scored against a name. */
-export interface ActorMatch {
-  actor: KnownActor;
-  score: number;
-  /** the label or alias that matched best */
-  matched: string;
-  reasons: string[];
-}
-
-/** How far the best actor must score above the next one to be chosen. */
-export const AMBIGUITY_MARGIN = 0.15;
-
-/**
- * Curated actors the name matcher judges the same as `evidence`, best first.
- * @example rankKnownActors({ name: 'بورنز', type: 'PERSON' })[0]?.actor.key // 'william-burns'
- */
-export function rankKnownActors(evidence: NameEvidence, actors: KnownActor[] = loadKnownActors()): ActorMatch[] {
-  const out: ActorMatch[] = [];
-  for (const actor of actors) {
-    if (actor.type !== evidence.type) continue;
-    let best: ActorMatch | null = null;
-    for (const name of [actor.label, ...actor.aliases]) {
-      const m = nameMatch(evidence, { name, type: actor.type, roles: actor.roles });
-      if (m.same && (!best || m.score > best.score)) best = { actor, score: m.score, matched: name, reasons: m.reasons };
-    }
-    if (best) out.push(best);
-  }
-  return out.sort((a, b) => b.score - a.score || a.actor.key.localeCompare(b.actor.key));
-}
-
-/**
- * The curated actor a name refers to, or null when none matches or several match about
- * equally ("بن زايد" could be three brothers).
- * @example findKnownActor('عبداللطيف الحموشي', 'PERSON')?.key // 'abdellatif-hammouchi'
- * @example findKnownActor('محمد', 'PERSON') // null
- */
-export function findKnownActor(name: string, type: EntityType, context: Omit<NameEvidence, 'name' | 'type'> = {}): KnownActor | null {
-  const ranked = rankKnownActors({ name, type, ...context });
-  const [first, second] = ranked;
-  if (!first) return null;
-  if (second && first.score - second.score < AMBIGUITY_MARGIN) return null;
-  return first.actor;
 }
