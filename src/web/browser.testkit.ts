@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../model/paths.js';
 
 export const CHROMIUM = process.env.MARSAD_CHROMIUM || '/usr/bin/chromium';
@@ -64,4 +64,15 @@ export async function openView(page: Page, url: string): Promise<void> {
   if (page.url() === url) await page.reload();
   else await page.goto(url);
   await page.waitForFunction(() => Boolean(document.body?.dataset.ready));
+}
+
+/**
+ * A browser context as the workbench tests use it: a desktop viewport, Arabic locale, and
+ * a 15 s limit on each step.
+ * @example const context = await workbenchContext(browser); const page = await context.newPage();
+ */
+export async function workbenchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  context.setDefaultTimeout(15_000);
+  return context;
 }

@@ -22,7 +22,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { filledStore, TOKEN } from '../../src/api/api.testkit.js';
 import { serveApi, type ApiServer } from '../../src/api/serve.js';
 import type { MarsadStore } from '../../src/store/store.js';
-import { launchChromium, openView, SCREENSHOTS, SKIP, watchProblems } from '../../src/web/browser.testkit.js';
+import { launchChromium, workbenchContext, openView, SCREENSHOTS, SKIP, watchProblems } from '../../src/web/browser.testkit.js';
 
 if (SKIP) console.log(`skipping the events views' browser tests: ${SKIP}`);
 
@@ -230,8 +230,7 @@ describe('the events and stories views in headless Chromium', { skip: SKIP }, ()
     ARTICLES.statements = idOf('نموذجي');
     ARTICLES.cairo = idOf('القاهرة');
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    context.setDefaultTimeout(15_000);
+    context = await workbenchContext(browser);
     await stubApi(context, asked);
     page = await context.newPage();
     watchProblems(page, problems);
@@ -533,8 +532,7 @@ describe('the events and stories views on the API’s own endpoints', { skip: SK
       if ((await fetch(`${server.url}${path}`)).status === 404) missing = path;
     }
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    context.setDefaultTimeout(15_000);
+    const context = await workbenchContext(browser);
     page = await context.newPage();
     watchProblems(page, problems);
   });

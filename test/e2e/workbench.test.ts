@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { filledStore, TOKEN } from '../../src/api/api.testkit.js';
 import { serveApi, type ApiServer } from '../../src/api/serve.js';
 import type { MarsadStore } from '../../src/store/store.js';
-import { launchChromium, SCREENSHOTS, SKIP, watchProblems } from '../../src/web/browser.testkit.js';
+import { launchChromium, workbenchContext, SCREENSHOTS, SKIP, watchProblems } from '../../src/web/browser.testkit.js';
 
 if (SKIP) console.log(`skipping the workbench's browser tests: ${SKIP}`);
 
@@ -35,8 +35,7 @@ describe('the workbench in headless Chromium', { skip: SKIP }, () => {
     store = await filledStore();
     server = await serveApi({ store, port: 0, token: TOKEN });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    context.setDefaultTimeout(15_000);
+    const context = await workbenchContext(browser);
     page = await context.newPage();
     watchProblems(page, problems);
   });
