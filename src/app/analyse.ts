@@ -21,6 +21,12 @@ import { loadKnownActors } from '../resolve/knowledge.js';
 import { countryActors } from '../resolve/countries.js';
 import type { MarsadStore } from '../store/store.js';
 
+/**
+ * Recorded with each completed analysis (`store.markAnalysed`); bump it when what analysis
+ * stores changes, so `store.unanalysed(ANALYSIS_VERSION)` lists the articles analysed before.
+ */
+export const ANALYSIS_VERSION = '1';
+
 /** Bumped when the linking keys change, so curated actors are re-keyed in existing stores. */
 const KEYS_VERSION = 1;
 

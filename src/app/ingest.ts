@@ -6,7 +6,7 @@ import type { Fetcher } from '../sources/fetcher.js';
 import { expandInputs } from '../sources/inputs.js';
 import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
-import { analyseArticle, ensureKnownActors, type ArticleAnalysis } from './analyse.js';
+import { analyseArticle, ensureKnownActors, ANALYSIS_VERSION, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
 import { storyTracker } from './stories.js';
 import type { DuplicateLink } from '../store/story-store.js';
@@ -43,6 +43,8 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
   await ensureKnownActors(options.store);
   const tracker = storyTracker(options.store);
   try {
+    // a previous run killed mid-page left these stored but not analysed
+    await finishPending(options.store);
     yield* ingestPages(inputs, options);
   } finally {
     await tracker.flush();
@@ -50,7 +52,6 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
 }
 
 async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
-  const tracker = storyTracker(options.store);
   for await (const outcome of expandInputs(inputs, {
     fetcher: options.fetcher,
     maxBytes: options.maxBytes,
@@ -66,21 +67,71 @@ async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGene
     }
     const page = outcome.value;
     try {
-      const article = extractArticle(page);
-      if (!options.anyLanguage && article.lang !== 'ar') {
-        throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
-      }
-      const { id, change } = await options.store.put({ source: page.source, raw: rawOf(page), article });
-      let duplicateOf: DuplicateLink | null;
-      if (change !== 'unchanged') {
-        const analysis = await analyseArticle(options.store, id, article);
-        duplicateOf = await tracker.record(id, article, analysis.entities, analysis.events);
-      } else duplicateOf = await options.store.duplicateOf(id);
-      yield { source: page.source, status: change, id, title: article.title, duplicate_of: duplicateOf };
+      yield await processPage(options.store, page, options);
     } catch (err) {
       yield failed(page.source, toMarsadError(err, page.source));
     }
   }
+}
+
+/** Stores whose curated actors are loaded in this process (processPage loads them once). */
+const actorsLoaded = new WeakSet<MarsadStore>();
+
+/**
+ * Extracts one decoded page, stores it and completes its analysis: entities, quotes, events,
+ * duplicate link, story, then `markAnalysed` last. A page stored before but whose analysis
+ * never completed (the process died in between) is analysed now, not called unchanged, so
+ * running it again — another ingest, a retried queue job — finishes what was half-done and
+ * stores nothing twice. Story labels are written in batches: call
+ * `storyTracker(store).flush()` when a batch ends. Throws only MarsadError.
+ * @example const r = await processPage(store, decodePage(bytes, { source: 'a.html' })); // r.status: 'new' | 'updated' | 'unchanged'
+ */
+export async function processPage(store: MarsadStore, page: Page, options: { anyLanguage?: boolean } = {}): Promise<IngestResult> {
+  try {
+    if (!actorsLoaded.has(store)) {
+      await ensureKnownActors(store);
+      actorsLoaded.add(store);
+    }
+    const article = extractArticle(page);
+    if (!options.anyLanguage && article.lang !== 'ar') {
+      throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
+    }
+    const { id, change } = await store.put({ source: page.source, raw: rawOf(page), article });
+    const complete = change === 'unchanged' && (await store.analysedVersion(id)) !== null;
+    const duplicateOf = complete ? await store.duplicateOf(id) : await completeAnalysis(store, id, article);
+    return { source: page.source, status: change, id, title: article.title, duplicate_of: duplicateOf };
+  } catch (err) {
+    throw toMarsadError(err, page.source);
+  }
+}
+
+/** Analyses a stored article, records its duplicate link and story, and marks it complete — in that order. */
+async function completeAnalysis(store: MarsadStore, id: string, article: Article): Promise<DuplicateLink | null> {
+  const analysis = await analyseArticle(store, id, article);
+  const link = await storyTracker(store).record(id, article, analysis.entities, analysis.events);
+  await store.markAnalysed(id, ANALYSIS_VERSION);
+  return link;
+}
+
+/**
+ * Completes the analysis of every stored article whose analysis never finished (a process
+ * killed between storing a page and marking it analysed). Returns the ids finished; one
+ * that fails again stays pending and is left for the next run.
+ * @example const finished = await finishPending(store); console.log(finished.length);
+ */
+export async function finishPending(store: MarsadStore): Promise<string[]> {
+  const finished: string[] = [];
+  for (const id of await store.unanalysed()) {
+    const stored = await store.get(id);
+    if (!stored) continue;
+    try {
+      await completeAnalysis(store, id, stored.article);
+      finished.push(id);
+    } catch {
+      // left pending: a later ingest or reprocess tries again, and reports the page's error then
+    }
+  }
+  return finished;
 }
 
 /**
@@ -168,6 +219,7 @@ export async function* extractOnly(
  */
 export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResult> {
   await ensureKnownActors(store);
+  const analysed: string[] = [];
   for (const id of await store.ids()) {
     const stored = await store.get(id);
     const raw = await store.getRaw(id);
@@ -182,6 +234,7 @@ export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResul
       const change = await store.updateArticle(id, article);
       // Analysis improves between versions even when extraction gives the same article.
       await analyseArticle(store, id, article);
+      analysed.push(id);
       yield { source, id, status: change, title: article.title };
     } catch (err) {
       yield { ...failed(source, toMarsadError(err, source)), id };
@@ -189,6 +242,8 @@ export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResul
   }
   // texts, entities and events may all have changed: duplicates and stories are recomputed
   await storyTracker(store).rebuild();
+  // complete only now that duplicates and stories are rebuilt: a reprocess killed earlier leaves them pending
+  for (const id of analysed) await store.markAnalysed(id, ANALYSIS_VERSION);
 }
 
 /** The scratch store of `analyseOnly` keeps no page bytes. */

@@ -143,6 +143,26 @@ export function runStoreConformance(backend: string, open: () => Promise<Article
       assert.deepEqual(await s.getFetchState(state.url), { ...state, etag: '"v2"' });
     });
 
+    withStore('an article is pending analysis until marked complete, and again once its content changes', async (s) => {
+      const a = article({ url: 'https://a.example/done' });
+      const { id } = await s.put(input('https://a.example/done', a));
+      const other = (await s.put(input('other.txt', article({ text: 'نص آخر لم يكتمل تحليله بعد.' })))).id;
+      assert.equal(await s.analysedVersion(id), null, 'stored but not analysed yet');
+      assert.deepEqual(await s.unanalysed(), [id, other], 'in the order stored');
+      await s.markAnalysed(id, 'v1');
+      assert.equal(await s.analysedVersion(id), 'v1');
+      assert.deepEqual(await s.unanalysed(), [other]);
+      assert.deepEqual(await s.unanalysed('v2'), [id, other], 'an older analysis version is pending for a newer one');
+      assert.equal((await s.put(input('https://a.example/done', a))).change, 'unchanged');
+      assert.equal(await s.analysedVersion(id), 'v1', 'an unchanged page keeps its completed analysis');
+      assert.equal((await s.put(input('https://a.example/done', { ...a, text: 'نص معدل بعد النشر.' }))).change, 'updated');
+      assert.equal(await s.analysedVersion(id), null, 'new content needs a new analysis');
+      await s.markAnalysed(id, 'v2');
+      assert.equal(await s.updateArticle(id, { ...a, section: 'أمن' }), 'updated');
+      assert.deepEqual(await s.unanalysed(), [id, other], 're-extracted content is pending too');
+      await assert.rejects(s.markAnalysed('nope', 'v1'), { code: 'ARTICLE_NOT_FOUND' });
+    });
+
     describe('search', () => {
       const corpus = async (s: ArticleStore) => {
         const put = async (name: string, a: Partial<Article>) => (await s.put(input(`https://${name}/1`, article({ url: `https://${name}/1`, ...a })))).id;

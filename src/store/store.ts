@@ -65,6 +65,25 @@ export interface ArticleStore extends FetchStateStore {
   /** Ranked full-text search with metadata filters; best match first. */
   search(query: SearchQuery, options?: SearchOptions): Promise<SearchHit[]>;
   count(): Promise<number>;
+  /**
+   * Records that the analysis of the article's current content is complete — entities,
+   * quotes, events, duplicate signature and story all written — by analysis `version`.
+   * Called last, so a crash before it leaves the article pending, never silently half-done.
+   * @example await store.markAnalysed(id, ANALYSIS_VERSION);
+   */
+  markAnalysed(id: string, version: string): Promise<void>;
+  /**
+   * The version of the completed analysis of the article's current content; null when none
+   * was completed, or the content changed since (a put that updated it, updateArticle).
+   * @example if ((await store.analysedVersion(id)) === null) await analyseAgain(id);
+   */
+  analysedVersion(id: string): Promise<string | null>;
+  /**
+   * Ids of the articles whose current content has no completed analysis (or none by
+   * `version`, when given), in the order they were stored.
+   * @example for (const id of await store.unanalysed()) await finish(id);
+   */
+  unanalysed(version?: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -254,4 +254,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX entity_roles_entity ON entity_roles(entity_id, role, seen_at);
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- That an article's analysis finished (entities, quotes, events, signature, story), for
+      -- the content it had then (article_hash) and by which analysis version: a process killed
+      -- between storing a page and finishing its analysis leaves no row, and the next ingest
+      -- or reprocess finishes it instead of calling the page unchanged.
+      CREATE TABLE article_analysis (
+        article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        article_hash  TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        completed_at  TEXT NOT NULL
+      );
+      -- Articles stored before this table existed were analysed as they were stored.
+      INSERT INTO article_analysis (article_id, article_hash, version, completed_at)
+        SELECT id, article_hash, 'before-schema-8', updated_at FROM articles;
+    `,
+  },
 ];

@@ -152,6 +152,18 @@ class SqliteStore implements MarsadStore {
       ),
       ids: db.prepare<[], { id: string }>('SELECT id FROM articles ORDER BY rowid'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+      markAnalysed: db.prepare(
+        `INSERT INTO article_analysis (article_id, article_hash, version, completed_at)
+         SELECT id, article_hash, @version, @now FROM articles WHERE id = @id
+         ON CONFLICT(article_id) DO UPDATE SET article_hash=excluded.article_hash, version=excluded.version, completed_at=excluded.completed_at`,
+      ),
+      analysedVersion: db.prepare<[string], { version: string }>(
+        `SELECT s.version FROM articles a JOIN article_analysis s ON s.article_id = a.id AND s.article_hash = a.article_hash WHERE a.id = ?`,
+      ),
+      unanalysed: db.prepare<[{ version: string | null }], { id: string }>(
+        `SELECT a.id FROM articles a LEFT JOIN article_analysis s ON s.article_id = a.id AND s.article_hash = a.article_hash
+         WHERE s.article_id IS NULL OR (@version IS NOT NULL AND s.version <> @version) ORDER BY a.rowid`,
+      ),
       getFetch: db.prepare<[string], { url: string; etag: string | null; last_modified: string | null; fetched_at: string }>(
         'SELECT * FROM fetch_state WHERE url = ?',
       ),
@@ -440,6 +452,19 @@ class SqliteStore implements MarsadStore {
 
   async count(): Promise<number> {
     return this.stmt.count.get()!.n;
+  }
+
+  async markAnalysed(id: string, version: string): Promise<void> {
+    const { changes } = this.guard(() => this.stmt.markAnalysed.run({ id, version, now: new Date().toISOString() }));
+    if (changes === 0) throw new MarsadError('ARTICLE_NOT_FOUND', 'no such article', id);
+  }
+
+  async analysedVersion(id: string): Promise<string | null> {
+    return this.guard(() => this.stmt.analysedVersion.get(id)?.version ?? null);
+  }
+
+  async unanalysed(version?: string): Promise<string[]> {
+    return this.guard(() => this.stmt.unanalysed.all({ version: version ?? null }).map((r) => r.id));
   }
 
   async getFetchState(url: string): Promise<FetchState | null> {
