@@ -22,9 +22,9 @@ export const FIXTURE_PAGES = [
 export const TOKEN = 'test-token';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
 
-/** A fetcher that never waits between requests (fixture servers are local). */
+/** A fetcher that never waits between requests; fixture servers are on loopback, allowed explicitly here only. */
 export function quickFetcher(): Fetcher {
-  return new Fetcher({ delayMs: 0, retries: 0, timeoutMs: 5000 });
+  return new Fetcher({ delayMs: 0, retries: 0, timeoutMs: 5000, allowHosts: ['127.0.0.1'] });
 }
 
 /**

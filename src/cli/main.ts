@@ -7,6 +7,7 @@ import { mentionKey } from '../resolve/entity-linking.js';
 import { evalNer } from './eval-ner.js';
 import { findTimexes } from '../analyse/timexes.js';
 import { Fetcher } from '../sources/fetcher.js';
+import { allowHostsFromEnv } from '../sources/address-policy.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
 import { eventsCsv, printAnalysis, printArticle, printDuplicate, printStoredEvents, printStoredQuotes, printEntities, printEntity, printList, printSearch, printStories, summarise } from './render.js';
@@ -19,6 +20,13 @@ import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 import { dayBound as readDayBound, isDay } from '../model/day-bounds.js';
 import { serveApi } from '../api/serve.js';
+
+/** Repeatable: the operator's exceptions to the refusal of non-public addresses (SSRF guard). */
+const allowHostOption = [
+  '--allow-host <host-or-cidr>',
+  'fetch from this host name, address or CIDR block although it is loopback, private or link-local (repeatable; also $MARSAD_ALLOW_HOSTS)',
+  (value: string, previous: string[] = []) => [...previous, value],
+] as const;
 
 interface GlobalOptions {
   db?: string;
@@ -33,6 +41,7 @@ interface ServeCliOptions {
   port: string;
   host: string;
   token?: string;
+  allowHost?: string[];
 }
 
 interface FetchOptions {
@@ -40,6 +49,7 @@ interface FetchOptions {
   timeout: string;
   maxBytes: string;
   robots: boolean;
+  allowHost?: string[];
 }
 
 /**
@@ -75,7 +85,8 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .option('--delay <ms>', 'pause between two requests to the same host', '1000')
       .option('--timeout <ms>', 'give up on a request after this long', '20000')
       .option('--max-bytes <n>', 'largest page accepted', String(20 * 1024 * 1024))
-      .option('--no-robots', "ignore robots.txt (only for sites you are allowed to crawl)");
+      .option('--no-robots', "ignore robots.txt (only for sites you are allowed to crawl)")
+      .option(...allowHostOption);
   const makeFetcher = (o: FetchOptions, store?: MarsadStore) =>
     new Fetcher({
       delayMs: positiveInt(o.delay, '--delay'),
@@ -83,6 +94,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
       respectRobots: o.robots,
       stateStore: store,
+      allowHosts: allowHostsFromEnv(o.allowHost),
     });
 
   fetchOptions(
@@ -103,7 +115,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .option('--token <token>', 'bearer token that write requests must send (or $MARSAD_API_TOKEN); without one, writes are refused');
 
   serveOptions(
-    program.command('serve').description('serve the HTTP API and the web workbench on the database, from this one process'),
+    program.command('serve').description('serve the HTTP API and the web workbench on the database, from this one process').option(...allowHostOption),
   ).action(async (o: ServeCliOptions) => {
     await withStore((store) => runServe(store, o));
   });
@@ -428,6 +440,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       host: o.host,
       token: o.token ?? process.env.MARSAD_API_TOKEN ?? null,
       defaultAuthor: whoAmI(),
+      fetcher: new Fetcher({ stateStore: store, allowHosts: allowHostsFromEnv(o.allowHost) }),
     });
     write(`Marsad workbench: ${server.url}/  (API ${server.url}/api, OpenAPI ${server.url}/openapi.json) — Ctrl+C to stop`);
     await new Promise<void>((resolve) => {

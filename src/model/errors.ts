@@ -54,6 +54,11 @@ export const ERRORS = {
     hint: "respect the site's wishes; ask the publisher for access",
   },
   FETCH_BAD_URL: { http: 400, expected: 'an http:// or https:// URL', hint: 'fix the URL' },
+  FETCH_FORBIDDEN_ADDRESS: {
+    http: 403,
+    expected: 'a URL whose host resolves to a public internet address',
+    hint: 'loopback, private, link-local and cloud-metadata addresses are refused; if the operator trusts this host, allow it with --allow-host HOST-OR-CIDR or MARSAD_ALLOW_HOSTS',
+  },
   FEED_NOT_XML: {
     http: 422,
     expected: 'an RSS 2.0, Atom or sitemap XML document',

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 
 import type { FetchState, FetchStateStore } from '../model/fetch-state.js';
 import { Fetcher } from './fetcher.js';
+import type { LookupFunction } from './guarded-dispatcher.js';
 import { closedPort, startHttpFixture, type HttpFixture } from './http-fixture.js';
 import { rejectedError } from '../model/errors.testkit.js';
 
@@ -20,9 +21,15 @@ async function serve(routes: Parameters<typeof startHttpFixture>[0]): Promise<Ht
   return fixture;
 }
 
-/** Small delays so that the whole suite stays fast. */
+/** Small delays so that the whole suite stays fast; the fixtures live on loopback, which must be allowed explicitly. */
 function fetcher(options: ConstructorParameters<typeof Fetcher>[0] = {}): Fetcher {
-  return new Fetcher({ delayMs: 5, timeoutMs: 2000, retryBaseMs: 5, ...options });
+  return new Fetcher({ delayMs: 5, timeoutMs: 2000, retryBaseMs: 5, allowHosts: ['127.0.0.1'], ...options });
+}
+
+/** A resolver that answers every name with the given addresses, as a hostile DNS server could. */
+function resolvesTo(...addresses: string[]): LookupFunction {
+  return (_host, _options, callback) =>
+    process.nextTick(callback, null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
 }
 
 
@@ -217,5 +224,75 @@ describe('Fetcher', () => {
     assert.equal(err.code, 'INPUT_TOO_LARGE');
     assert.match(err.message, /256/);
     assert.equal((await rejectedError(fetcher({ maxBytes: 1000 }).fetchPage(`${srv.origin}/declared`))).code, 'INPUT_TOO_LARGE');
+  });
+});
+
+describe('Fetcher address policy (SSRF)', () => {
+  it('refuses a loopback URL by default, before any request reaches it', async () => {
+    const srv = await serve({ '/a': html(ARTICLE) });
+    const port = new URL(srv.origin).port;
+    for (const url of [`${srv.origin}/a`, `http://[::1]:${port}/a`, `http://2130706433:${port}/a`, `http://[::ffff:127.0.0.1]:${port}/a`]) {
+      const err = await rejectedError(fetcher({ allowHosts: [] }).fetchPage(url));
+      assert.equal(err.code, 'FETCH_FORBIDDEN_ADDRESS', url);
+      assert.match(err.message, /loopback/);
+      assert.match(err.message, /--allow-host/);
+    }
+    const err = await rejectedError(fetcher({ allowHosts: [] }).fetchPage(`${srv.origin}/a`));
+    assert.ok(err.message.includes(`${srv.origin}/a`), 'names the URL');
+    assert.ok(err.message.includes('127.0.0.1'), 'names the address');
+    assert.equal(srv.requests.length, 0, 'not even robots.txt was requested');
+  });
+
+  it('fetches loopback when the operator allow-lists it by address, block, name or MARSAD_ALLOW_HOSTS', async () => {
+    const srv = await serve({ '/a': html(ARTICLE) });
+    const port = new URL(srv.origin).port;
+    assert.equal((await fetcher({ allowHosts: ['127.0.0.1'] }).fetchPage(`${srv.origin}/a`)).status, 'ok');
+    assert.equal((await fetcher({ allowHosts: ['127.0.0.0/8'] }).fetchPage(`${srv.origin}/a`)).status, 'ok');
+    const named = fetcher({ allowHosts: ['news.internal'], lookup: resolvesTo('127.0.0.1') });
+    assert.equal((await named.fetchPage(`http://news.internal:${port}/a`)).status, 'ok');
+    const saved = process.env.MARSAD_ALLOW_HOSTS;
+    process.env.MARSAD_ALLOW_HOSTS = '10.0.0.0/8, 127.0.0.1';
+    try {
+      const fromEnv = new Fetcher({ delayMs: 5, timeoutMs: 2000 });
+      assert.equal((await fromEnv.fetchPage(`${srv.origin}/a`)).status, 'ok');
+    } finally {
+      if (saved === undefined) delete process.env.MARSAD_ALLOW_HOSTS;
+      else process.env.MARSAD_ALLOW_HOSTS = saved;
+    }
+  });
+
+  it('refuses a host name that resolves to a private address, checked at connect time', async () => {
+    const srv = await serve({ '/a': html(ARTICLE) });
+    const port = new URL(srv.origin).port;
+    const rebound = await rejectedError(fetcher({ allowHosts: [], lookup: resolvesTo('127.0.0.1') }).fetchPage(`http://innocent.example:${port}/a`));
+    assert.equal(rebound.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(rebound.message, /innocent\.example → 127\.0\.0\.1 \(loopback\)/);
+    // Allowing the address 127.0.0.1 does not allow the rest of a private answer.
+    const mixed = await rejectedError(fetcher({ lookup: resolvesTo('10.1.2.3', 'fd00::1') }).fetchPage(`http://innocent.example:${port}/a`));
+    assert.equal(mixed.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(mixed.message, /10\.1\.2\.3 \(private\)/);
+    const local = await rejectedError(fetcher({ allowHosts: [] }).fetchPage(`http://localhost:${port}/a`));
+    assert.equal(local.code, 'FETCH_FORBIDDEN_ADDRESS');
+    const metadata = await rejectedError(fetcher({ lookup: resolvesTo('8.8.8.8') }).fetchPage('http://metadata.google.internal/computeMetadata/v1/'));
+    assert.equal(metadata.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(metadata.message, /cloud metadata/);
+    assert.equal(srv.requests.length, 0);
+  });
+
+  it('refuses a redirect from an allowed host to a private or metadata address', async () => {
+    const srv = await serve({
+      '/to-metadata': (_q, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' }).end(),
+      '/to-intranet': (_q, res) => res.writeHead(301, { location: `http://intranet.example:${new URL(srv.origin).port}/secret` }).end(),
+      '/secret': html(ARTICLE),
+    });
+    const f = fetcher({ lookup: resolvesTo('192.168.1.20') });
+    const metadata = await rejectedError(f.fetchPage(`${srv.origin}/to-metadata`));
+    assert.equal(metadata.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(metadata.message, /169\.254\.169\.254/);
+    assert.match(metadata.message, /cloud metadata/);
+    const intranet = await rejectedError(f.fetchPage(`${srv.origin}/to-intranet`));
+    assert.equal(intranet.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(intranet.message, /intranet\.example → 192\.168\.1\.20 \(private\)/);
+    assert.ok(!srv.requests.some((r) => r.path === '/secret'), 'the private target was never requested');
   });
 });

@@ -1,10 +1,13 @@
 import robotsParserModule from 'robots-parser';
+import { type Agent, fetch, type Headers, type Response } from 'undici';
 
 import type { Page } from '../model/article.js';
 import { MarsadError } from '../model/errors.js';
 import type { FetchStateStore } from '../model/fetch-state.js';
+import { AllowList, allowHostsFromEnv } from './address-policy.js';
 import { decodePage } from './decode.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from './files.js';
+import { forbiddenAddressIn, guardedAgent, type LookupFunction } from './guarded-dispatcher.js';
 
 export interface FetcherOptions {
   /** Sent with every request; its first word (before '/') is the robots.txt product token. */
@@ -24,6 +27,19 @@ export interface FetcherOptions {
   maxRetryDelayMs?: number;
   respectRobots?: boolean;
   stateStore?: FetchStateStore;
+  /**
+   * Waits for this process's turn at a host when several processes share the pause (the
+   * queue's Redis gate), given the pause due to it; replaces the in-process pause.
+   */
+  hostGate?: (host: string, delayMs: number) => Promise<void>;
+  /**
+   * Hosts, addresses and CIDR blocks the operator trusts although they are not public
+   * (loopback, private, link-local, metadata). Defaults to MARSAD_ALLOW_HOSTS; everything
+   * else that is not a public address is refused at connect time, after each redirect too.
+   */
+  allowHosts?: readonly string[];
+  /** Resolver used when connecting (defaults to the system's); tests inject one to simulate DNS. */
+  lookup?: LookupFunction;
 }
 
 /** Raw bytes of a fetched document, before decoding; what feed parsing needs. */
@@ -84,6 +100,8 @@ export class Fetcher {
   private readonly maxRetryDelayMs: number;
   private readonly respectRobots: boolean;
   private readonly stateStore: FetchStateStore | undefined;
+  private readonly hostGate: FetcherOptions['hostGate'];
+  private readonly dispatcher: Agent;
 
   /** Last queued request per host; each new one waits for it (a per-host promise chain). */
   private readonly hostTail = new Map<string, Promise<void>>();
@@ -103,6 +121,8 @@ export class Fetcher {
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
     this.respectRobots = options.respectRobots ?? true;
     this.stateStore = options.stateStore;
+    this.hostGate = options.hostGate;
+    this.dispatcher = guardedAgent(new AllowList(options.allowHosts ?? allowHostsFromEnv()), options.lookup, this.timeoutMs);
   }
 
   /**
@@ -254,6 +274,7 @@ export class Fetcher {
       }, this.timeoutMs);
       try {
         const res = await fetch(url, {
+          dispatcher: this.dispatcher,
           redirect: opts.redirect,
           signal: controller.signal,
           headers: {
@@ -272,6 +293,11 @@ export class Fetcher {
         return { status: res.status, headers: res.headers, body, fetchedAt };
       } catch (err) {
         if (err instanceof MarsadError) throw err;
+        const forbidden = forbiddenAddressIn(err);
+        if (forbidden) {
+          const address = forbidden.address === forbidden.hostname ? forbidden.address : `${forbidden.hostname} → ${forbidden.address}`;
+          throw new MarsadError('FETCH_FORBIDDEN_ADDRESS', `${url.href} reaching ${address} (${forbidden.kind})`, input, { cause: err });
+        }
         if (timedOut) {
           throw new MarsadError('FETCH_TIMEOUT', `no complete response from ${url.host} within ${this.timeoutMs} ms`, input, { cause: err });
         }
@@ -291,7 +317,8 @@ export class Fetcher {
     await previous;
     try {
       const last = this.hostLastAt.get(host);
-      if (last !== undefined) {
+      if (this.hostGate) await this.hostGate(host, this.hostDelay.get(host) ?? this.delayMs);
+      else if (last !== undefined) {
         const wait = last + (this.hostDelay.get(host) ?? this.delayMs) - Date.now();
         if (wait > 0) await sleep(wait);
       }

@@ -44,9 +44,11 @@ test('every kind of bad input gets one clear error line naming it; the batch goe
       robots: `${base}/private/article.html`,
       feed: `${base}/feed.xml`,
       unreachable: 'http://127.0.0.1:9/article.html',
+      metadata: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
     };
     const inputs = [...Object.values(files), ...Object.values(urls)];
-    const r = await runCli(['--db', db, 'ingest', '--delay', '1', '--timeout', '3000', ...inputs, '--json']);
+    // The fixture server is on loopback, which the operator must allow explicitly.
+    const r = await runCli(['--db', db, 'ingest', '--delay', '1', '--timeout', '3000', '--allow-host', '127.0.0.1', ...inputs, '--json']);
     assert.equal(r.code, 1);
     const results = jsonLines(r.out);
     const bySource = new Map(results.map((x) => [x.source, x]));
@@ -67,6 +69,14 @@ test('every kind of bad input gets one clear error line naming it; the batch goe
     expectFailure(urls.robots, 'FETCH_ROBOTS_DISALLOWED');
     expectFailure(urls.feed, 'FEED_NOT_XML');
     expectFailure(urls.unreachable, 'FETCH_UNREACHABLE');
+    expectFailure(urls.metadata, 'FETCH_FORBIDDEN_ADDRESS');
+
+    // Without --allow-host, loopback is refused before any request reaches it.
+    const served = srv.requests.length;
+    const refused = jsonLines((await runCli(['--db', db, 'ingest', '--delay', '1', urls.robots, '--json'])).out)[0];
+    assert.equal(refused.code, 'FETCH_FORBIDDEN_ADDRESS', refused.reason);
+    assert.match(refused.reason, /127\.0\.0\.1 \(loopback\).*--allow-host/);
+    assert.equal(srv.requests.length, served);
 
     // Damaged but readable pages still give their article.
     assert.equal(bySource.get(files.truncated)?.status, 'new');

@@ -39,7 +39,7 @@ test('ingest of an RSS feed and a gzipped sitemap fetches each article once; a s
       );
 
     const db = join(dir, 'm.db');
-    const args = ['--db', db, 'ingest', '--delay', '1', `${srv.origin}/feed.xml`, `${srv.origin}/sitemap.xml.gz`, '--json'];
+    const args = ['--db', db, 'ingest', '--delay', '1', '--allow-host', '127.0.0.1', `${srv.origin}/feed.xml`, `${srv.origin}/sitemap.xml.gz`, '--json'];
     const first = jsonLines((await runCli(args)).out);
     assert.deepEqual(first.map((r) => r.status).sort(), ['new', 'new', 'new']);
     assert.equal(srv.requests.filter((r) => r.path === '/a/2.html').length, 1, 'an article listed twice is fetched once');
