@@ -20,6 +20,7 @@ import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 import { dayBound as readDayBound, isDay } from '../model/day-bounds.js';
 import { serveApi } from '../api/serve.js';
+import { enqueueFromCli, registerQueueCommands } from './queue-commands.js';
 
 /** Repeatable: the operator's exceptions to the refusal of non-public addresses (SSRF guard). */
 const allowHostOption = [
@@ -103,9 +104,24 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .description('read files, folders, URLs, RSS/Atom feeds or sitemaps; extract and store each article')
       .argument('<inputs...>', 'paths, folders or URLs')
       .option('--json', 'one JSON result per page, one per line')
-      .option('--any-language', 'store pages that are not Arabic too'),
-  ).action(async (inputs: string[], o: IngestCliOptions) => {
+      .option('--any-language', 'store pages that are not Arabic too')
+      .option('--queue', 'enqueue the pages for `marsad worker` processes instead of processing them here')
+      .option('--redis <url>', 'Redis URL of the job queue, with --queue (default $MARSAD_REDIS or redis://127.0.0.1:6379)'),
+  ).action(async (inputs: string[], o: IngestCliOptions & { queue?: boolean; redis?: string }) => {
+    if (o.queue) {
+      const queueIo = { write, err, setExitCode: (c: number) => void (exitCode = c) };
+      await enqueueFromCli(inputs, { ...o, maxBytes: positiveInt(o.maxBytes, '--max-bytes') }, queueIo);
+      return;
+    }
     await withStore((store) => runIngest(store, inputs, o));
+  });
+
+  registerQueueCommands(program, {
+    openStore: () => openStore(dbPath()),
+    write,
+    err,
+    setExitCode: (c) => void (exitCode = c),
+    fetchOptions,
   });
 
   const serveOptions = (cmd: Command) =>

@@ -94,6 +94,16 @@ export const ERRORS = {
     hint: 'fix the query; put a phrase in double quotes and close every quote and bracket',
   },
   BAD_ARGUMENT: { http: 400, expected: 'valid command arguments', hint: 'run the command with --help' },
+  QUEUE_UNREACHABLE: {
+    http: 503,
+    expected: 'a reachable Redis server for the job queue',
+    hint: 'start Redis or pass --redis URL (or $MARSAD_REDIS); plain `marsad ingest` needs no Redis',
+  },
+  QUEUE_DRIVER_MISSING: {
+    http: 503,
+    expected: "the 'ioredis' package, which the job queue talks to Redis with",
+    hint: 'run `npm install ioredis`; plain `marsad ingest` needs no queue',
+  },
 } as const satisfies Record<string, { http: number; expected: string; hint: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
