@@ -9,6 +9,7 @@ import { BEARER_SCHEME, requireTokenForWrites } from './auth.js';
 import { DEFAULT_UPLOAD_LIMIT, limitBodies } from './body-limits.js';
 import { JobRegistry } from './jobs.js';
 import { apiProblem, problemOf, problemResponse, validationProblem } from './problems.js';
+import { securityHeaders } from './security-headers.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -59,6 +60,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   });
   app.notFound((c) => problemResponse(apiProblem('ROUTE_NOT_FOUND', `${c.req.method} ${c.req.path} is not a route of this API`)));
 
+  app.use('*', securityHeaders);
   app.use('/api/*', requireTokenForWrites(options.token));
   app.use('/api/*', limitBodies({ uploadPaths: ['/api/ingest'], uploadLimit: options.maxUploadBytes ?? DEFAULT_UPLOAD_LIMIT }));
 

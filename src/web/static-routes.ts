@@ -65,10 +65,11 @@ export const CONTENT_SECURITY_POLICY = [
 
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
+  // Error answers too: a 404 page is a document the browser renders like any other.
+  c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  c.res.headers.set('Referrer-Policy', 'no-referrer');
   if (c.res.status >= 400) return;
-  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
   // Small files served locally: always revalidate, so an edited file shows on reload.
   c.header('Cache-Control', 'no-cache');
 };
