@@ -1,0 +1,244 @@
+/**
+ * Schema versions of the PostgreSQL backend, applied in order and recorded in the
+ * schema_version table. A migration is never edited once released: add a new one.
+ *
+ * Tables and columns are those of the SQLite backend (src/store/sqlite/migrations.ts, as of
+ * its version 9), so that `marsad migrate` copies rows across column for column. Differences,
+ * and why:
+ * - text is compared byte-wise (COLLATE "C"), as SQLite does, so orderings agree;
+ * - `row_seq` stands in for SQLite's rowid where the order rows were stored matters
+ *   (articles, mentions, roles); it is not part of a copied row;
+ * - the search index is a tsvector column of articles, not a separate table;
+ * - foreign keys are DEFERRABLE, so a corpus can be loaded in one transaction in any order.
+ */
+const T = 'TEXT COLLATE "C"';
+const FK = 'DEFERRABLE INITIALLY IMMEDIATE';
+
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE articles (
+        id            ${T} PRIMARY KEY,
+        source        ${T} NOT NULL,
+        title         ${T},
+        published     ${T},
+        author        ${T},
+        site          ${T},
+        section       ${T},
+        tags          ${T} NOT NULL DEFAULT '[]',
+        url           ${T},
+        lang          ${T} NOT NULL,
+        text          ${T} NOT NULL,
+        article_hash  ${T} NOT NULL,
+        created_at    ${T} NOT NULL,
+        updated_at    ${T} NOT NULL,
+        row_seq       BIGSERIAL UNIQUE,
+        -- analyser keys of title (weight A) and body, space-joined, through the 'simple' configuration
+        search        tsvector
+      );
+      CREATE INDEX articles_published ON articles(published);
+      CREATE INDEX articles_created ON articles(created_at);
+      CREATE INDEX articles_search ON articles USING GIN (search);
+
+      CREATE TABLE article_keys (
+        key         ${T} PRIMARY KEY,
+        article_id  ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK}
+      );
+      CREATE INDEX article_keys_article ON article_keys(article_id);
+
+      CREATE TABLE raw_pages (
+        article_id    ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        bytes_gz      BYTEA NOT NULL,
+        bytes_sha256  ${T} NOT NULL,
+        url           ${T},
+        content_type  ${T},
+        encoding      ${T} NOT NULL,
+        kind          ${T} NOT NULL,
+        fetched_at    ${T} NOT NULL
+      );
+
+      CREATE TABLE fetch_state (
+        url            ${T} PRIMARY KEY,
+        etag           ${T},
+        last_modified  ${T},
+        fetched_at     ${T} NOT NULL
+      );
+
+      CREATE TABLE store_meta (
+        key    ${T} PRIMARY KEY,
+        value  ${T} NOT NULL
+      );
+
+      CREATE TABLE entities (
+        id            ${T} PRIMARY KEY,
+        type          ${T} NOT NULL,
+        label         ${T} NOT NULL,
+        label_en      ${T},
+        country       ${T},
+        sectors       ${T} NOT NULL DEFAULT '[]',
+        wikidata      ${T},
+        curated       INTEGER NOT NULL DEFAULT 0,
+        curated_roles ${T} NOT NULL DEFAULT '[]',
+        merged_into   ${T} REFERENCES entities(id) ${FK},
+        created_at    ${T} NOT NULL
+      );
+      CREATE INDEX entities_type ON entities(type);
+      CREATE INDEX entities_merged ON entities(merged_into);
+      CREATE TABLE entity_keys (
+        key        ${T} NOT NULL,
+        entity_id  ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        PRIMARY KEY (key, entity_id)
+      );
+      CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+      CREATE TABLE entity_aliases (
+        entity_id  ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        text       ${T} NOT NULL,
+        PRIMARY KEY (entity_id, text)
+      );
+      CREATE TABLE entity_mentions (
+        article_id  ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        entity_id   ${T} NOT NULL REFERENCES entities(id) ${FK},
+        ord         INTEGER NOT NULL,
+        text        ${T} NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        key         ${T} NOT NULL,
+        row_seq     BIGSERIAL UNIQUE
+      );
+      CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+      CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, key);
+      CREATE INDEX entity_mentions_latest ON entity_mentions(entity_id, row_seq);
+      CREATE TABLE entity_roles (
+        article_id  ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        entity_id   ${T} NOT NULL REFERENCES entities(id) ${FK},
+        role        ${T} NOT NULL,
+        seen_at     ${T},
+        row_seq     BIGSERIAL UNIQUE
+      );
+      CREATE INDEX entity_roles_entity ON entity_roles(entity_id, role, seen_at);
+      CREATE INDEX entity_roles_article ON entity_roles(article_id);
+      CREATE TABLE entity_blocks (
+        entity_id  ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        key        ${T} NOT NULL,
+        PRIMARY KEY (entity_id, key)
+      );
+      CREATE TABLE entity_corrections (
+        seq     BIGSERIAL PRIMARY KEY,
+        kind    ${T} NOT NULL,
+        entity  ${T} NOT NULL,
+        other   ${T} NOT NULL,
+        alias   ${T},
+        by      ${T} NOT NULL,
+        at      ${T} NOT NULL
+      );
+      CREATE TABLE entity_alias_counts (
+        entity_id  ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        text       ${T} NOT NULL,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, text)
+      );
+      CREATE TABLE entity_article_counts (
+        entity_id  ${T} PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        articles   INTEGER NOT NULL
+      );
+
+      CREATE TABLE quotes (
+        article_id     ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        ord            INTEGER NOT NULL,
+        text           ${T} NOT NULL,
+        start          INTEGER NOT NULL,
+        "end"          INTEGER NOT NULL,
+        cue            ${T},
+        speaker_id     ${T} REFERENCES entities(id) ${FK},
+        speaker_label  ${T},
+        PRIMARY KEY (article_id, ord)
+      );
+      CREATE INDEX quotes_speaker ON quotes(speaker_id);
+
+      CREATE TABLE events (
+        article_id      ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        ord             INTEGER NOT NULL,
+        id              ${T} NOT NULL,
+        type            ${T} NOT NULL,
+        mode            ${T},
+        status          ${T},
+        source_id       ${T} NOT NULL,
+        source_label    ${T} NOT NULL,
+        target_id       ${T},
+        target_label    ${T},
+        location_id     ${T},
+        location_label  ${T},
+        date_start      ${T},
+        date_end        ${T},
+        date_text       ${T},
+        contexts        ${T} NOT NULL DEFAULT '[]',
+        evidence_text   ${T} NOT NULL,
+        evidence_start  INTEGER NOT NULL,
+        evidence_end    INTEGER NOT NULL,
+        PRIMARY KEY (article_id, ord)
+      );
+      CREATE INDEX events_source ON events(source_id);
+      CREATE INDEX events_target ON events(target_id);
+      CREATE INDEX events_type ON events(type);
+
+      CREATE TABLE article_signatures (
+        article_id  ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        exact_key   ${T} NOT NULL,
+        signature   BYTEA NOT NULL,
+        version     ${T} NOT NULL
+      );
+      CREATE INDEX article_signatures_exact ON article_signatures(exact_key);
+      CREATE TABLE article_duplicates (
+        article_id    ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        duplicate_of  ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        similarity    DOUBLE PRECISION NOT NULL,
+        exact         INTEGER NOT NULL
+      );
+      CREATE INDEX article_duplicates_of ON article_duplicates(duplicate_of);
+      CREATE TABLE stories (
+        id          ${T} PRIMARY KEY,
+        label       ${T},
+        summary     ${T} NOT NULL DEFAULT '[]',
+        updated_at  ${T} NOT NULL
+      );
+      CREATE TABLE story_articles (
+        article_id  ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        story_id    ${T} NOT NULL REFERENCES stories(id) ON DELETE CASCADE ${FK},
+        -- order of first assignment, so that the clusterer can be replayed
+        seq         BIGSERIAL NOT NULL
+      );
+      CREATE INDEX story_articles_story ON story_articles(story_id);
+
+      -- That an article's analysis finished, for the content it had then (SQLite v8).
+      CREATE TABLE article_analysis (
+        article_id    ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE ${FK},
+        article_hash  ${T} NOT NULL,
+        version       ${T} NOT NULL,
+        completed_at  ${T} NOT NULL
+      );
+
+      -- Affiliations (SQLite v9): derived rows replaced wholesale, one analyst row per pair.
+      CREATE TABLE affiliations (
+        id         BIGSERIAL PRIMARY KEY,
+        member     ${T} NOT NULL,
+        of_id      ${T} NOT NULL,
+        date_from  ${T},
+        date_to    ${T},
+        origin     ${T} NOT NULL CHECK (origin IN ('curated', 'role', 'analyst')),
+        basis      ${T},
+        removed    INTEGER NOT NULL DEFAULT 0,
+        by_name    ${T},
+        at         ${T}
+      );
+      CREATE INDEX affiliations_member ON affiliations(member, of_id);
+      CREATE INDEX affiliations_of ON affiliations(of_id);
+      CREATE UNIQUE INDEX affiliations_analyst_pair ON affiliations(member, of_id) WHERE origin = 'analyst';
+    `,
+  },
+];
+
+/** Columns that exist only to keep the order rows were stored in; never copied. */
+export const PG_ORDER_COLUMN = 'row_seq';
+/** Columns of the PostgreSQL backend that are derived (rebuilt after a copy), never copied. */
+export const PG_DERIVED_COLUMNS: ReadonlySet<string> = new Set(['row_seq', 'search']);
