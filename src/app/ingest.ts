@@ -78,12 +78,12 @@ async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGene
 const actorsLoaded = new WeakSet<MarsadStore>();
 
 /**
- * Extracts one decoded page, stores it and completes its analysis: entities, quotes, events,
- * duplicate link, story, then `markAnalysed` last. A page stored before but whose analysis
- * never completed (the process died in between) is analysed now, not called unchanged, so
- * running it again — another ingest, a retried queue job — finishes what was half-done and
- * stores nothing twice. Story labels are written in batches: call
- * `storyTracker(store).flush()` when a batch ends. Throws only MarsadError.
+ * Extracts one decoded page, stores it and analyses it: entities, quotes, events, duplicate
+ * link, story. A page stored before whose analysis never completed (the process died in
+ * between) is analysed now, not called unchanged, so running it again — another ingest, a
+ * retried queue job — finishes what was half-done and stores nothing twice. Story labels are
+ * written, and the articles marked analysed, in batches: call `storyTracker(store).flush()`
+ * when a batch (or a job) ends. Throws only MarsadError.
  * @example const r = await processPage(store, decodePage(bytes, { source: 'a.html' })); // r.status: 'new' | 'updated' | 'unchanged'
  */
 export async function processPage(store: MarsadStore, page: Page, options: { anyLanguage?: boolean } = {}): Promise<IngestResult> {
@@ -105,12 +105,10 @@ export async function processPage(store: MarsadStore, page: Page, options: { any
   }
 }
 
-/** Analyses a stored article, records its duplicate link and story, and marks it complete — in that order. */
+/** Analyses a stored article and records its duplicate link and story; the tracker's next flush marks it complete. */
 async function completeAnalysis(store: MarsadStore, id: string, article: Article): Promise<DuplicateLink | null> {
   const analysis = await analyseArticle(store, id, article);
-  const link = await storyTracker(store).record(id, article, analysis.entities, analysis.events);
-  await store.markAnalysed(id, ANALYSIS_VERSION);
-  return link;
+  return storyTracker(store).record(id, article, analysis.entities, analysis.events);
 }
 
 /**
@@ -131,6 +129,7 @@ export async function finishPending(store: MarsadStore): Promise<string[]> {
       // left pending: a later ingest or reprocess tries again, and reports the page's error then
     }
   }
+  await storyTracker(store).flush();
   return finished;
 }
 

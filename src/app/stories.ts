@@ -17,6 +17,7 @@ import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '
 import type { MarsadStore } from '../store/store.js';
 import type { EventListOptions } from '../store/event-store.js';
 import type { DuplicateLink, StoredStory } from '../store/story-store.js';
+import { ANALYSIS_VERSION } from './analyse.js';
 
 /** The clusterer's key of an event: type and actor pair (unordered for CONSULT, where either may be the actor). */
 export function storyEventKey(e: Pick<ArticleEvent, 'type' | 'source' | 'target'>): string {
@@ -50,12 +51,16 @@ export class StoryTracker {
   private clusterer: StoryClusterer | null = null;
   /** stories whose label and summary must be stored again */
   private readonly dirty = new Set<string>();
+  /** articles recorded since the last flush: complete only once their story's label is stored */
+  private unmarked: string[] = [];
 
   constructor(private readonly store: MarsadStore) {}
 
   /**
    * Records a new or changed article: its signature and the earlier article it duplicates,
-   * and its story. Returns the duplicate link (null when it duplicates nothing).
+   * and its story. Returns the duplicate link (null when it duplicates nothing). The article
+   * is marked analysed (`store.markAnalysed`) by the next `flush`, once its story's label is
+   * stored too: a process killed before then leaves it pending, to be analysed again.
    */
   async record(id: string, article: Article, entities: ArticleEntity[], events: ArticleEvent[]): Promise<DuplicateLink | null> {
     const dup = await this.duplicates(id);
@@ -71,17 +76,24 @@ export class StoryTracker {
     const { story } = clusterer.add(storyItem(id, article, entities, events));
     await this.store.assignStory(id, story);
     this.dirty.add(story);
-    if (this.dirty.size >= 100) await this.flush();
+    this.unmarked.push(id);
+    if (this.dirty.size >= 100 || this.unmarked.length >= 100) await this.flush();
     return link;
   }
 
-  /** Stores the label and summary of every story that changed since the last flush. */
+  /**
+   * Stores the label and summary of every story that changed since the last flush, then
+   * marks the articles recorded since then analysed.
+   */
   async flush(): Promise<void> {
     if (!this.clusterer) return;
     for (const id of this.dirty) {
       await this.store.setStory({ id, label: this.clusterer.storyLabel(id), summary: this.clusterer.summarise(id) });
     }
     this.dirty.clear();
+    const done = this.unmarked;
+    this.unmarked = [];
+    for (const id of done) await this.store.markAnalysed(id, ANALYSIS_VERSION);
   }
 
   /**
