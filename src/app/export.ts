@@ -116,7 +116,7 @@ export async function exportText(store: MarsadStore, request: ExportRequest): Pr
 
 // ------------------------------------------------------------------ CSV
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** A CSV table: column names and how a record fills them. */
 interface CsvTable<T> {
@@ -125,12 +125,28 @@ interface CsvTable<T> {
 }
 
 /**
+ * A text cell that a spreadsheet would read as a formula (OWASP "CSV injection": = + - @, tab,
+ * CR, LF, and their full-width forms) gets a leading single quote, so that a scraped title such
+ * as `=HYPERLINK("http://evil", "…")` shows as text instead of running. Numbers stay numbers,
+ * and so does a text cell that is just a number (`-12.5`): it cannot hold a formula.
+ *
+ * @example neutraliseFormula('=1+1') // "'=1+1"
+ * @example neutraliseFormula(-3) // -3
+ */
+export function neutraliseFormula(cell: Cell): Cell {
+  if (typeof cell !== 'string' || !/^[=+\-@\t\r\n＝＋－＠]/.test(cell)) return cell;
+  if (/^[+-]?\d+(\.\d+)?$/.test(cell)) return cell;
+  return `'${cell}`;
+}
+
+/**
  * Rows as RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, a quote or any
- * line break (a lone LF too), quotes doubled; null and undefined are empty fields.
+ * line break (a lone LF too), quotes doubled; null and undefined are empty fields; text that
+ * would start a spreadsheet formula is neutralised.
  */
 function csvRows(rows: Cell[][]): string {
   if (rows.length === 0) return '';
-  return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify(rows.map((row) => row.map(neutraliseFormula)), { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
 const list = (xs: readonly string[]) => xs.join(';');
