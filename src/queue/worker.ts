@@ -89,7 +89,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await ensureKnownActors(store);
   const queues = new MarsadQueues(redis, prefix);
   // The queue does the retrying (with backoff, across workers); a fetch tries once.
-  const fetcher = new Fetcher({ ...options.fetch, retries: 0, stateStore: store, hostGate: redisHostGate(redis, prefix) });
+  const fetcher = new Fetcher({ ...options.fetch, retries: 0, stateStore: store, hostGate: redisHostGate(redis, prefix, { maxRequestMs: options.fetch?.timeoutMs ?? 20_000 }) });
   const ctx = { store, fetcher, queues, maxBytes: options.maxBytes };
   const lock = {
     lockDuration: options.lockDurationMs ?? 30_000,

@@ -29,9 +29,10 @@ export interface FetcherOptions {
   stateStore?: FetchStateStore;
   /**
    * Waits for this process's turn at a host when several processes share the pause (the
-   * queue's Redis gate), given the pause due to it; replaces the in-process pause.
+   * queue's Redis gate), given the pause due to it, and returns what to call when the
+   * request is over (the pause runs from there); replaces the in-process pause.
    */
-  hostGate?: (host: string, delayMs: number) => Promise<void>;
+  hostGate?: (host: string, delayMs: number) => Promise<() => Promise<void>>;
   /**
    * Hosts, addresses and CIDR blocks the operator trusts although they are not public
    * (loopback, private, link-local, metadata). Defaults to MARSAD_ALLOW_HOSTS; everything
@@ -315,15 +316,17 @@ export class Fetcher {
     const tail = previous.then(() => mine);
     this.hostTail.set(host, tail);
     await previous;
+    let gateDone: (() => Promise<void>) | null = null;
     try {
       const last = this.hostLastAt.get(host);
-      if (this.hostGate) await this.hostGate(host, this.hostDelay.get(host) ?? this.delayMs);
+      if (this.hostGate) gateDone = await this.hostGate(host, this.hostDelay.get(host) ?? this.delayMs);
       else if (last !== undefined) {
         const wait = last + (this.hostDelay.get(host) ?? this.delayMs) - Date.now();
         if (wait > 0) await sleep(wait);
       }
       return await task();
     } finally {
+      await gateDone?.().catch(() => undefined);
       this.hostLastAt.set(host, Date.now());
       if (this.hostTail.get(host) === tail) this.hostTail.delete(host);
       release();
