@@ -20,6 +20,10 @@ import { parseQuery } from '../store/search-query.js';
 import { Progress } from './progress.js';
 import { dayBound as readDayBound, isDay } from '../model/day-bounds.js';
 import { serveApi } from '../api/serve.js';
+import { migrateCorpus } from '../app/migrate.js';
+import { dyadOf, refreshAffiliations, resolveEntityRef } from '../app/dyad.js';
+import { DYAD_LEVELS, DYAD_PERIODS, dyadCsv, type DyadLevel, type DyadPeriod } from '../resolve/dyad.js';
+import { printAffiliations, printDyad } from './render-dyad.js';
 import { enqueueFromCli, registerQueueCommands } from './queue-commands.js';
 
 /** Repeatable: the operator's exceptions to the refusal of non-public addresses (SSRF guard). */
@@ -281,7 +285,20 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       await withStore(async (store) => {
         const e = await store.getEntity(id);
         if (!e) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', id);
-        write(o.json ? JSON.stringify(e) : printEntity(e));
+        // affiliations are derived again first, so the listing follows the corpus
+        await refreshAffiliations(store);
+        const memberOf = await store.listAffiliations({ member: e.id });
+        const members = await store.listAffiliations({ of: e.id });
+        if (o.json) {
+          write(JSON.stringify({ ...e, affiliations: { member_of: memberOf, members } }));
+          return;
+        }
+        const labels = new Map<string, string>();
+        for (const x of [...memberOf.map((a) => a.of), ...members.map((a) => a.member)]) labels.set(x, (await store.getEntity(x))?.label ?? x);
+        const label = (x: string) => labels.get(x) ?? x;
+        const extra = [printAffiliations(memberOf, label, 'member of'), printAffiliations(members, label, 'members', 'member')].filter(Boolean);
+        if (memberOf.length === 0 && e.type !== 'LOCATION') extra.push('member of  (unknown: `marsad entity affiliate ID ORG` records it)');
+        write([printEntity(e), ...extra].join('\n'));
       });
     });
   entity
@@ -308,6 +325,69 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       await withStore(async (store) => {
         const e = await store.splitEntity(id, o.alias, mentionKey(o.alias), o.by ?? whoAmI());
         write(o.json ? JSON.stringify(e) : `split '${o.alias}' off ${id}\n${printEntity(e)}`);
+      });
+    });
+
+  entity
+    .command('affiliate')
+    .description("an analyst's affiliation: the person belongs to the organisation (or the organisation to the country); it wins over derived ones")
+    .argument('<member>', 'the person or organisation (id or name)')
+    .argument('<of>', 'the organisation or country (id or name)')
+    .option('--from <date>', 'first day it holds (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'last day it holds')
+    .option('--note <text>', 'why (a source, a biography)')
+    .option('--by <name>', 'who makes the correction (default: your user name)')
+    .option('--json', 'the affiliation as JSON')
+    .action(async (member: string, of: string, o: { from?: string; to?: string; note?: string; by?: string; json?: boolean }) => {
+      const from = o.from === undefined ? null : dayBound(o.from, '--from', 'start');
+      const to = o.to === undefined ? null : dayBound(o.to, '--to', 'end');
+      if (from && to && from > to) throw new MarsadError('BAD_ARGUMENT', `--from ${from} is after --to ${to}`, '--from');
+      await withStore(async (store) => {
+        const m = await resolveEntityRef(store, member);
+        const x = await resolveEntityRef(store, of);
+        if (m.id === x.id) throw new MarsadError('BAD_ARGUMENT', `an entity cannot belong to itself (${m.id})`, of);
+        const a = await store.affiliate({ member: m.id, of: x.id, from, to, basis: o.note ?? null }, o.by ?? whoAmI());
+        write(o.json ? JSON.stringify(a) : `${m.label} (${m.id}) belongs to ${x.label} (${x.id})${from || to ? ` from ${from ?? '…'} to ${to ?? '…'}` : ''}`);
+      });
+    });
+  entity
+    .command('unaffiliate')
+    .description('the person does not belong to the organisation (or the organisation to the country): derived affiliations of the pair are set aside')
+    .argument('<member>', 'the person or organisation (id or name)')
+    .argument('<of>', 'the organisation or country (id or name)')
+    .option('--by <name>', 'who makes the correction (default: your user name)')
+    .option('--json', 'the removal as JSON')
+    .action(async (member: string, of: string, o: { by?: string; json?: boolean }) => {
+      await withStore(async (store) => {
+        const m = await resolveEntityRef(store, member);
+        const x = await resolveEntityRef(store, of);
+        const r = await store.unaffiliate(m.id, x.id, o.by ?? whoAmI());
+        write(o.json ? JSON.stringify(r) : `${m.label} (${m.id}) no longer counts for ${x.label} (${x.id})`);
+      });
+    });
+
+  program
+    .command('dyad')
+    .description('the relationship of two actors over time: their events in either direction (persons rolled up to their organisations and countries), a time series, who carried it, what was said')
+    .argument('<a>', 'first actor: an entity id or a name')
+    .argument('<b>', 'second actor: an entity id or a name')
+    .option('--level <level>', `person, org or country (default: from the actors' types)`)
+    .option('--by <period>', 'week, month or year', 'month')
+    .option('--from <date>', 'only events on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'only events on or before this day')
+    .option('--json', 'one JSON object: a, b, events, series, actors, unrolled, quotes')
+    .option('--csv', 'the time series as CSV, one row per period')
+    .action(async (a: string, b: string, o: { level?: string; by: string; from?: string; to?: string; json?: boolean; csv?: boolean }) => {
+      if (o.json && o.csv) throw new MarsadError('BAD_ARGUMENT', 'both --json and --csv; give one', '--csv');
+      if (o.level !== undefined && !DYAD_LEVELS.includes(o.level as DyadLevel)) throw new MarsadError('BAD_ARGUMENT', `'${o.level}', not one of ${DYAD_LEVELS.join(', ')}`, '--level');
+      if (!DYAD_PERIODS.includes(o.by as DyadPeriod)) throw new MarsadError('BAD_ARGUMENT', `'${o.by}', not one of ${DYAD_PERIODS.join(', ')}`, '--by');
+      const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
+      const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
+      await withStore(async (store) => {
+        const r = await dyadOf(store, { a, b, level: o.level as DyadLevel | undefined, by: o.by as DyadPeriod, from, to });
+        if (o.json) write(JSON.stringify(r));
+        else if (o.csv) out.write(dyadCsv(r));
+        else write(printDyad(r));
       });
     });
 
@@ -416,6 +496,19 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
         const noun = format === 'graphml' ? 'actor' : what.replace(/s$/, '');
         err.write(`${x.written} ${noun}${x.written === 1 ? '' : 's'} written to ${file}\n`);
       });
+    });
+
+  program
+    .command('migrate')
+    .description('copy a whole corpus between databases, either way between a SQLite file and a postgres:// URL (?schema=NAME picks a schema); the target must hold no corpus yet')
+    .requiredOption('--from <db>', 'the database to copy: a SQLite file or postgres://…')
+    .requiredOption('--to <db>', 'the empty database to fill: a SQLite file (created) or postgres://…')
+    .option('--json', 'rows copied per table, as one JSON object')
+    .action(async (o: { from: string; to: string; json?: boolean }) => {
+      const report = await migrateCorpus(o.from, o.to, (table, rows) => {
+        if (!o.json) err.write(`${table}: ${rows} row(s)\n`);
+      });
+      write(o.json ? JSON.stringify(report) : `copied ${report.articles} article(s) and ${report.tables.reduce((n, t) => n + t.rows, 0)} row(s) in all`);
     });
 
   program

@@ -54,6 +54,11 @@ export interface KnownActor {
   sectors: SectorCode[];
   wikidata: string | null;
   roles: string[];
+  /**
+   * Curated organisations a person belongs to (keys of other actors), with the first and last
+   * day known (YYYY, YYYY-MM or YYYY-MM-DD; null when open or unknown); empty when not known.
+   */
+  member_of?: { key: string; from: string | null; to: string | null }[];
 }
 
 /** A role (title or office) a canonical entity was seen with, and when. */

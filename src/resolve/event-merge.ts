@@ -132,6 +132,13 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
     return sameStory;
   };
 
+  // A visit has a direction (PLOVER: the visitor is the actor, the host the recipient): A's
+  // visit to B and B's visit to A are two happenings, though CONSULT pairs are unordered.
+  const opposedVisits = (i: number, j: number): boolean => {
+    const [x, y] = [events[i]!, events[j]!];
+    return x.mode === 'visit' && y.mode === 'visit' && x.source.id !== y.source.id;
+  };
+
   for (const list of buckets.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
@@ -140,6 +147,7 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
         const gi = groupOf[i]!;
         const gj = groupOf[j]!;
         if (gi === gj || events[i]!.article === events[j]!.article) continue;
+        if (gi.members.some((m) => gj.members.some((n) => opposedVisits(m, n)))) continue;
         if (!sameDayOrStory(i, j)) continue;
         // the groups must be article-disjoint and their dated members must share a day
         if ([...gj.articles].some((a) => gi.articles.has(a))) continue;

@@ -33,7 +33,7 @@ export function validateActors(doc: unknown, path: string): KnownActor[] {
   const actors = d['actors'];
   if (!Array.isArray(actors)) fail(path, '"actors"', 'must be an array');
   const keys = new Set<string>();
-  return actors.map((a: unknown, i: number): KnownActor => {
+  const list = actors.map((a: unknown, i: number): KnownActor => {
     const at = `actors[${i}]`;
     if (typeof a !== 'object' || a === null || Array.isArray(a)) fail(path, at, 'must be an object');
     const o = a as Record<string, unknown>;
@@ -56,6 +56,15 @@ export function validateActors(doc: unknown, path: string): KnownActor[] {
       fail(path, `${where}.wikidata`, 'must be a Wikidata id (Q…) or null');
     }
     if (!isStringArray(o['roles'])) fail(path, `${where}.roles`, 'must be an array of non-empty strings');
+    const memberOf = o['member_of'] === undefined ? [] : o['member_of'];
+    if (!Array.isArray(memberOf)) fail(path, `${where}.member_of`, 'must be an array of {"key", "from", "to"}');
+    const day = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v));
+    for (const [j, m] of memberOf.entries()) {
+      const mm = m as Record<string, unknown>;
+      if (typeof m !== 'object' || m === null || typeof mm['key'] !== 'string' || !day(mm['from']) || !day(mm['to'])) {
+        fail(path, `${where}.member_of[${j}]`, 'must be {"key": an actor key, "from"/"to": YYYY, YYYY-MM, YYYY-MM-DD or null}');
+      }
+    }
     return {
       key,
       type: o['type'] as EntityType,
@@ -66,8 +75,18 @@ export function validateActors(doc: unknown, path: string): KnownActor[] {
       sectors: o['sectors'],
       wikidata: o['wikidata'] as string | null,
       roles: o['roles'],
+      member_of: memberOf.map((m) => {
+        const mm = m as Record<string, unknown>;
+        return { key: mm['key'] as string, from: (mm['from'] as string | null | undefined) ?? null, to: (mm['to'] as string | null | undefined) ?? null };
+      }),
     };
   });
+  for (const a of list) {
+    for (const m of a.member_of ?? []) {
+      if (!keys.has(m.key)) fail(path, `"${a.key}".member_of`, `names "${m.key}", which is no actor key of the file`);
+    }
+  }
+  return list;
 }
 
 /**

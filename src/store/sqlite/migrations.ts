@@ -272,4 +272,54 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         SELECT id, article_hash, 'before-schema-8', updated_at FROM articles;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- Affiliations (person → organisation, organisation → country) that roll a person's
+      -- events up to their agency and country. Derived rows (curated, role) are replaced
+      -- wholesale; an analyst row, one per pair, states the pair or (removed = 1) sets the
+      -- pair's derived rows aside. Ids are entity ids, not foreign keys: a country or curated
+      -- actor need not be mentioned yet.
+      CREATE TABLE affiliations (
+        id         INTEGER PRIMARY KEY,
+        member     TEXT NOT NULL,
+        of_id      TEXT NOT NULL,
+        date_from  TEXT,
+        date_to    TEXT,
+        origin     TEXT NOT NULL CHECK (origin IN ('curated', 'role', 'analyst')),
+        basis      TEXT,
+        removed    INTEGER NOT NULL DEFAULT 0,
+        by_name    TEXT,
+        at         TEXT
+      );
+      CREATE INDEX affiliations_member ON affiliations(member, of_id);
+      CREATE INDEX affiliations_of ON affiliations(of_id);
+      CREATE UNIQUE INDEX affiliations_analyst_pair ON affiliations(member, of_id) WHERE origin = 'analyst';
+    `,
+  },
+  {
+    version: 10,
+    sql: `
+      -- How many articles name each pair of entities, kept up to date as articles are analysed
+      -- (src/store/sqlite/sqlite-entities.ts), so that an entity's co-occurring actors are read
+      -- from its own rows instead of from every mention of every article naming it (issue #8:
+      -- entity pages at 100k articles). Both directions are stored: (a, b) and (b, a).
+      CREATE TABLE entity_cooccurrence (
+        entity_id  TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        other_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        articles   INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, other_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_cooccurrence_other ON entity_cooccurrence(other_id);
+      CREATE TEMP TABLE article_entity AS SELECT DISTINCT article_id, entity_id FROM entity_mentions;
+      CREATE INDEX temp.article_entity_article ON article_entity(article_id, entity_id);
+      INSERT INTO entity_cooccurrence (entity_id, other_id, articles)
+        SELECT a.entity_id, b.entity_id, COUNT(*) FROM article_entity a
+          JOIN article_entity b ON b.article_id = a.article_id AND b.entity_id <> a.entity_id
+        GROUP BY a.entity_id, b.entity_id;
+      DROP TABLE temp.article_entity;
+      -- The ids merged into an entity, found from it (quotes and events of a speaker or actor).
+      CREATE INDEX entities_merged_into ON entities(merged_into) WHERE merged_into IS NOT NULL;
+    `,
+  },
 ];

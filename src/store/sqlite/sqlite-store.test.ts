@@ -9,6 +9,7 @@ import { runEntityStoreConformance } from '../entity-conformance.testkit.js';
 import { runQuoteStoreConformance } from '../quote-conformance.testkit.js';
 import { runEventStoreConformance } from '../event-conformance.testkit.js';
 import { runStoryStoreConformance } from '../story-conformance.testkit.js';
+import { runAffiliationStoreConformance } from '../affiliation-conformance.testkit.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
 import { parseQuery } from '../search-query.js';
@@ -18,6 +19,7 @@ runEntityStoreConformance('sqlite', async () => openSqliteStore(':memory:', arab
 runQuoteStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 runEventStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 runStoryStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
+runAffiliationStoreConformance('sqlite', async () => openSqliteStore(':memory:', arabicSearchAnalyzer));
 
 test('sqlite: data survives closing and reopening the file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-'));

@@ -10,6 +10,9 @@ import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection
 import type { EntityListOptions } from '../entity-store.js';
 import { SqliteEntities } from './sqlite-entities.js';
 import { SqliteQuotes } from './sqlite-quotes.js';
+import { SqliteAffiliations } from './sqlite-affiliations.js';
+import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js';
+import type { AffiliationListOptions } from '../affiliation-store.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteStories } from './sqlite-stories.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
@@ -117,6 +120,7 @@ class SqliteStore implements MarsadStore {
   private readonly quotes: SqliteQuotes;
   private readonly events: SqliteEvents;
   private readonly stories: SqliteStories;
+  private readonly affiliations: SqliteAffiliations;
   private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
 
   constructor(
@@ -177,6 +181,23 @@ class SqliteStore implements MarsadStore {
     this.quotes = new SqliteQuotes(db);
     this.events = new SqliteEvents(db);
     this.stories = new SqliteStories(db);
+    this.affiliations = new SqliteAffiliations(db);
+  }
+
+  setDerivedAffiliations(records: Affiliation[]): Promise<void> {
+    return this.guardAsync(() => this.affiliations.setDerivedAffiliations(records));
+  }
+  affiliate(record: Pick<Affiliation, 'member' | 'of' | 'from' | 'to' | 'basis'>, by: string): Promise<Affiliation> {
+    return this.guardAsync(() => this.affiliations.affiliate(record, by));
+  }
+  unaffiliate(member: string, of: string, by: string): Promise<AffiliationRemoval> {
+    return this.guardAsync(() => this.affiliations.unaffiliate(member, of, by));
+  }
+  listAffiliations(options?: AffiliationListOptions): Promise<Affiliation[]> {
+    return this.guardAsync(() => this.affiliations.listAffiliations(options));
+  }
+  affiliationRemovals(): Promise<AffiliationRemoval[]> {
+    return this.guardAsync(() => this.affiliations.affiliationRemovals());
   }
 
   setSignature(record: SignatureRecord): Promise<void> {

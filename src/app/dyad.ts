@@ -1,0 +1,129 @@
+/**
+ * The dyad view over a store (`marsad dyad`, `GET /api/dyad`), and the affiliations it rests
+ * on: derived again from the curated actors and the stored roles each time they are read, so
+ * they follow the corpus, and stored, so an analyst can see and correct them.
+ */
+import type { Affiliation } from '../model/affiliation.js';
+import { ENTITY_TYPES, type CanonicalEntity, type EntityType } from '../model/entity.js';
+import { MarsadError } from '../model/errors.js';
+import type { StoredQuote } from '../model/quote.js';
+import { deriveAffiliations } from '../resolve/affiliations.js';
+import { computeDyad, labelQuotes, type DyadLevel, type DyadPeriod, type DyadReport } from '../resolve/dyad.js';
+import { lookupKeys, mentionKey } from '../resolve/entity-linking.js';
+import { loadKnownActors } from '../resolve/knowledge.js';
+import { ploverScores } from '../resolve/plover-scores.js';
+import type { MarsadStore } from '../store/store.js';
+import { listMergedEvents } from './stories.js';
+
+async function allEntities(store: MarsadStore, type: EntityType): Promise<CanonicalEntity[]> {
+  const out: CanonicalEntity[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const got = await store.listEntities({ type, limit: 1000, offset });
+    out.push(...got);
+    if (got.length < 1000) return out;
+  }
+}
+
+/**
+ * Derives the affiliations again (curated actors, roles seen with stored persons) and stores
+ * them in place of the earlier derived ones; analysts' records stay and win. Returns those in force.
+ * @example const affs = await refreshAffiliations(store)
+ */
+export async function refreshAffiliations(store: MarsadStore): Promise<Affiliation[]> {
+  const entities = [...(await allEntities(store, 'PERSON')), ...(await allEntities(store, 'ORG'))];
+  await store.setDerivedAffiliations(deriveAffiliations({ actors: loadKnownActors(), entities }));
+  return store.listAffiliations();
+}
+
+/**
+ * The entity an analyst means by `ref`: an entity id, else a name resolved the way mentions
+ * are linked (lookup keys), an exact name first, then the most mentioned candidate.
+ * @example await resolveEntityRef(store, 'المغرب') // the entity 'country-ma'
+ */
+export async function resolveEntityRef(store: MarsadStore, ref: string): Promise<CanonicalEntity> {
+  const text = ref.trim();
+  const byId = text ? await store.getEntity(text) : null;
+  if (byId) return byId;
+  const key = mentionKey(text);
+  const found: CanonicalEntity[] = [];
+  for (const type of ENTITY_TYPES) found.push(...(await store.entityCandidates(type, lookupKeys(text, type), 10)));
+  const exact = found.filter((e) => [e.label, e.label_en ?? '', ...e.aliases.map((a) => a.text)].some((n) => n && mentionKey(n) === key));
+  const pick = (list: CanonicalEntity[]) => [...list].sort((x, y) => y.articles - x.articles)[0];
+  const best = pick(exact) ?? pick(found);
+  if (!best || !key) throw new MarsadError('ENTITY_NOT_FOUND', `no entity with this id or name`, ref);
+  return best;
+}
+
+/** The level an entity sits at, by its type. */
+export function levelOf(type: EntityType): DyadLevel {
+  return type === 'PERSON' ? 'person' : type === 'ORG' ? 'org' : 'country';
+}
+
+export interface DyadOptions {
+  a: string;
+  b: string;
+  /** default: the higher level of A's and B's types */
+  level?: DyadLevel;
+  by?: DyadPeriod;
+  from?: string;
+  to?: string;
+}
+
+const RANK: Record<DyadLevel, number> = { person: 0, org: 1, country: 2 };
+
+/**
+ * The dyad of two entities (ids or names) over the stored events.
+ * @example await dyadOf(store, { a: 'المغرب', b: 'الولايات المتحدة', by: 'month' })
+ */
+export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadReport> {
+  const a = await resolveEntityRef(store, o.a);
+  const b = await resolveEntityRef(store, o.b);
+  if (a.id === b.id) throw new MarsadError('BAD_ARGUMENT', `A and B are the same entity (${a.id})`, `${o.a} ${o.b}`);
+  const la = levelOf(a.type);
+  const lb = levelOf(b.type);
+  const level = o.level ?? (RANK[la] >= RANK[lb] ? la : lb);
+  const affiliations = await refreshAffiliations(store);
+  const events = await listMergedEvents(store, {});
+  const published: (string | null)[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const got = await store.list({ limit: 1000, offset });
+    published.push(...got.map((x) => x.published));
+    if (got.length < 1000) break;
+  }
+  const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
+  const ids = new Set(events.flatMap((e) => [e.source.id, e.target?.id ?? '']).filter((id) => id && !id.startsWith('generic:') && !id.startsWith('local:')));
+  for (const id of ids) {
+    const e = await store.getEntity(id);
+    if (e) entities.set(id, { label: e.label, type: e.type, roles: e.roles.map((r) => r.role) });
+  }
+  for (const aff of affiliations) {
+    if (entities.has(aff.of)) continue;
+    const e = await store.getEntity(aff.of);
+    if (e) entities.set(aff.of, { label: e.label, type: e.type, roles: [] });
+  }
+  const report = computeDyad({
+    a: { id: a.id, label: a.label, type: a.type },
+    b: { id: b.id, label: b.label, type: b.type },
+    level,
+    by: o.by ?? 'month',
+    from: o.from,
+    to: o.to,
+    events,
+    affiliations,
+    published,
+    entities,
+    quotes: [],
+    scores: ploverScores(),
+  });
+  // the quotes of the articles that report the dyad's events
+  const articles = [...new Set(report.events.flatMap((e) => e.sources.map((s) => s.article)))];
+  const refs = new Map((await store.articleRefs(articles)).map((r) => [r.id, r]));
+  const quotes: StoredQuote[] = [];
+  for (const id of articles) {
+    const r = refs.get(id);
+    const title = (await store.get(id))?.article.title ?? null;
+    for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
+  }
+  report.quotes = labelQuotes({ a, b, level, affiliations, events: report.events, quotes });
+  return report;
+}
