@@ -78,8 +78,9 @@ function skeleton(s: string): string {
  * with one of these keys could stand: the first three skeleton letters, with anything the
  * skeleton drops allowed between them. Run once over the text, it tells which paragraphs are
  * worth analysing.
+ * @example probeRegex(['حموش'])!.test('التقى الحموشي') // true
  */
-function probeRegex(keys: Iterable<string>): RegExp | null {
+export function probeRegex(keys: Iterable<string>): RegExp | null {
   const alternatives = new Set<string>();
   for (const key of keys) {
     const letters = [...skeleton(key)].slice(0, 3);
@@ -106,23 +107,57 @@ export function snippetsFor(analyzer: SearchAnalyzer, query: SearchQuery): (text
   return (text) => snippet(analyzer, text, exact, prefixes, probe);
 }
 
-function snippet(analyzer: SearchAnalyzer, text: string, exact: Set<string>, prefixes: string[], probe: RegExp | null): string {
+/** The analysed paragraph a snippet is cut from; `at` is its offset in the text. */
+export interface MatchedParagraph {
+  tokens: Array<{ key: string; start: number; end: number }>;
+  hit: boolean[];
+  count: number;
+  at: number;
+}
+
+/**
+ * The paragraph of `text` with the most words matching the query's keys (the first one on a
+ * tie), analysed; null when the probe finds no paragraph worth analysing.
+ * @example bestParagraph(analyzer, text, new Set(['حموش']), [], /حمش/giu)?.count // 2
+ */
+export function bestParagraph(analyzer: SearchAnalyzer, text: string, exact: Set<string>, prefixes: string[], probe: RegExp | null): MatchedParagraph | null {
   const probeHits = probe ? [...text.matchAll(probe)].map((m) => m.index!) : [];
-  let best: { tokens: Array<{ key: string; start: number; end: number }>; hit: boolean[]; count: number } | null = null;
+  let best: MatchedParagraph | null = null;
+  // The paragraph with the most matched words wins, the first one on a tie. A word that
+  // matches contains a probe match of its own, so a paragraph's probe count bounds its
+  // matches: paragraphs are analysed most probe hits first, and once none left can beat (or,
+  // earlier in the text, tie) the best one, the rest are not analysed at all — a common word
+  // would otherwise have every paragraph of every hit analysed (issue #8).
+  const paras: Array<{ text: string; at: number; probes: number }> = [];
   let h = 0;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\n)[^\n]*)*/g)) {
-    const end = para.index! + para[0].length;
-    if (!probe && best) break;
-    if (probe) {
-      while (h < probeHits.length && probeHits[h]! < para.index!) h++;
-      if (h >= probeHits.length) break;
-      if (probeHits[h]! >= end) continue;
+    const at = para.index!;
+    const end = at + para[0].length;
+    if (!probe) {
+      paras.push({ text: para[0], at, probes: 0 });
+      break;
     }
-    const tokens = analyzer.keys(para[0]).map((t) => ({ key: t.key, start: t.start + para.index!, end: t.end + para.index! }));
+    while (h < probeHits.length && probeHits[h]! < at) h++;
+    if (h >= probeHits.length) break;
+    let probes = 0;
+    for (let i = h; i < probeHits.length && probeHits[i]! < end; i++) probes++;
+    if (probes > 0) paras.push({ text: para[0], at, probes });
+  }
+  // A key with no skeleton letter (هو) has no probe of its own: its matches are not bounded.
+  const bounded = [...exact, ...prefixes].every((k) => skeleton(k).length > 0);
+  if (bounded) paras.sort((a, b) => b.probes - a.probes || a.at - b.at);
+  for (const para of paras) {
+    if (bounded && best && (para.probes < best.count || (para.probes === best.count && para.at > best.at))) break;
+    const tokens = analyzer.keys(para.text).map((t) => ({ key: t.key, start: t.start + para.at, end: t.end + para.at }));
     const hit = tokens.map((t) => exact.has(t.key) || prefixes.some((p) => t.key.startsWith(p)));
     const count = hit.filter(Boolean).length;
-    if (!best || count > best.count) best = { tokens, hit, count };
+    if (!best || count > best.count || (count === best.count && para.at < best.at)) best = { tokens, hit, count, at: para.at };
   }
+  return best;
+}
+
+function snippet(analyzer: SearchAnalyzer, text: string, exact: Set<string>, prefixes: string[], probe: RegExp | null): string {
+  let best: Omit<MatchedParagraph, 'at'> | null = bestParagraph(analyzer, text, exact, prefixes, probe);
   if (!best || best.tokens.length === 0) {
     const words = analyzer.keys(text.slice(0, 600));
     if (words.length === 0) return escapeHtml(text.slice(0, 200));
