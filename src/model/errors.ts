@@ -65,6 +65,11 @@ export const ERRORS = {
     hint: 'check that the URL points at the feed itself, not at a web page',
   },
   STORE_FAILED: { http: 500, expected: 'a writable database', hint: 'check --db / MARSAD_DB and disk space' },
+  STORE_UNREACHABLE: {
+    http: 503,
+    expected: 'a database server that answers',
+    hint: 'start the server, or fix the host, port, user, password or database name in --db / MARSAD_DB',
+  },
   ARTICLE_NOT_FOUND: { http: 404, expected: 'the id of a stored article', hint: 'run `marsad list` to see the ids' },
   ENTITY_NOT_FOUND: { http: 404, expected: 'the id of a stored entity', hint: 'run `marsad entities` to see the ids' },
   STORY_NOT_FOUND: { http: 404, expected: 'the id of a stored story', hint: 'run `marsad stories` to see the ids' },

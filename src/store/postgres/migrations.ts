@@ -3,7 +3,7 @@
  * schema_version table. A migration is never edited once released: add a new one.
  *
  * Tables and columns are those of the SQLite backend (src/store/sqlite/migrations.ts, as of
- * its version 9), so that `marsad migrate` copies rows across column for column. Differences,
+ * its version 10), so that `marsad migrate` copies rows across column for column. Differences,
  * and why:
  * - text is compared byte-wise (COLLATE "C"), as SQLite does, so orderings agree;
  * - `row_seq` stands in for SQLite's rowid where the order rows were stored matters
@@ -234,6 +234,26 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX affiliations_member ON affiliations(member, of_id);
       CREATE INDEX affiliations_of ON affiliations(of_id);
       CREATE UNIQUE INDEX affiliations_analyst_pair ON affiliations(member, of_id) WHERE origin = 'analyst';
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      -- How many articles name each pair of entities, both directions (SQLite v10), kept up
+      -- to date as articles are analysed, so that an entity page reads its co-occurring
+      -- actors from its own rows (issue #8: entity pages at 100k articles).
+      CREATE TABLE entity_cooccurrence (
+        entity_id  ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        other_id   ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        articles   INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, other_id)
+      );
+      CREATE INDEX entity_cooccurrence_other ON entity_cooccurrence(other_id);
+      INSERT INTO entity_cooccurrence (entity_id, other_id, articles)
+        SELECT a.entity_id, b.entity_id, COUNT(*)
+        FROM (SELECT DISTINCT article_id, entity_id FROM entity_mentions) a
+          JOIN (SELECT DISTINCT article_id, entity_id FROM entity_mentions) b ON b.article_id = a.article_id AND b.entity_id <> a.entity_id
+        GROUP BY a.entity_id, b.entity_id;
     `,
   },
 ];

@@ -23,6 +23,24 @@ export function maskUrl(url: string): string {
   }
 }
 
+/**
+ * A PostgreSQL location split into the connection URL and the schema named by its
+ * `schema` parameter (several corpora in one database), `public` when none.
+ * @example splitSchema('postgres://db/marsad?schema=news') // { url: 'postgres://db/marsad', schema: 'news' }
+ */
+export function splitSchema(location: string): { url: string; schema: string } {
+  try {
+    const u = new URL(location);
+    const schema = u.searchParams.get('schema');
+    if (schema === null) return { url: location, schema: 'public' };
+    u.searchParams.delete('schema');
+    return { url: u.toString(), schema: checkSchemaName(schema) };
+  } catch (err) {
+    if (err instanceof MarsadError) throw err;
+    return { url: location, schema: 'public' };
+  }
+}
+
 /** A schema name safe to put in SQL unquoted-by-the-user: letters, digits, underscores. */
 export function checkSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) {
@@ -104,7 +122,7 @@ export class PgDb {
 
 /**
  * Connects once to check the server answers, and creates the schema if needed. Throws
- * STORE_FAILED naming the (masked) URL and what to do.
+ * STORE_UNREACHABLE naming the (masked) URL and what to do.
  * @example await connectChecked('postgres://postgres@127.0.0.1/test', 'public')
  */
 export async function connectChecked(url: string, schema: string): Promise<PgDb> {
@@ -117,8 +135,8 @@ export async function connectChecked(url: string, schema: string): Promise<PgDb>
   } catch (err) {
     await probe.end().catch(() => {});
     throw new MarsadError(
-      'STORE_FAILED',
-      `no PostgreSQL server answering (${(err as Error).message || (err as { code?: string }).code || 'connection failed'}); start the server, or check the host, port, user and database in the URL`,
+      'STORE_UNREACHABLE',
+      `no PostgreSQL server letting Marsad in (${(err as Error).message || (err as { code?: string }).code || 'connection failed'})`,
       maskUrl(url),
       { cause: err },
     );

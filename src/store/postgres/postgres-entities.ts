@@ -31,9 +31,9 @@ const COOCCURRING_MAX = 12;
 /** Mentions a linking candidate's co-occurring entities are read from (as the SQLite backend, issue #6). */
 const COOCCURRING_WINDOW = 150;
 
-const COOCCURRING = `SELECT e.label AS label FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
-  WHERE m.article_id IN (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = $1) AND m.entity_id <> $1
-  GROUP BY e.id ORDER BY COUNT(DISTINCT m.article_id) DESC, e.label LIMIT $2`;
+// Kept per pair in entity_cooccurrence as articles are analysed (see `count`).
+const COOCCURRING = `SELECT e.label AS label FROM entity_cooccurrence c JOIN entities e ON e.id = c.other_id
+  WHERE c.entity_id = $1 ORDER BY c.articles DESC, e.label LIMIT $2`;
 const LATEST_COOCCURRING = `SELECT e.label AS label FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
   WHERE m.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = $1 ORDER BY row_seq DESC LIMIT $2)
     AND m.entity_id <> $1
@@ -75,10 +75,18 @@ export class PgEntities implements EntityStore {
        ON CONFLICT (entity_id) DO UPDATE SET articles = entity_article_counts.articles + excluded.articles`,
       [articleId, sign],
     );
+    await this.db.query(
+      `WITH named AS (SELECT DISTINCT entity_id FROM entity_mentions WHERE article_id = $1)
+       INSERT INTO entity_cooccurrence (entity_id, other_id, articles)
+         SELECT a.entity_id, b.entity_id, $2::int FROM named a JOIN named b ON b.entity_id <> a.entity_id
+       ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = entity_cooccurrence.articles + excluded.articles`,
+      [articleId, sign],
+    );
     if (sign < 0) {
       const ids = [...new Set(touched.map((r) => r.entity_id))];
       await this.db.query('DELETE FROM entity_alias_counts WHERE entity_id = ANY($1) AND count <= 0', [ids]);
       await this.db.query('DELETE FROM entity_article_counts WHERE entity_id = ANY($1) AND articles <= 0', [ids]);
+      await this.db.query('DELETE FROM entity_cooccurrence WHERE entity_id = ANY($1) AND articles <= 0', [ids]);
       for (const id of ids) this.context.delete(id); // a re-analysed article: what it said before is gone
     }
   }
@@ -88,6 +96,7 @@ export class PgEntities implements EntityStore {
     this.context.clear();
     await this.db.query('DELETE FROM entity_alias_counts WHERE entity_id = ANY($1)', [ids]);
     await this.db.query('DELETE FROM entity_article_counts WHERE entity_id = ANY($1)', [ids]);
+    await this.db.query('DELETE FROM entity_cooccurrence WHERE entity_id = ANY($1) OR other_id = ANY($1)', [ids]);
     await this.db.query(
       `INSERT INTO entity_alias_counts (entity_id, text, count)
        SELECT entity_id, text, COUNT(*) FROM entity_mentions WHERE entity_id = ANY($1) GROUP BY entity_id, text`,
@@ -98,6 +107,19 @@ export class PgEntities implements EntityStore {
        SELECT entity_id, COUNT(DISTINCT article_id) FROM entity_mentions WHERE entity_id = ANY($1) GROUP BY entity_id`,
       [ids],
     );
+    // After every clear: a pair between two of the ids is counted once, exactly.
+    for (const id of ids) {
+      await this.db.query(
+        `WITH pairs AS (
+           SELECT m.entity_id AS other, COUNT(DISTINCT m.article_id)::int AS n FROM entity_mentions m
+           WHERE m.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = $1) AND m.entity_id <> $1
+           GROUP BY m.entity_id)
+         INSERT INTO entity_cooccurrence (entity_id, other_id, articles)
+         SELECT $1, other, n FROM pairs UNION ALL SELECT other, $1, n FROM pairs
+         ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = excluded.articles`,
+        [id],
+      );
+    }
   }
 
   /** `latest`: co-occurring entities from the entity's latest articles only (linking candidates). */
@@ -252,10 +274,10 @@ export class PgEntities implements EntityStore {
     const params: unknown[] = [options.limit ?? 50, options.offset ?? 0];
     if (options.type) params.push(options.type);
     const rows = await this.db.query<EntityRow>(
-      `SELECT e.* FROM entities e
-         JOIN (SELECT entity_id, COUNT(DISTINCT article_id) AS n FROM entity_mentions GROUP BY entity_id) c ON c.entity_id = e.id
-       WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = $3' : ''} AND c.n > 0
-       ORDER BY c.n DESC, e.label LIMIT $1 OFFSET $2`,
+      // From the kept article counts: counting every mention on each page read grew with the store (issue #8).
+      `SELECT e.* FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
+       WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = $3' : ''} AND c.articles > 0
+       ORDER BY c.articles DESC, e.label LIMIT $1 OFFSET $2`,
       params,
     );
     const out: CanonicalEntity[] = [];

@@ -13,7 +13,7 @@ import type { QuoteListOptions } from '../quote-store.js';
 import { articleHash, identityKeys, newArticleId, sha256 } from '../identity.js';
 import type { SearchQuery } from '../search-query.js';
 import { indexText, snippetsFor, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
-import { connectChecked, type PgDb } from './pg-db.js';
+import { connectChecked, splitSchema, type PgDb } from './pg-db.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { toTsQuery } from './tsquery.js';
 import { PgEntities } from './postgres-entities.js';
@@ -34,7 +34,7 @@ const RANK_WEIGHTS = `'{0.25, 0.25, 0.25, 1.0}'`;
 const SEARCH_VECTOR = (title: string, body: string) => `setweight(to_tsvector('simple', ${title}), 'A') || to_tsvector('simple', ${body})`;
 
 export interface PostgresStoreOptions {
-  /** The schema the store's tables live in (created when missing); `public` by default. */
+  /** The schema the store's tables live in (created when missing); by default the URL's `?schema=`, else `public`. */
   schema?: string;
 }
 
@@ -65,7 +65,8 @@ const ARTICLE_COLUMNS = 'id, source, title, published, author, site, section, ta
  * @example const store = await openPostgresStore('postgres://postgres@127.0.0.1/marsad', arabicSearchAnalyzer);
  */
 export async function openPostgresStore(url: string, analyzer: SearchAnalyzer, options: PostgresStoreOptions = {}): Promise<MarsadStore> {
-  const db = await connectChecked(url, options.schema ?? 'public');
+  const location = splitSchema(url);
+  const db = await connectChecked(location.url, options.schema ?? location.schema);
   try {
     await migratePg(db);
     const store = new PostgresStore(db, analyzer);
