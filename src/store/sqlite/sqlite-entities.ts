@@ -33,7 +33,7 @@ const COOCCURRING_MAX = 12;
  * (about 100 articles), not from every article naming it, and read again only once the
  * number of articles naming it has grown by a tenth since the last read (at every new article
  * below ten): linking one mention must not cost more as the store grows (issue #6).
- * `getEntity` and `listEntities` still read them from every article, each time.
+ * `getEntity` and `listEntities` read them from every article, as counted in entity_cooccurrence.
  */
 const COOCCURRING_WINDOW = 150;
 
@@ -104,11 +104,26 @@ export class SqliteEntities implements EntityStore {
         `INSERT INTO entity_article_counts (entity_id, articles)
          SELECT entity_id, COUNT(DISTINCT article_id) FROM entity_mentions WHERE entity_id = ? GROUP BY entity_id`,
       ),
-      cooccurring: db.prepare<[string, string, number], { label: string }>(
-        `SELECT e.label AS label FROM entity_mentions m
-           JOIN entities e ON e.id = m.entity_id
-         WHERE m.article_id IN (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?) AND m.entity_id <> ?
-         GROUP BY m.entity_id ORDER BY COUNT(DISTINCT m.article_id) DESC, e.label LIMIT ?`,
+      // Kept per pair in entity_cooccurrence as articles are analysed (see `count`): an entity
+      // page must not re-read every mention of every article naming a frequent entity (issue #8).
+      cooccurring: db.prepare<[string, number], { label: string }>(
+        `SELECT e.label AS label FROM entity_cooccurrence c JOIN entities e ON e.id = c.other_id
+         WHERE c.entity_id = ? ORDER BY c.articles DESC, e.label LIMIT ?`,
+      ),
+      addCooccurrence: db.prepare(
+        `INSERT INTO entity_cooccurrence (entity_id, other_id, articles) VALUES (?, ?, ?)
+         ON CONFLICT(entity_id, other_id) DO UPDATE SET articles = articles + excluded.articles`,
+      ),
+      dropCooccurrence: db.prepare('DELETE FROM entity_cooccurrence WHERE entity_id = ? AND other_id = ? AND articles <= 0'),
+      clearCooccurrence: db.prepare('DELETE FROM entity_cooccurrence WHERE entity_id = @id OR other_id = @id'),
+      recountCooccurrence: db.prepare(
+        `WITH pairs AS (
+           SELECT m.entity_id AS other, COUNT(DISTINCT m.article_id) AS n FROM entity_mentions m
+           WHERE m.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = @id) AND m.entity_id <> @id
+           GROUP BY m.entity_id)
+         INSERT INTO entity_cooccurrence (entity_id, other_id, articles)
+         SELECT @id, other, n FROM pairs UNION ALL SELECT other, @id, n FROM pairs WHERE true
+         ON CONFLICT(entity_id, other_id) DO UPDATE SET articles = excluded.articles`,
       ),
       latestCooccurring: db.prepare<[string, number, string, number], { label: string }>(
         `SELECT e.label AS label FROM entity_mentions m
@@ -152,6 +167,11 @@ export class SqliteEntities implements EntityStore {
         this.q.dropArticleCount.run(id);
         this.context.delete(id); // a re-analysed article: what it said before is gone
       }
+      for (const other of entities) {
+        if (other === id) continue;
+        this.q.addCooccurrence.run(id, other, sign);
+        if (sign < 0) this.q.dropCooccurrence.run(id, other);
+      }
     }
   }
 
@@ -161,9 +181,12 @@ export class SqliteEntities implements EntityStore {
     for (const id of ids) {
       this.q.clearAliasCounts.run(id);
       this.q.clearArticleCount.run(id);
+      this.q.clearCooccurrence.run({ id });
       this.q.recountAliases.run(id);
       this.q.recountArticles.run(id);
     }
+    // After every clear: a pair between two of the ids is counted once, exactly.
+    for (const id of ids) this.q.recountCooccurrence.run({ id });
   }
 
   /** `latest`: co-occurring entities from the entity's latest articles only (linking candidates). */
@@ -177,7 +200,7 @@ export class SqliteEntities implements EntityStore {
       cooccurring = this.q.latestCooccurring.all(row.id, COOCCURRING_WINDOW, row.id, COOCCURRING_MAX).map((r) => r.label);
       this.context.set(row.id, { articles, labels: cooccurring });
     } else {
-      cooccurring = this.q.cooccurring.all(row.id, row.id, COOCCURRING_MAX).map((r) => r.label);
+      cooccurring = this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label);
     }
     return {
       id: row.id,
@@ -285,12 +308,12 @@ export class SqliteEntities implements EntityStore {
   }
 
   async listEntities(options: EntityListOptions = {}): Promise<CanonicalEntity[]> {
+    // From the kept article counts: counting every mention on each page read grew with the store (issue #8).
     const rows = this.db
       .prepare<unknown[], EntityRow>(
-        `SELECT e.* FROM entities e
-           LEFT JOIN (SELECT entity_id, COUNT(DISTINCT article_id) AS n FROM entity_mentions GROUP BY entity_id) c ON c.entity_id = e.id
-         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND c.n > 0
-         ORDER BY COALESCE(c.n, 0) DESC, e.label LIMIT ? OFFSET ?`,
+        `SELECT e.* FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
+         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND c.articles > 0
+         ORDER BY c.articles DESC, e.label LIMIT ? OFFSET ?`,
       )
       .all(...(options.type ? [options.type] : []), options.limit ?? 50, options.offset ?? 0);
     return rows.map((r) => this.canonical(r));

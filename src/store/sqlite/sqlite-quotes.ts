@@ -28,6 +28,13 @@ export class SqliteQuotes implements QuoteStore {
       add: db.prepare(
         'INSERT INTO quotes (article_id, ord, text, start, end, cue, speaker_id, speaker_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      // The entity now answering for an id: merges may chain, so follow them to the end.
+      liveOf: db.prepare<[string], { id: string }>(
+        `WITH RECURSIVE chain(id, merged_into, hops) AS (
+           SELECT id, merged_into, 0 FROM entities WHERE id = ?
+           UNION ALL SELECT e.id, e.merged_into, chain.hops + 1 FROM entities e JOIN chain ON e.id = chain.merged_into WHERE chain.hops < 64)
+         SELECT id FROM chain WHERE merged_into IS NULL`,
+      ),
     };
   }
 
@@ -56,21 +63,33 @@ export class SqliteQuotes implements QuoteStore {
   }
 
   async listQuotes(options: QuoteListOptions = {}): Promise<StoredQuote[]> {
-    const params: unknown[] = [];
-    let where = '';
+    const limit = options.limit ?? 50;
+    const offset = options.offset ?? 0;
+    const order = 'ORDER BY COALESCE(a.published, a.created_at) DESC, a.id, q.ord LIMIT ? OFFSET ?';
+    let rows: ListedRow[];
     if (options.speaker) {
-      where = 'WHERE l.now = (SELECT now FROM live WHERE id = ?)';
-      params.push(options.speaker);
+      // From the speaker down to the ids merged into it, then their quotes by index: resolving
+      // every entity's merges and scanning every quote made an entity page slow at 100k
+      // articles (issue #8).
+      const speaker = this.q.liveOf.get(options.speaker);
+      if (!speaker) return [];
+      rows = this.db
+        .prepare<unknown[], ListedRow>(
+          `WITH RECURSIVE merged(id) AS (
+             SELECT ? UNION SELECT e.id FROM entities e JOIN merged ON e.merged_into = merged.id)
+           SELECT q.*, n.id AS speaker_now, n.label AS speaker_now_label, a.title, a.published, a.source
+           FROM quotes q JOIN articles a ON a.id = q.article_id JOIN entities n ON n.id = ?
+           WHERE q.speaker_id IN (SELECT id FROM merged) ${order}`,
+        )
+        .all(speaker.id, speaker.id, limit, offset);
+    } else {
+      rows = this.db.prepare<unknown[], ListedRow>(this.select('', order)).all(limit, offset);
     }
-    params.push(options.limit ?? 50, options.offset ?? 0);
-    const rows = this.db
-      .prepare<unknown[], QuoteRow & { title: string | null; published: string | null; source: string }>(
-        this.select(where, 'ORDER BY COALESCE(a.published, a.created_at) DESC, a.id, q.ord LIMIT ? OFFSET ?'),
-      )
-      .all(...params);
     return rows.map((r) => ({ ...toQuote(r), article_id: r.article_id, title: r.title, published: r.published, source: r.source }));
   }
 }
+
+type ListedRow = QuoteRow & { title: string | null; published: string | null; source: string };
 
 function toQuote(r: QuoteRow): ArticleQuote {
   let speaker: ArticleQuote['speaker'] = null;

@@ -1,0 +1,102 @@
+/**
+ * The co-occurring entities of an entity page are read from counts kept as articles are
+ * analysed (entity_cooccurrence, issue #8); they must always equal a count made from scratch
+ * over every article, through re-analysis, merges and splits, and after the migration that
+ * fills the table from an existing database.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { seededRandom } from '../../model/seeded-random.js';
+import type { EntityAssignment } from '../../model/entity.js';
+import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
+import type { MarsadStore } from '../store.js';
+import { article, input } from '../conformance.testkit.js';
+import { MIGRATIONS } from './migrations.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const NAMES = ['حموشي', 'بوريطة', 'غوتيريش', 'بيرنز', 'راي', 'تبون', 'ألباريس', 'الأمم المتحدة', 'الرباط'];
+
+/** Co-occurring labels as the entity page promises them, counted over every stored article. */
+async function fromScratch(store: MarsadStore, articleIds: string[]): Promise<Map<string, string[]>> {
+  const together = new Map<string, Map<string, number>>();
+  const labels = new Map<string, string>();
+  for (const a of articleIds) {
+    const ids = (await store.articleEntities(a)).map((e) => (labels.set(e.id, e.label), e.id));
+    for (const x of ids) for (const y of ids) {
+      if (x === y) continue;
+      const m = together.get(x) ?? new Map<string, number>();
+      together.set(x, m.set(y, (m.get(y) ?? 0) + 1));
+    }
+  }
+  const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0); // SQLite's BINARY collation
+  return new Map(
+    [...together].map(([id, others]) => [
+      id,
+      [...others].sort((a, b) => b[1] - a[1] || byBytes(labels.get(a[0])!, labels.get(b[0])!)).slice(0, 12).map(([o]) => labels.get(o)!),
+    ]),
+  );
+}
+
+async function assertMatches(store: MarsadStore, articleIds: string[], when: string): Promise<void> {
+  const expected = await fromScratch(store, articleIds);
+  assert.ok(expected.size >= 3, `${when}: the corpus has co-occurring entities`);
+  for (const [id, labels] of expected) assert.deepEqual((await store.getEntity(id))!.cooccurring, labels, `${when}: entity ${id}`);
+  for (const e of await store.listEntities({ limit: 100 })) assert.deepEqual(e.cooccurring, expected.get(e.id) ?? [], `${when}: listed ${e.id}`);
+}
+
+test('co-occurring entities stay exact through re-analysis, merge, split and the migration that fills them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-cooc-'));
+  const path = join(dir, 'cooc.db');
+  try {
+    let store = openSqliteStore(path, arabicSearchAnalyzer);
+    const random = seededRandom(8);
+    const ids = new Map<string, string>(); // label → entity id, once created
+    const articles: string[] = [];
+    const analyse = async (articleId: string) => {
+      const chosen = NAMES.filter(() => random() < 0.45);
+      const assignments: EntityAssignment[] = chosen.map((label, i) => ({
+        entityId: ids.get(label) ?? null,
+        type: 'PERSON',
+        label,
+        label_en: null,
+        roles: [],
+        mentions: [{ text: label, start: i * 20, end: i * 20 + label.length, key: label }],
+        keys: [label],
+      }));
+      for (const e of await store.setArticleEntities(articleId, assignments, '2024-01-01')) ids.set(e.label, e.id);
+    };
+    for (let i = 0; i < 30; i++) {
+      const { id } = await store.put(input(`a${i}.txt`, article({ published: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, text: `نص المقال رقم ${i} المختلف عن غيره.` })));
+      articles.push(id);
+      await analyse(id);
+    }
+    await assertMatches(store, articles, 'after analysis');
+
+    for (const a of articles.slice(0, 10)) await analyse(a); // re-analysis replaces what an article said
+    await assertMatches(store, articles, 'after re-analysis');
+
+    await store.mergeEntities(ids.get('حموشي')!, ids.get('بوريطة')!, 'test');
+    await assertMatches(store, articles, 'after a merge');
+
+    const split = await store.splitEntity(ids.get('غوتيريش')!, 'غوتيريش', 'غوتيريش', 'test');
+    assert.ok(split.articles > 0);
+    await assertMatches(store, articles, 'after a split');
+
+    // A database from before the table existed: the migration fills it from the mentions.
+    await store.close();
+    const migration = MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE entity_cooccurrence'))!;
+    const db = new Database(path);
+    db.exec('DROP TABLE entity_cooccurrence; DROP INDEX entities_merged_into;');
+    db.exec(migration.sql);
+    db.close();
+    store = openSqliteStore(path, arabicSearchAnalyzer);
+    await assertMatches(store, articles, 'after the migration');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
