@@ -25,6 +25,7 @@ import { MIGRATIONS } from './migrations.js';
 import type { SearchQuery } from '../search-query.js';
 import { indexText, snippetsFor, type SearchAnalyzer, type SearchHit, type SearchOptions } from '../search.js';
 import { toFtsMatch } from './fts.js';
+import { likeLiteral } from '../like-pattern.js';
 
 /** How many of the newest matches a query ranks at most (see `search`). */
 const RANK_CANDIDATES = 5000;
@@ -360,9 +361,14 @@ class SqliteStore implements MarsadStore {
       score = '-bm25(articles_fts, 4.0, 1.0)';
     }
     if (query.filters.site.length) {
-      const clauses = query.filters.site.map(() => '(lower(a.site) = ? OR lower(a.url) LIKE ? OR lower(a.url) LIKE ? OR lower(a.source) LIKE ?)');
+      const clauses = query.filters.site.map(
+        () => "(lower(a.site) = ? OR lower(a.url) LIKE ? ESCAPE '\\' OR lower(a.url) LIKE ? ESCAPE '\\' OR lower(a.source) LIKE ? ESCAPE '\\')",
+      );
       where.push(`(${clauses.join(' OR ')})`);
-      for (const site of query.filters.site) params.push(site, `%://${site}/%`, `%.${site}/%`, `%://${site}/%`);
+      for (const site of query.filters.site) {
+        const like = likeLiteral(site);
+        params.push(site, `%://${like}/%`, `%.${like}/%`, `%://${like}/%`);
+      }
     }
     if (query.filters.from) {
       where.push('substr(a.published, 1, 10) >= ?');
