@@ -322,4 +322,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX entities_merged_into ON entities(merged_into) WHERE merged_into IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    sql: `
+      -- A speaker's quotes, newest article first, are ordered from indexes alone and only the
+      -- page of them is read whole (issue #8: a frequent speaker has tens of thousands).
+      CREATE INDEX quotes_speaker_article ON quotes(speaker_id, article_id, ord);
+      DROP INDEX quotes_speaker;
+      CREATE INDEX articles_listed ON articles(id, published, created_at);
+    `,
+  },
 ];

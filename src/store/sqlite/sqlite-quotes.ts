@@ -73,15 +73,22 @@ export class SqliteQuotes implements QuoteStore {
       // articles (issue #8).
       const speaker = this.q.liveOf.get(options.speaker);
       if (!speaker) return [];
+      // The page is chosen from indexes only (quote keys, article dates); whole rows are read
+      // for that page alone.
       rows = this.db
         .prepare<unknown[], ListedRow>(
           `WITH RECURSIVE merged(id) AS (
-             SELECT ? UNION SELECT e.id FROM entities e JOIN merged ON e.merged_into = merged.id)
+             SELECT ? UNION SELECT e.id FROM entities e JOIN merged ON e.merged_into = merged.id),
+           page AS (
+             SELECT q.article_id, q.ord FROM quotes q INDEXED BY quotes_speaker_article
+               JOIN articles a INDEXED BY articles_listed ON a.id = q.article_id
+             WHERE q.speaker_id IN (SELECT id FROM merged) ${order})
            SELECT q.*, n.id AS speaker_now, n.label AS speaker_now_label, a.title, a.published, a.source
-           FROM quotes q JOIN articles a ON a.id = q.article_id JOIN entities n ON n.id = ?
-           WHERE q.speaker_id IN (SELECT id FROM merged) ${order}`,
+           FROM page p JOIN quotes q ON q.article_id = p.article_id AND q.ord = p.ord
+             JOIN articles a ON a.id = p.article_id JOIN entities n ON n.id = ?
+           ${order.replace(/ LIMIT.*$/, '')}`,
         )
-        .all(speaker.id, speaker.id, limit, offset);
+        .all(speaker.id, limit, offset, speaker.id);
     } else {
       rows = this.db.prepare<unknown[], ListedRow>(this.select('', order)).all(limit, offset);
     }
