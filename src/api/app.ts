@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { storyRoutes } from './routes/stories.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { queueRoutes, type QueueRouteOptions } from './routes/queue.js';
 
 export interface ApiOptions {
   store: MarsadStore;
@@ -34,6 +35,8 @@ export interface ApiOptions {
   maxUploadBytes?: number;
   /** Who an entity correction is attributed to when the request names nobody (default `api`). */
   defaultAuthor?: string;
+  /** The job queue `GET /api/queue` reports on (default `$MARSAD_REDIS`, `$MARSAD_QUEUE_PREFIX`). */
+  queue?: QueueRouteOptions;
 }
 
 /**
@@ -72,6 +75,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   eventRoutes(app, store);
   storyRoutes(app, store);
   timelineRoutes(app, store);
+  queueRoutes(app, options.queue);
   networkRoutes(app, store);
   exportRoutes(app, store);
   ingestRoutes(app, {

@@ -43,15 +43,29 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
 }
 
 /**
- * A copy of a page's text that is an article of its own: a sentence naming `n` is added to
- * its longest paragraph (a line appended at the end would be cut as boilerplate), so the
- * store, which knows a page by its text, keeps each copy.
+ * A copy of a page that is an article of its own: a sentence naming `n` is added to its
+ * longest paragraph (the longest <p> of an HTML page, the longest line of a text; a line
+ * appended at the end would be cut as boilerplate), so the store, which knows a page by its
+ * text, keeps each copy.
  * @example distinctVariant(seedText, 3) // same page, one sentence more
  */
-export function distinctVariant(text: string, n: number): string {
-  const lines = text.split('\n');
+export function distinctVariant(page: string, n: number): string {
+  const sentence = ` وأشار التقرير رقم ${n} إلى ذلك.`;
+  if (/<\/p>/i.test(page)) {
+    let best: RegExpExecArray | null = null;
+    for (const m of page.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) if (!best || m[1]!.length > best[1]!.length) best = m as RegExpExecArray;
+    if (best) {
+      const end = best.index + best[0].length - '</p>'.length;
+      // its own address too, or the store would take it for the same article, updated
+      const own = (url: string) => `${url}${url.includes('?') ? '&' : '?'}copy=${n}`;
+      return (page.slice(0, end) + sentence + page.slice(end))
+        .replace(/(<link\b[^>]*rel=["']?canonical["']?[^>]*href=["'])([^"']+)/gi, (_m, pre: string, url: string) => pre + own(url))
+        .replace(/(<meta\b[^>]*property=["']og:url["'][^>]*content=["'])([^"']+)/gi, (_m, pre: string, url: string) => pre + own(url));
+    }
+  }
+  const lines = page.split('\n');
   let longest = 0;
   for (let i = 1; i < lines.length; i++) if (lines[i]!.length > lines[longest]!.length) longest = i;
-  lines[longest] = `${lines[longest]!.trimEnd()} وأشار التقرير رقم ${n} إلى ذلك.`;
+  lines[longest] = lines[longest]!.trimEnd() + sentence;
   return lines.join('\n');
 }

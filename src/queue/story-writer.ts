@@ -6,7 +6,7 @@
  * lease over (the holder stopped or died) loads both afresh from the store.
  */
 import { randomUUID } from 'node:crypto';
-import { Worker, type Job } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import { ANALYSIS_VERSION } from '../app/analyse.js';
 import { StoryTracker } from '../app/stories.js';
 import type { MarsadStore } from '../store/store.js';
@@ -20,6 +20,8 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
 return 0`;
+/** Articles recorded between two writes of story labels and summaries, at most. */
+const FLUSH_EVERY = 50;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 export interface StoryWriterOptions {
@@ -44,6 +46,9 @@ export class StoryWriter {
   private worker: Worker<RecordJobData> | null = null;
   private switching: Promise<void> = Promise.resolve();
   private stopped = false;
+  private tracker: StoryTracker | null = null;
+  private unflushed = 0;
+  private readonly queue: Queue<RecordJobData>;
 
   constructor(
     private readonly redis: RedisClient,
@@ -53,6 +58,7 @@ export class StoryWriter {
   ) {
     this.key = `${prefix}:story-writer`;
     this.leaseMs = options.leaseMs ?? 10_000;
+    this.queue = new Queue<RecordJobData>('record', { connection: redis, prefix });
   }
 
   /** Whether this process is the story writer now. */
@@ -75,6 +81,7 @@ export class StoryWriter {
     await this.switching;
     await this.resign();
     await this.redis.eval(RELEASE, 1, this.key, this.owner).catch(() => undefined);
+    await this.queue.close();
   }
 
   private async tick(): Promise<void> {
@@ -86,7 +93,8 @@ export class StoryWriter {
 
   private begin(): void {
     // A fresh tracker: what other writers recorded before is read from the store on first use.
-    const tracker = new StoryTracker(this.store);
+    const tracker = (this.tracker = new StoryTracker(this.store));
+    this.unflushed = 0;
     const wrap = this.options.wrap ?? (<T>(_job: Job, run: () => Promise<T>) => run());
     this.worker = new Worker<RecordJobData>(
       'record',
@@ -100,6 +108,8 @@ export class StoryWriter {
     const worker = this.worker;
     this.worker = null;
     await worker?.close();
+    await this.tracker?.flush();
+    this.tracker = null;
   }
 
   private async record(tracker: StoryTracker, articleId: string): Promise<string> {
@@ -107,7 +117,12 @@ export class StoryWriter {
     if (!stored) return 'gone'; // removed since it was enqueued: nothing to record
     const [entities, events] = [await this.store.articleEntities(articleId), await this.store.articleEvents(articleId)];
     await tracker.record(articleId, stored.article, entities, events);
-    await tracker.flush();
+    // Story labels and summaries are recomputed in batches (as the embedded ingest does):
+    // per article, summarising a growing story again and again would cost more than the rest.
+    if (++this.unflushed >= FLUSH_EVERY || (await this.queue.count()) === 0) {
+      await tracker.flush();
+      this.unflushed = 0;
+    }
     await this.store.markAnalysed(articleId, ANALYSIS_VERSION);
     return 'recorded';
   }
