@@ -646,6 +646,17 @@ function titled(ws: Word[]): boolean {
   return ws.length > 0 && ws.length <= 5 && isTitleWord(ws[0]!) && ws[0]!.pro.length === 0 && ws.every((w) => isWord(w) && !isBarrier(w));
 }
 
+/**
+ * "X، مساعد وزير الخارجية المكلف بالشؤون الدولية لمكافحة المخدرات، سيحل …": a long title set
+ * off by commas on both sides, between a name and its verb, is an apposition to the name.
+ */
+function commaApposition(gap: Word[]): boolean {
+  const comma = (w: Word | undefined) => !!w && w.kind === 'punct' && /[،,]/.test(w.f);
+  if (!comma(gap[0]) || !comma(gap[gap.length - 1])) return false;
+  const content = gap.slice(1, -1);
+  return content.length > 0 && content.length <= 12 && isTitleWord(content[0]!) && content[0]!.pro.length === 0 && content.every((w) => isWord(w) && !isBarrier(w));
+}
+
 /** Only fillers (and commas) between: the phrase is right next to the word. */
 function adjacent(ws: Word[], maxWords: number): boolean {
   let n = 0;
@@ -732,7 +743,7 @@ function argumentsOf(
     const gap = between(words, u.last, end);
     if (hasBarrier(gap) || gap.some((w) => w.kind === 'punct' && !/[،,]/.test(w.f))) return null;
     const content = gap.filter((w) => w.kind !== 'punct');
-    if (!adjacent(content, 1) && !titledThenFillers(content)) return null;
+    if (!adjacent(content, 1) && !titledThenFillers(content) && !commaApposition(gap)) return null;
     if (!u.coord) return u;
     // "X وY عقدا مباحثات": a joint subject, of a dual or plural verb
     const k = before.indexOf(u);
