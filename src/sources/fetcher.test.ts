@@ -279,6 +279,22 @@ describe('Fetcher address policy (SSRF)', () => {
     assert.equal(srv.requests.length, 0);
   });
 
+  it('checks every new connection, so a name re-bound to a private address after a first check is refused', async () => {
+    const srv = await serve({ '/a': (_q, res) => res.writeHead(200, { 'content-type': 'text/html', connection: 'close' }).end(ARTICLE) });
+    const port = new URL(srv.origin).port;
+    let lookups = 0;
+    // A hostile DNS server: a permitted answer first (the operator allowed 127.0.0.1), then a private one.
+    const rebinding: LookupFunction = (_host, _options, callback) =>
+      process.nextTick(callback, null, [{ address: lookups++ === 0 ? '127.0.0.1' : '10.0.0.7', family: 4 }]);
+    const f = fetcher({ lookup: rebinding, respectRobots: false });
+    assert.equal((await f.fetchPage(`http://rebind.example:${port}/a`)).status, 'ok');
+    const err = await rejectedError(f.fetchPage(`http://rebind.example:${port}/a`));
+    assert.equal(err.code, 'FETCH_FORBIDDEN_ADDRESS');
+    assert.match(err.message, /rebind\.example → 10\.0\.0\.7 \(private\)/);
+    assert.equal(lookups, 2);
+    assert.equal(srv.requests.length, 1);
+  });
+
   it('refuses a redirect from an allowed host to a private or metadata address', async () => {
     const srv = await serve({
       '/to-metadata': (_q, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' }).end(),
