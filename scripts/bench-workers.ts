@@ -21,6 +21,7 @@ import { connectRedis, queueTarget, type RedisClient } from '../src/queue/connec
 import { enqueueInputs } from '../src/queue/process-page.js';
 import { distinctVariant, dropPrefix } from '../src/queue/queue.testkit.js';
 import { MarsadQueues } from '../src/queue/queues.js';
+import type { MarsadStore } from '../src/store/store.js';
 
 const MAIN = new URL('../src/cli/main.js', import.meta.url).href;
 const RUN_CLI = `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(['node', 'marsad', ...process.argv.slice(1)]);`;
@@ -34,6 +35,8 @@ interface Run {
   articles_per_second: number;
   /** From the first article complete to the last: the rate once the workers are up. */
   steady_articles_per_second: number;
+  /** Canonical entities at the end: more than the embedded run's means parallel workers split an identity. */
+  entities: number;
 }
 
 function arg(name: string, fallback: string): string {
@@ -99,6 +102,7 @@ async function runWorkers(n: number, pagesDir: string, pages: number, redis: Red
   }
   const end = Date.now();
   const articles = await store.count();
+  const entities = await countEntities(store);
   await store.close();
   await queues.close();
   await dropPrefix(redis, prefix);
@@ -110,7 +114,17 @@ async function runWorkers(n: number, pagesDir: string, pages: number, redis: Red
     seconds: round(seconds),
     articles_per_second: round(articles / seconds),
     steady_articles_per_second: round((articles - 1) / Math.max(0.001, (end - first) / 1000)),
+    entities,
   };
+}
+
+async function countEntities(store: MarsadStore): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const page = await store.listEntities({ limit: 1000, offset: n });
+    n += page.length;
+    if (page.length < 1000) return n;
+  }
 }
 
 function round(x: number): number {
@@ -140,24 +154,25 @@ async function main(): Promise<void> {
     // Embedded baseline: one process, no queue.
     const refStore = await openStore(join(work, 'embedded.db'));
     const t0 = Date.now();
-    let embedded = 0;
-    for await (const r of ingest([pagesDir], { store: refStore, fetcher: new Fetcher() })) if (r.status === 'new' || r.status === 'updated') embedded++;
+    for await (const r of ingest([pagesDir], { store: refStore, fetcher: new Fetcher() })) if (r.status === 'failed') throw new Error(`${r.source}: ${r.reason}`);
+    const embedded = await refStore.count();
     const embeddedSeconds = (Date.now() - t0) / 1000;
+    const embeddedEntities = await countEntities(refStore);
     await refStore.close();
     const runs: Run[] = [];
     for (const n of counts) runs.push(await runWorkers(n, pagesDir, pages, redis, target.redisUrl, work));
     const result = {
       pages,
       base_pages: base.length,
-      embedded: { articles: embedded, seconds: round(embeddedSeconds), articles_per_second: round(embedded / embeddedSeconds) },
+      embedded: { articles: embedded, seconds: round(embeddedSeconds), articles_per_second: round(embedded / embeddedSeconds), entities: embeddedEntities },
       workers: runs,
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(result));
     else {
       console.log(`${pages} pages (${base.length} Arabic pages of ../shared, each in up to ${copies} versions)`);
-      console.log(`embedded ingest (1 process, no queue): ${embedded} articles in ${result.embedded.seconds} s = ${result.embedded.articles_per_second} articles/s`);
+      console.log(`embedded ingest (1 process, no queue): ${embedded} articles in ${result.embedded.seconds} s = ${result.embedded.articles_per_second} articles/s; ${embeddedEntities} entities`);
       for (const r of runs) {
-        console.log(`${r.workers} worker process(es): ${r.articles} articles in ${r.seconds} s = ${r.articles_per_second} articles/s (start-up included); ${r.steady_articles_per_second} articles/s once running`);
+        console.log(`${r.workers} worker process(es): ${r.articles} articles in ${r.seconds} s = ${r.articles_per_second} articles/s (start-up included); ${r.steady_articles_per_second} articles/s once running; ${r.entities} entities`);
       }
     }
   } finally {
