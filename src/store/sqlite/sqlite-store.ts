@@ -370,6 +370,15 @@ class SqliteStore implements MarsadStore {
         params.push(site, `%://${like}/%`, `%.${like}/%`, `%://${like}/%`);
       }
     }
+    if (query.filters.from || query.filters.to) {
+      // The dated articles in range come from the publication-date index as a set of row ids,
+      // so the matches outside it are skipped without reading their rows (issue #8). For ISO
+      // dates, `substr(published, 1, 10) <= to` is `published < to || U+FFFF`.
+      const range = [query.filters.from ? 'published >= ?' : null, query.filters.to ? 'published < ?' : null].filter(Boolean);
+      where.push(`${query.match ? 'f' : 'a'}.rowid IN (SELECT rowid FROM articles WHERE ${range.join(' AND ')})`);
+      if (query.filters.from) params.push(query.filters.from);
+      if (query.filters.to) params.push(`${query.filters.to}\uffff`);
+    }
     if (query.filters.from) {
       where.push('substr(a.published, 1, 10) >= ?');
       params.push(query.filters.from);
