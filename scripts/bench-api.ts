@@ -3,7 +3,8 @@
  * second and p50/p99 latency of the search and entity pages.
  *
  *   npm run bench:api [-- --db PATH] [-- --out FILE.json] [-- --articles 100000]
- *                     [-- --connections 10] [-- --duration 10] [-- --warmup 2] [-- --only search|entities]
+ *                     [-- --connections 10] [-- --duration 10] [-- --warmup 2] [-- --timeout 10]
+ *                     [-- --only search|entities]
  *
  * Corpus (built once, cached at --db, default `<os.tmpdir()>/marsad-bench-api-<N>.db`, and
  * reused while the `<db>.json` beside it names the same corpus version and size):
@@ -30,7 +31,8 @@
  *
  * Load: the API runs in a child process (this script with `--serve DB`, `serveApi` on port 0);
  * autocannon in this process sends, per endpoint, `--warmup` seconds of unmeasured requests
- * then `--duration` seconds with `--connections` connections, one endpoint at a time.
+ * then `--duration` seconds with `--connections` connections (a request unanswered after
+ * `--timeout` seconds counts as an error), one endpoint at a time, each once the server is idle.
  * Endpoints: /api/search with words of high, middle and low document frequency, a phrase,
  * OR, NOT, a site: filter, a date range, and the workbench's 200-hit facet sample;
  * /api/entities (the workbench's list page, all and PERSON); /api/entities/:id — what the
@@ -87,11 +89,12 @@ const N = num('articles', 100_000);
 const CONNECTIONS = num('connections', 10);
 const DURATION = num('duration', 10);
 const WARMUP = num('warmup', 2);
+const TIMEOUT = num('timeout', 10);
 const only = flag('only');
 const dbPath = flag('db') ?? join(tmpdir(), `marsad-bench-api-${N}.db`);
 const outPath = flag('out');
-if (![N, CONNECTIONS, DURATION, WARMUP].every((n) => Number.isFinite(n) && n >= 0) || N < 1 || (only && !['search', 'entities'].includes(only))) {
-  console.error('usage: bench-api [--db PATH] [--out FILE] [--articles N] [--connections C] [--duration S] [--warmup S] [--only search|entities]');
+if (![N, CONNECTIONS, DURATION, WARMUP, TIMEOUT].every((n) => Number.isFinite(n) && n >= 0) || N < 1 || (only && !['search', 'entities'].includes(only))) {
+  console.error('usage: bench-api [--db PATH] [--out FILE] [--articles N] [--connections C] [--duration S] [--warmup S] [--timeout S] [--only search|entities]');
   process.exit(2);
 }
 
@@ -384,9 +387,14 @@ try {
   console.log(`${'endpoint'.padEnd(52)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)}`);
   for (const ep of endpoints(info)) {
     const url = server.url + ep.path;
-    if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-    const errors = r.errors + r.timeouts + r.non2xx;
+    // The server may still be working through requests autocannon gave up on: wait until it
+    // answers a cheap request, so that no endpoint is measured while the last one's work runs.
+    const drain = () => fetch(`${server.url}/openapi.json`).then((r) => r.arrayBuffer());
+    if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, timeout: TIMEOUT });
+    await drain();
+    const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT });
+    await drain();
+    const errors = r.errors + r.non2xx; // autocannon counts timeouts among errors
     const row = {
       endpoint: ep.name,
       path: decodeURIComponent(ep.path),
@@ -396,6 +404,7 @@ try {
       max_ms: r.latency.max,
       ok: r['2xx'],
       errors,
+      timeouts: r.timeouts,
     };
     rows.push(row);
     console.log(
@@ -408,7 +417,7 @@ try {
 if (outPath) {
   writeFileSync(
     outPath,
-    JSON.stringify({ articles: info.articles, db: dbPath, connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP, cpus: cpus().length, corpus: { bases: info.bases, paragraphs: info.paragraphs, build_s: info.buildSeconds }, endpoints: rows }, null, 2) + '\n',
+    JSON.stringify({ articles: info.articles, db: dbPath, connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP, timeout_s: TIMEOUT, cpus: cpus().length, corpus: { bases: info.bases, paragraphs: info.paragraphs, build_s: info.buildSeconds }, endpoints: rows }, null, 2) + '\n',
   );
   console.error(`written: ${outPath}`);
 }
