@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { storyRoutes } from './routes/stories.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { dyadRoutes } from './routes/dyad.js';
 import { queueRoutes, type QueueRouteOptions } from './routes/queue.js';
 
 export interface ApiOptions {
@@ -75,6 +76,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   eventRoutes(app, store);
   storyRoutes(app, store);
   timelineRoutes(app, store);
+  dyadRoutes(app, store);
   queueRoutes(app, options.queue);
   networkRoutes(app, store);
   exportRoutes(app, store);
