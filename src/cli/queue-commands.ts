@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { MarsadError } from '../model/errors.js';
 import type { MarsadStore } from '../store/store.js';
+import { allowHostsFromEnv } from '../sources/address-policy.js';
 
 /** What the queue commands need from the main program. */
 export interface QueueCliContext {
@@ -14,7 +15,7 @@ export interface QueueCliContext {
   write: (line: string) => void;
   err: NodeJS.WritableStream;
   setExitCode: (code: number) => void;
-  /** Adds --delay, --timeout, --max-bytes, --no-robots. */
+  /** Adds --delay, --timeout, --max-bytes, --no-robots, --allow-host. */
   fetchOptions: (cmd: Command) => Command;
 }
 
@@ -23,6 +24,7 @@ interface FetchFlags {
   timeout: string;
   maxBytes: string;
   robots: boolean;
+  allowHost?: string[];
 }
 
 const REDIS_HELP = 'Redis URL of the job queue (default $MARSAD_REDIS or redis://127.0.0.1:6379)';
@@ -61,6 +63,7 @@ export function registerQueueCommands(program: Command, ctx: QueueCliContext): v
             timeoutMs: positiveInt(o.timeout, '--timeout'),
             maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
             respectRobots: o.robots,
+            allowHosts: allowHostsFromEnv(o.allowHost),
           },
           maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
           lockDurationMs: envInt('MARSAD_QUEUE_LOCK_MS'),
