@@ -234,3 +234,46 @@ test('two workers never fetch from one host closer together than the delay', asy
   assert.ok(Math.min(...gaps) >= delayMs - 15, `smallest gap between two requests ${Math.min(...gaps)} ms (delay ${delayMs} ms): ${gaps.join(', ')}`);
   assert.equal(await store.count(), N);
 });
+
+test('a sitemap index URL is expanded by workers into sitemaps, then pages, each stored once', async (t) => {
+  const seeds = sharedPath('seeds');
+  if (!seeds) return t.skip('../shared/seeds not found (shared material absent)');
+  const env = await setup(t, 'feeds');
+  if ('skip' in env) return t.skip(env.skip);
+  const { redis, prefix, store } = env;
+  const body = await readFile(join(seeds, '004_2f70009e7a85ab13.txt'), 'utf8');
+  const sitemap = (urls: string[], index = false) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<${index ? 'sitemapindex' : 'urlset'} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls
+      .map((u) => (index ? `<sitemap><loc>${u}</loc></sitemap>` : `<url><loc>${u}</loc></url>`))
+      .join('')}</${index ? 'sitemapindex' : 'urlset'}>`;
+  let origin = '';
+  const xml = (s: import('node:http').ServerResponse, text: string) => s.writeHead(200, { 'content-type': 'application/xml' }).end(text);
+  const page = (i: number) => (_q: unknown, s: import('node:http').ServerResponse) =>
+    s.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(distinctVariant(body, i));
+  const fixture = await startHttpFixture({
+    '/sitemap-index.xml': (_q, s) => xml(s, sitemap([`${origin}/s1.xml`, `${origin}/s2.xml`], true)),
+    '/s1.xml': (_q, s) => xml(s, sitemap([`${origin}/a1`, `${origin}/a2`])),
+    // a page listed twice, in two sitemaps: one job
+    '/s2.xml': (_q, s) => xml(s, sitemap([`${origin}/a2`, `${origin}/a3`])),
+    '/a1': page(1),
+    '/a2': page(2),
+    '/a3': page(3),
+  });
+  origin = fixture.origin;
+  t.after(() => fixture.close());
+  const restore = process.env.MARSAD_ALLOW_HOSTS;
+  process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1';
+  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+
+  const queues = new MarsadQueues(redis, prefix);
+  t.after(() => queues.close());
+  const r = await enqueueInputs(queues, [`${origin}/sitemap-index.xml`], { cwd: process.cwd(), anyLanguage: false });
+  assert.deepEqual([r.pages, r.discover], [0, 1], 'a URL is discovered by a worker, not by the enqueuing command');
+  const worker = await startWorker({ redis, prefix, store, ...FAST, fetch: { delayMs: 1 } });
+  t.after(() => worker.stop());
+  await waitFor(async () => (await drained(queues)) && (await store.count()) === 3 && (await store.unanalysed()).length === 0, 30_000, async () => `3 articles (have ${await store.count()})`);
+  const sources = [];
+  for (const id of await store.ids()) sources.push((await store.get(id))!.source);
+  assert.deepEqual(sources.sort(), [`${origin}/a1`, `${origin}/a2`, `${origin}/a3`]);
+  assert.equal(fixture.requests.filter((q) => q.path === '/a2').length, 1, 'the page listed twice was fetched once');
+});
