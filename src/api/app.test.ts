@@ -27,6 +27,7 @@ describe('API application', () => {
       assert.deepEqual(routes.sort(), [
         'GET /api/articles',
         'GET /api/articles/{id}',
+        'GET /api/dyad',
         'GET /api/entities',
         'GET /api/entities/{id}',
         'GET /api/events',
