@@ -332,4 +332,24 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX articles_listed ON articles(id, published, created_at);
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- Each entity's roles with the dates first and last seen and how often, kept up to date as
+      -- articles are analysed (src/store/sqlite/sqlite-entities.ts) instead of summed over every
+      -- article on each read of an entity page (issue #8).
+      CREATE TABLE entity_role_counts (
+        entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        role        TEXT NOT NULL,
+        first_seen  TEXT,
+        last_seen   TEXT,
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, role)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+        SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles GROUP BY entity_id, role;
+      -- An entity's most frequent companions first, without sorting all of them.
+      CREATE INDEX entity_cooccurrence_rank ON entity_cooccurrence(entity_id, articles);
+    `,
+  },
 ];

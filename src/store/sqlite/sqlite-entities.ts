@@ -77,9 +77,34 @@ export class SqliteEntities implements EntityStore {
            UNION ALL SELECT text, 0 AS n FROM entity_aliases WHERE entity_id = ?)
          GROUP BY text ORDER BY count DESC, text`,
       ),
+      // Kept per (entity, role) in entity_role_counts as articles are analysed (see
+      // `countRoles`): a frequent person's roles are not summed over every article on each read.
       roles: db.prepare<[string], EntityRole>(
-        `SELECT role, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen, COUNT(*) AS count
-         FROM entity_roles WHERE entity_id = ? GROUP BY role ORDER BY count DESC, role`,
+        'SELECT role, first_seen, last_seen, count FROM entity_role_counts WHERE entity_id = ? ORDER BY count DESC, role',
+      ),
+      articleRoleRows: db.prepare<[string], { entity_id: string; role: string; seen_at: string | null }>(
+        'SELECT entity_id, role, seen_at FROM entity_roles WHERE article_id = ?',
+      ),
+      roleCount: db.prepare<[string, string], { first_seen: string | null; last_seen: string | null }>(
+        'SELECT first_seen, last_seen FROM entity_role_counts WHERE entity_id = ? AND role = ?',
+      ),
+      addRoleCount: db.prepare(
+        `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count) VALUES (@entity, @role, @seen, @seen, 1)
+         ON CONFLICT(entity_id, role) DO UPDATE SET count = count + 1,
+           first_seen = COALESCE(MIN(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
+           last_seen = COALESCE(MAX(last_seen, excluded.last_seen), last_seen, excluded.last_seen)`,
+      ),
+      takeRoleCount: db.prepare('UPDATE entity_role_counts SET count = count - 1 WHERE entity_id = ? AND role = ?'),
+      dropRoleCount: db.prepare('DELETE FROM entity_role_counts WHERE entity_id = ? AND role = ? AND count <= 0'),
+      clearRoleCount: db.prepare('DELETE FROM entity_role_counts WHERE entity_id = ? AND role = ?'),
+      recountRole: db.prepare(
+        `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+         SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles WHERE entity_id = ? AND role = ? GROUP BY entity_id, role`,
+      ),
+      clearRoleCounts: db.prepare('DELETE FROM entity_role_counts WHERE entity_id = ?'),
+      recountRoles: db.prepare(
+        `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+         SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles WHERE entity_id = ? GROUP BY role`,
       ),
       articles: db.prepare<[string], { n: number }>('SELECT articles AS n FROM entity_article_counts WHERE entity_id = ?'),
       articleTexts: db.prepare<[string], { entity_id: string; text: string; n: number }>(
@@ -175,6 +200,26 @@ export class SqliteEntities implements EntityStore {
     }
   }
 
+  /**
+   * Adds (sign 1) or takes away (sign -1) an article's roles from the kept role counts and
+   * dates. Taking away the date a role was first or last seen marks it in `stale`: its dates
+   * are then read again from the roles themselves, once the article's new roles are in.
+   */
+  private countRoles(articleId: string, sign: 1 | -1, stale: Map<string, [string, string]>): void {
+    for (const r of this.q.articleRoleRows.all(articleId)) {
+      if (sign > 0) {
+        this.q.addRoleCount.run({ entity: r.entity_id, role: r.role, seen: r.seen_at });
+        continue;
+      }
+      const kept = this.q.roleCount.get(r.entity_id, r.role);
+      this.q.takeRoleCount.run(r.entity_id, r.role);
+      this.q.dropRoleCount.run(r.entity_id, r.role);
+      if (kept && r.seen_at !== null && (r.seen_at === kept.first_seen || r.seen_at === kept.last_seen)) {
+        stale.set(`${r.entity_id}\u0000${r.role}`, [r.entity_id, r.role]);
+      }
+    }
+  }
+
   /** Recounts the kept spellings and articles of entities whose mentions moved (merge, split). */
   private recount(...ids: string[]): void {
     this.context.clear(); // labels and co-occurrences elsewhere change with a merge or split
@@ -182,6 +227,8 @@ export class SqliteEntities implements EntityStore {
       this.q.clearAliasCounts.run(id);
       this.q.clearArticleCount.run(id);
       this.q.clearCooccurrence.run({ id });
+      this.q.clearRoleCounts.run(id);
+      this.q.recountRoles.run(id);
       this.q.recountAliases.run(id);
       this.q.recountArticles.run(id);
     }
@@ -271,6 +318,8 @@ export class SqliteEntities implements EntityStore {
 
   async setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
     this.db.transaction(() => {
+      const stale = new Map<string, [string, string]>();
+      this.countRoles(articleId, -1, stale);
       this.count(articleId, -1);
       this.q.clearMentions.run(articleId);
       this.q.clearRoles.run(articleId);
@@ -282,6 +331,11 @@ export class SqliteEntities implements EntityStore {
         for (const role of a.roles) this.q.addRole.run(articleId, id, role, seenAt);
       });
       this.count(articleId, 1);
+      this.countRoles(articleId, 1, stale);
+      for (const [entity, role] of stale.values()) {
+        this.q.clearRoleCount.run(entity, role);
+        this.q.recountRole.run(entity, role);
+      }
     })();
     return this.articleEntities(articleId);
   }

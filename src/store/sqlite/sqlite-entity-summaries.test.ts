@@ -1,8 +1,9 @@
 /**
- * The co-occurring entities of an entity page are read from counts kept as articles are
- * analysed (entity_cooccurrence, issue #8); they must always equal a count made from scratch
- * over every article, through re-analysis, merges and splits, and after the migration that
- * fills the table from an existing database.
+ * The co-occurring entities and the roles (with dates and counts) of an entity page are read
+ * from summaries kept as articles are analysed (entity_cooccurrence, entity_role_counts,
+ * issue #8); they must always equal a count made from scratch over every article, through
+ * re-analysis, merges and splits, and after the migrations that fill them from an existing
+ * database.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ import { article, input } from '../conformance.testkit.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
+const ROLES = ['وزير الخارجية', 'الأمين العام', 'المدير العام', 'الرئيس'];
 const NAMES = ['حموشي', 'بوريطة', 'غوتيريش', 'بيرنز', 'راي', 'تبون', 'ألباريس', 'الأمم المتحدة', 'الرباط'];
 
 /** Co-occurring labels as the entity page promises them, counted over every stored article. */
@@ -41,14 +43,37 @@ async function fromScratch(store: MarsadStore, articleIds: string[]): Promise<Ma
   );
 }
 
-async function assertMatches(store: MarsadStore, articleIds: string[], when: string): Promise<void> {
+/** Roles as every stored role row sums them up, the way entity pages read them before. */
+function rolesFromScratch(path: string, id: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT role, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen, COUNT(*) AS count
+         FROM entity_roles WHERE entity_id = ? GROUP BY role ORDER BY count DESC, role`,
+      )
+      .all(id)
+      .map((r) => ({ ...(r as object) }));
+  } finally {
+    db.close();
+  }
+}
+
+async function assertMatches(store: MarsadStore, path: string, articleIds: string[], when: string): Promise<void> {
+  let withRoles = 0;
+  for (const e of await store.listEntities({ limit: 100 })) {
+    const roles = rolesFromScratch(path, e.id);
+    if (roles.length) withRoles++;
+    assert.deepEqual(e.roles, roles, `${when}: roles of ${e.label}`);
+  }
+  assert.ok(withRoles >= 3, `${when}: entities carry roles`);
   const expected = await fromScratch(store, articleIds);
   assert.ok(expected.size >= 3, `${when}: the corpus has co-occurring entities`);
   for (const [id, labels] of expected) assert.deepEqual((await store.getEntity(id))!.cooccurring, labels, `${when}: entity ${id}`);
   for (const e of await store.listEntities({ limit: 100 })) assert.deepEqual(e.cooccurring, expected.get(e.id) ?? [], `${when}: listed ${e.id}`);
 }
 
-test('co-occurring entities stay exact through re-analysis, merge, split and the migration that fills them', async () => {
+test('co-occurring entities and dated roles stay exact through re-analysis, merge, split and the migrations that fill them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-cooc-'));
   const path = join(dir, 'cooc.db');
   try {
@@ -63,38 +88,40 @@ test('co-occurring entities stay exact through re-analysis, merge, split and the
         type: 'PERSON',
         label,
         label_en: null,
-        roles: [],
+        roles: ROLES.filter(() => random() < 0.3),
         mentions: [{ text: label, start: i * 20, end: i * 20 + label.length, key: label }],
         keys: [label],
       }));
-      for (const e of await store.setArticleEntities(articleId, assignments, '2024-01-01')) ids.set(e.label, e.id);
+      const seen = random() < 0.15 ? null : `202${Math.floor(random() * 4)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 10)}`;
+      for (const e of await store.setArticleEntities(articleId, assignments, seen)) ids.set(e.label, e.id);
     };
     for (let i = 0; i < 30; i++) {
       const { id } = await store.put(input(`a${i}.txt`, article({ published: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, text: `نص المقال رقم ${i} المختلف عن غيره.` })));
       articles.push(id);
       await analyse(id);
     }
-    await assertMatches(store, articles, 'after analysis');
+    await assertMatches(store, path, articles, 'after analysis');
 
     for (const a of articles.slice(0, 10)) await analyse(a); // re-analysis replaces what an article said
-    await assertMatches(store, articles, 'after re-analysis');
+    await assertMatches(store, path, articles, 'after re-analysis');
 
     await store.mergeEntities(ids.get('حموشي')!, ids.get('بوريطة')!, 'test');
-    await assertMatches(store, articles, 'after a merge');
+    await assertMatches(store, path, articles, 'after a merge');
 
     const split = await store.splitEntity(ids.get('غوتيريش')!, 'غوتيريش', 'غوتيريش', 'test');
     assert.ok(split.articles > 0);
-    await assertMatches(store, articles, 'after a split');
+    await assertMatches(store, path, articles, 'after a split');
 
     // A database from before the table existed: the migration fills it from the mentions.
     await store.close();
-    const migration = MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE entity_cooccurrence'))!;
+    const migration = (table: string) => MIGRATIONS.find((m) => m.sql.includes(`CREATE TABLE ${table}`))!.sql;
     const db = new Database(path);
-    db.exec('DROP TABLE entity_cooccurrence; DROP INDEX entities_merged_into;');
-    db.exec(migration.sql);
+    db.exec('DROP TABLE entity_role_counts; DROP TABLE entity_cooccurrence; DROP INDEX entities_merged_into;');
+    db.exec(migration('entity_cooccurrence'));
+    db.exec(migration('entity_role_counts').replace(/CREATE INDEX entity_cooccurrence_rank[^;]*;/, ''));
     db.close();
     store = openSqliteStore(path, arabicSearchAnalyzer);
-    await assertMatches(store, articles, 'after the migration');
+    await assertMatches(store, path, articles, 'after the migration');
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
