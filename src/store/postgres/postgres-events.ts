@@ -1,7 +1,7 @@
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
 import type { EventListOptions, EventStore } from '../event-store.js';
 import type { PgDb } from './pg-db.js';
-import { LIVE_ENTITIES } from './postgres-quotes.js';
+import { liveJoin, mergedIds } from './live-entity.js';
 
 interface EventRow {
   article_id: string;
@@ -45,13 +45,12 @@ export class PgEvents implements EventStore {
   constructor(private readonly db: PgDb) {}
 
   private select(where: string, tail: string): string {
-    return `WITH RECURSIVE ${LIVE_ENTITIES}
-            SELECT v.*, ls.now AS source_now, ns.label AS source_now_label, lt.now AS target_now, nt.label AS target_now_label,
+    return `SELECT v.*, ls.now AS source_now, ns.label AS source_now_label, lt.now AS target_now, nt.label AS target_now_label,
                    ll.now AS location_now, nl.label AS location_now_label, a.title, a.published
             FROM events v JOIN articles a ON a.id = v.article_id
-              LEFT JOIN live ls ON ls.id = v.source_id LEFT JOIN entities ns ON ns.id = ls.now
-              LEFT JOIN live lt ON lt.id = v.target_id LEFT JOIN entities nt ON nt.id = lt.now
-              LEFT JOIN live ll ON ll.id = v.location_id LEFT JOIN entities nl ON nl.id = ll.now
+              ${liveJoin('v.source_id', 'ls')} LEFT JOIN entities ns ON ns.id = ls.now
+              ${liveJoin('v.target_id', 'lt')} LEFT JOIN entities nt ON nt.id = lt.now
+              ${liveJoin('v.location_id', 'll')} LEFT JOIN entities nl ON nl.id = ll.now
             ${where} ${tail}`;
   }
 
@@ -87,8 +86,9 @@ export class PgEvents implements EventStore {
       return `$${params.length}`;
     };
     if (options.actor) {
-      const p = bind(options.actor);
-      where.push(`(ls.now = (SELECT now FROM live WHERE id = ${p}) OR lt.now = (SELECT now FROM live WHERE id = ${p}) OR v.source_id = ${p} OR v.target_id = ${p})`);
+      // The actor as given, and every id answering as the same entity now (merges).
+      const p = bind([...new Set([options.actor, ...(await mergedIds(this.db, options.actor))])]);
+      where.push(`(v.source_id = ANY(${p}::text[]) OR v.target_id = ANY(${p}::text[]))`);
     }
     if (options.type) where.push(`v.type = ${bind(options.type)}`);
     const day = 'substr(a.published, 1, 10)';

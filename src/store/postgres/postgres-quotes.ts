@@ -1,6 +1,7 @@
 import type { ArticleQuote, StoredQuote } from '../../model/quote.js';
 import type { QuoteListOptions, QuoteStore } from '../quote-store.js';
 import type { PgDb } from './pg-db.js';
+import { liveJoin, mergedIds } from './live-entity.js';
 
 interface QuoteRow {
   article_id: string;
@@ -17,12 +18,6 @@ interface QuoteRow {
   source: string;
 }
 
-/** Entities with the one now answering for each, through analysts' merges (chains included). */
-export const LIVE_ENTITIES = `live(id, now) AS (
-  SELECT id, id FROM entities WHERE merged_into IS NULL
-  UNION ALL SELECT e.id, live.now FROM entities e JOIN live ON e.merged_into = live.id
-)`;
-
 /**
  * The quote half of the PostgreSQL backend. A speaker id is stored as resolved at analysis
  * time and read through analysts' merges, as on SQLite (src/store/sqlite/sqlite-quotes.ts).
@@ -31,10 +26,9 @@ export class PgQuotes implements QuoteStore {
   constructor(private readonly db: PgDb) {}
 
   private select(where: string, tail: string): string {
-    return `WITH RECURSIVE ${LIVE_ENTITIES}
-            SELECT q.*, l.now AS speaker_now, n.label AS speaker_now_label, a.title, a.published, a.source
+    return `SELECT q.*, l.now AS speaker_now, n.label AS speaker_now_label, a.title, a.published, a.source
             FROM quotes q JOIN articles a ON a.id = q.article_id
-              LEFT JOIN live l ON l.id = q.speaker_id LEFT JOIN entities n ON n.id = l.now
+              ${liveJoin('q.speaker_id', 'l')} LEFT JOIN entities n ON n.id = l.now
             ${where} ${tail}`;
   }
 
@@ -67,8 +61,11 @@ export class PgQuotes implements QuoteStore {
     const params: unknown[] = [options.limit ?? 50, options.offset ?? 0];
     let where = '';
     if (options.speaker) {
-      where = 'WHERE l.now = (SELECT now FROM live WHERE id = $3)';
-      params.push(options.speaker);
+      // The speaker and every id merged into it, then their quotes by index.
+      const ids = await mergedIds(this.db, options.speaker);
+      if (ids.length === 0) return [];
+      where = 'WHERE q.speaker_id = ANY($3::text[])';
+      params.push(ids);
     }
     const rows = await this.db.query<QuoteRow>(this.select(where, 'ORDER BY COALESCE(a.published, a.created_at) DESC, a.id, q.ord LIMIT $1 OFFSET $2'), params);
     return rows.map((r) => ({ ...toQuote(r), article_id: r.article_id, title: r.title, published: r.published, source: r.source }));

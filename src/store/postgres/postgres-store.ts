@@ -279,6 +279,7 @@ class PostgresStore implements MarsadStore {
         `INSERT INTO store_meta (key, value) VALUES ('index_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
         [this.analyzer.version],
       );
+      await this.db.query('ANALYZE articles'); // the new vectors' statistics, for the planner
     });
   }
 

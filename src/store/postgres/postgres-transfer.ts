@@ -99,6 +99,8 @@ export function openPostgresTables(url: string, schema = 'public'): CorpusTables
           );
         }
       });
+      // Fresh statistics, so that the first queries on the copy are planned for its real size.
+      await db.query('ANALYZE');
     },
     close: () => db.close(),
   };
