@@ -5,11 +5,16 @@
  * is parameterised (values as bound parameters, identifiers from constants in the code).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { filledStore, jsonOf, testApi } from '../../src/api/api.testkit.js';
 import { MarsadError } from '../../src/model/errors.js';
 import { parseQuery } from '../../src/store/search-query.js';
+import { openSqliteTables } from '../../src/store/sqlite/sqlite-transfer.js';
 import type { MarsadStore } from '../../src/store/store.js';
 
 /** What a query must give: the same hits as a plain query, no hit, or a BAD_QUERY refusal. */
@@ -109,4 +114,40 @@ describe('SQL and FTS syntax in search and filter values is text', () => {
       assert.equal(await store.count(), total);
     });
   }
+});
+
+describe('table and column names read from a database file are identifiers, never SQL', () => {
+  it('a file whose names hold quotes and SQL is read as it is (marsad migrate --from someone-else.db)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-sqlnames-'));
+    const path = join(dir, 'hostile.db');
+    const names = [`x') UNION SELECT sql FROM sqlite_master --`, `a"b; DROP TABLE kept; --`];
+    try {
+      const db = new Database(path);
+      db.exec('CREATE TABLE kept (v TEXT)');
+      db.prepare('INSERT INTO kept VALUES (?)').run('still here');
+      for (const name of names) {
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+        db.exec(`CREATE TABLE ${q(name)} (${q('c"d')} TEXT, plain TEXT)`);
+        db.prepare(`INSERT INTO ${q(name)} VALUES (?, ?)`).run('one', 'two');
+      }
+      db.close();
+      const tables = openSqliteTables(path);
+      try {
+        const shapes = await tables.tables();
+        assert.deepEqual(shapes.map((t) => t.name), ['kept', ...names]);
+        for (const shape of shapes.slice(1)) {
+          assert.deepEqual(shape.columns, ['c"d', 'plain'], shape.name);
+          assert.equal(await tables.count(shape.name), 1);
+          const rows: unknown[][] = [];
+          for await (const batch of tables.rows(shape)) rows.push(...batch);
+          assert.deepEqual(rows, [['one', 'two']]);
+        }
+        assert.equal(await tables.count('kept'), 1);
+      } finally {
+        await tables.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,6 +4,15 @@ import type { CorpusTables, TableRow, TableShape } from '../transfer.js';
 const BATCH = 500;
 
 /**
+ * A table or column name as a quoted SQL identifier. The names come from a database file's own
+ * catalogue, which `migrate --from` may be given by someone else: a quote inside one must stay
+ * part of the name, never end it.
+ */
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
  * The SQLite backend as tables of rows (see CorpusTables), on a file whose schema the store
  * has already brought up to date (open it with openSqliteStore first). The full-text index
  * (articles_fts and its shadow tables) is derived and left out; clearing `index_version`
@@ -15,7 +24,7 @@ export function openSqliteTables(path: string): CorpusTables {
   db.pragma('busy_timeout = 5000');
   const hasRowid = (table: string): boolean => {
     try {
-      db.prepare(`SELECT rowid FROM "${table}" LIMIT 0`).all();
+      db.prepare(`SELECT rowid FROM ${ident(table)} LIMIT 0`).all();
       return true;
     } catch {
       return false; // a WITHOUT ROWID table: its primary key is its order
@@ -30,12 +39,13 @@ export function openSqliteTables(path: string): CorpusTables {
         )
         .all()
         .map((r) => r.name);
-      return names.map((name) => ({ name, columns: db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}') ORDER BY cid`).all().map((c) => c.name) }));
+      const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?) ORDER BY cid');
+      return names.map((name) => ({ name, columns: columnsOf.all(name).map((c) => c.name) }));
     },
     async *rows(table: TableShape): AsyncIterable<TableRow[]> {
-      const cols = table.columns.map((c) => `"${c}"`).join(', ');
+      const cols = table.columns.map(ident).join(', ');
       if (hasRowid(table.name)) {
-        const page = db.prepare(`SELECT rowid AS __r, ${cols} FROM "${table.name}" WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`).raw();
+        const page = db.prepare(`SELECT rowid AS __r, ${cols} FROM ${ident(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`).raw();
         for (let last = -Infinity; ; ) {
           const rows = page.all(last === -Infinity ? Number.MIN_SAFE_INTEGER : last) as unknown[][];
           if (rows.length === 0) return;
@@ -43,26 +53,26 @@ export function openSqliteTables(path: string): CorpusTables {
           yield rows.map((r) => r.slice(1) as TableRow);
         }
       } else {
-        const all = db.prepare(`SELECT ${cols} FROM "${table.name}"`).raw().all() as TableRow[];
+        const all = db.prepare(`SELECT ${cols} FROM ${ident(table.name)}`).raw().all() as TableRow[];
         for (let i = 0; i < all.length; i += BATCH) yield all.slice(i, i + BATCH);
       }
     },
     async count(table: string): Promise<number> {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+      return (db.prepare(`SELECT COUNT(*) AS n FROM ${ident(table)}`).get() as { n: number }).n;
     },
     async replaceAll(fill): Promise<void> {
       // Rows arrive table by table, so references may point forward; checked once, at the end.
       db.pragma('foreign_keys = OFF');
       db.exec('BEGIN IMMEDIATE');
       try {
-        for (const { name } of await this.tables()) db.exec(`DELETE FROM "${name}"`);
+        for (const { name } of await this.tables()) db.exec(`DELETE FROM ${ident(name)}`);
         db.exec('DELETE FROM articles_fts');
         db.prepare("DELETE FROM store_meta WHERE key = 'index_version'").run();
         const inserts = new Map<string, Database.Statement>();
         await fill(async (table, rows) => {
           let stmt = inserts.get(table.name);
           if (!stmt) {
-            stmt = db.prepare(`INSERT INTO "${table.name}" (${table.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
+            stmt = db.prepare(`INSERT INTO ${ident(table.name)} (${table.columns.map(ident).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
             inserts.set(table.name, stmt);
           }
           for (const row of rows) stmt.run(...row.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v)));
