@@ -12,6 +12,7 @@ import type { MarsadStore } from '../store/store.js';
 import { deadLetters } from './dead-letter.js';
 import { distinctVariant, dropPrefix, redisForTest, testPrefix, waitFor } from './queue.testkit.js';
 import { MarsadQueues } from './queues.js';
+import { dropSchema, freshSchema, TEST_POSTGRES_URL } from '../store/postgres/pg-test-db.js';
 
 const MAIN = new URL('../cli/main.js', import.meta.url).href;
 const RUN_CLI = `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(['node', 'marsad', ...process.argv.slice(1)]);`;
@@ -67,7 +68,15 @@ test('a worker killed with SIGKILL mid-batch loses, doubles and half-writes noth
   const sources = (await readdir(pages)).map((n) => join(pages, n)).sort();
   assert.equal(sources.length, 20);
 
-  const db = join(dir, 'marsad.db');
+  // The workers share a SQLite file (WAL), or a PostgreSQL schema of their own when MARSAD_TEST_POSTGRES is set.
+  let db = join(dir, 'marsad.db');
+  if (process.env.MARSAD_TEST_POSTGRES) {
+    const schema = freshSchema('marsad_queue');
+    const url = new URL(TEST_POSTGRES_URL);
+    url.searchParams.set('schema', schema);
+    db = url.href;
+    t.after(() => dropSchema(schema));
+  }
   const env = {
     MARSAD_DB: db,
     MARSAD_QUEUE_PREFIX: prefix,
