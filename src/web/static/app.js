@@ -17,6 +17,7 @@
  */
 import { translate } from './i18n.js';
 import { loadECharts, networkChart, timelineChart, typeColor } from './charts.js';
+import { dyadView } from './dyad.js';
 
 const LANG_KEY = 'marsad.lang';
 const PAGE_SIZE = 20;
@@ -277,6 +278,7 @@ async function render() {
     else if (name === 'events') title = await eventsView(content, params, ctx);
     else if (name === 'stories') title = await storiesView(content, params);
     else if (name === 'story' && id) title = await storyView(content, id);
+    else if (name === 'dyad') title = await dyadView(content, params, ctx, dyadKit());
     else content.append(h('h1', {}, t('common.not_found')));
   } catch (err) {
     content.replaceChildren(problemBox(err));
@@ -919,6 +921,11 @@ function eventItem(e) {
       ? h('div', { class: 'ev-article meta' }, t('event.from_article'), ': ', h('a', { href: articleHref(e.article), class: 'article-link', dir: 'auto' }, e.title ?? t('article.untitled')), e.published ? [' · ', dateEl(e.published)] : null)
       : null,
   );
+}
+
+/** The helpers the dyad view (dyad.js) builds with, so it shows events and problems as the other views do. */
+function dyadKit() {
+  return { h, t, api, bdi, ltr, eventItem, problemBox, actorHref, apiQuery, keepChart: (chart) => liveCharts.push(chart) };
 }
 
 /** The filters of the events view, as the API and the links take them. */
