@@ -3,7 +3,7 @@
  * schema_version table. A migration is never edited once released: add a new one.
  *
  * Tables and columns are those of the SQLite backend (src/store/sqlite/migrations.ts, as of
- * its version 10), so that `marsad migrate` copies rows across column for column. Differences,
+ * its version 12), so that `marsad migrate` copies rows across column for column. Differences,
  * and why:
  * - text is compared byte-wise (COLLATE "C"), as SQLite does, so orderings agree;
  * - `row_seq` stands in for SQLite's rowid where the order rows were stored matters
@@ -254,6 +254,27 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         FROM (SELECT DISTINCT article_id, entity_id FROM entity_mentions) a
           JOIN (SELECT DISTINCT article_id, entity_id FROM entity_mentions) b ON b.article_id = a.article_id AND b.entity_id <> a.entity_id
         GROUP BY a.entity_id, b.entity_id;
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- Each entity's roles with the dates first and last seen and how often (SQLite v12),
+      -- kept up to date as articles are analysed instead of summed on each entity page read.
+      CREATE TABLE entity_role_counts (
+        entity_id   ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE ${FK},
+        role        ${T} NOT NULL,
+        first_seen  ${T},
+        last_seen   ${T},
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, role)
+      );
+      INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+        SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles GROUP BY entity_id, role;
+      -- An entity's most frequent companions first; a speaker's quotes by article (SQLite v11, v12).
+      CREATE INDEX entity_cooccurrence_rank ON entity_cooccurrence(entity_id, articles);
+      CREATE INDEX quotes_speaker_article ON quotes(speaker_id, article_id, ord);
+      DROP INDEX quotes_speaker;
     `,
   },
 ];

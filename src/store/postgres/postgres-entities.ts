@@ -91,12 +91,46 @@ export class PgEntities implements EntityStore {
     }
   }
 
+  /**
+   * Brings the kept role counts and dates up to date after an article's roles were replaced:
+   * the pairs (entity, role) it had before are summed again from the roles themselves (a
+   * removed date may have been the first or last seen), its other roles are added on.
+   */
+  private async countRoles(articleId: string, before: Array<{ entity_id: string; role: string }>): Promise<void> {
+    const entities = before.map((p) => p.entity_id);
+    const roles = before.map((p) => p.role);
+    await this.db.query(
+      `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+         SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles
+         WHERE article_id = $1 AND (entity_id, role) NOT IN (SELECT * FROM unnest($2::text[], $3::text[]))
+         GROUP BY entity_id, role
+       ON CONFLICT (entity_id, role) DO UPDATE SET count = entity_role_counts.count + excluded.count,
+         first_seen = LEAST(entity_role_counts.first_seen, excluded.first_seen),
+         last_seen = GREATEST(entity_role_counts.last_seen, excluded.last_seen)`,
+      [articleId, entities, roles],
+    );
+    if (before.length === 0) return;
+    await this.db.query('DELETE FROM entity_role_counts WHERE (entity_id, role) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [entities, roles]);
+    await this.db.query(
+      `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+       SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles
+       WHERE (entity_id, role) IN (SELECT * FROM unnest($1::text[], $2::text[])) GROUP BY entity_id, role`,
+      [entities, roles],
+    );
+  }
+
   /** Recounts the kept spellings and articles of entities whose mentions moved (merge, split). */
   private async recount(...ids: string[]): Promise<void> {
     this.context.clear();
     await this.db.query('DELETE FROM entity_alias_counts WHERE entity_id = ANY($1)', [ids]);
     await this.db.query('DELETE FROM entity_article_counts WHERE entity_id = ANY($1)', [ids]);
     await this.db.query('DELETE FROM entity_cooccurrence WHERE entity_id = ANY($1) OR other_id = ANY($1)', [ids]);
+    await this.db.query('DELETE FROM entity_role_counts WHERE entity_id = ANY($1)', [ids]);
+    await this.db.query(
+      `INSERT INTO entity_role_counts (entity_id, role, first_seen, last_seen, count)
+       SELECT entity_id, role, MIN(seen_at), MAX(seen_at), COUNT(*) FROM entity_roles WHERE entity_id = ANY($1) GROUP BY entity_id, role`,
+      [ids],
+    );
     await this.db.query(
       `INSERT INTO entity_alias_counts (entity_id, text, count)
        SELECT entity_id, text, COUNT(*) FROM entity_mentions WHERE entity_id = ANY($1) GROUP BY entity_id, text`,
@@ -143,11 +177,10 @@ export class PgEntities implements EntityStore {
          GROUP BY text ORDER BY count DESC, text`,
         [row.id],
       ),
-      this.db.query<EntityRole>(
-        `SELECT role, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen, COUNT(*)::int AS count
-         FROM entity_roles WHERE entity_id = $1 GROUP BY role ORDER BY count DESC, role`,
-        [row.id],
-      ),
+      // Kept per (entity, role) as articles are analysed (see `countRoles`), not summed on each read.
+      this.db.query<EntityRole>('SELECT role, first_seen, last_seen, count FROM entity_role_counts WHERE entity_id = $1 ORDER BY count DESC, role', [
+        row.id,
+      ]),
       this.db.query<{ key: string }>('SELECT key FROM entity_blocks WHERE entity_id = $1 ORDER BY key', [row.id]),
     ]);
     return {
@@ -220,6 +253,10 @@ export class PgEntities implements EntityStore {
 
   async setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
     await this.db.tx(async () => {
+      const rolesBefore = await this.db.query<{ entity_id: string; role: string }>(
+        'SELECT DISTINCT entity_id, role FROM entity_roles WHERE article_id = $1',
+        [articleId],
+      );
       await this.count(articleId, -1);
       await this.db.query('DELETE FROM entity_mentions WHERE article_id = $1', [articleId]);
       await this.db.query('DELETE FROM entity_roles WHERE article_id = $1', [articleId]);
@@ -244,6 +281,7 @@ export class PgEntities implements EntityStore {
         }
       }
       await this.count(articleId, 1);
+      await this.countRoles(articleId, rolesBefore);
     });
     return this.articleEntities(articleId);
   }

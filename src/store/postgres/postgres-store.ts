@@ -16,6 +16,7 @@ import { indexText, snippetsFor, type SearchAnalyzer, type SearchHit, type Searc
 import { connectChecked, splitSchema, type PgDb } from './pg-db.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { toTsQuery } from './tsquery.js';
+import { likeLiteral } from '../like-pattern.js';
 import { PgEntities } from './postgres-entities.js';
 import { PgQuotes } from './postgres-quotes.js';
 import { PgEvents } from './postgres-events.js';
@@ -300,10 +301,10 @@ class PostgresStore implements MarsadStore {
       score = `ts_rank(${RANK_WEIGHTS}, a.search, m.q)`;
     }
     if (query.filters.site.length) {
-      const clauses = query.filters.site.map(
-        (site) =>
-          `(lower(a.site) = ${bind(site)} OR lower(a.url) LIKE ${bind(`%://${site}/%`)} OR lower(a.url) LIKE ${bind(`%.${site}/%`)} OR lower(a.source) LIKE ${bind(`%://${site}/%`)})`,
-      );
+      const clauses = query.filters.site.map((site) => {
+        const like = likeLiteral(site);
+        return `(lower(a.site) = ${bind(site)} OR lower(a.url) LIKE ${bind(`%://${like}/%`)} ESCAPE '\\' OR lower(a.url) LIKE ${bind(`%.${like}/%`)} ESCAPE '\\' OR lower(a.source) LIKE ${bind(`%://${like}/%`)} ESCAPE '\\')`;
+      });
       where.push(`(${clauses.join(' OR ')})`);
     }
     if (query.filters.from) where.push(`substr(a.published, 1, 10) >= ${bind(query.filters.from)}`);

@@ -3,6 +3,15 @@ import { PgDb } from './pg-db.js';
 import { PG_DERIVED_COLUMNS, PG_ORDER_COLUMN } from './migrations.js';
 
 const BATCH = 500;
+
+/**
+ * A table or column name as a quoted SQL identifier: names come from a database's own
+ * catalogue, which `migrate --from` may be given by someone else, so a quote inside one must
+ * stay part of the name.
+ */
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 /** PostgreSQL takes at most 65535 parameters in one statement. */
 const MAX_PARAMS = 60_000;
 
@@ -40,7 +49,7 @@ export function openPostgresTables(url: string, schema = 'public'): CorpusTables
     }
     return [...byTable].map(([name, t]) => ({ name, ...t }));
   };
-  const quoted = (cols: string[]) => cols.map((c) => `"${c}"`).join(', ');
+  const quoted = (cols: string[]) => cols.map(ident).join(', ');
   return {
     where: db.where,
     async tables(): Promise<TableShape[]> {
@@ -58,7 +67,7 @@ export function openPostgresTables(url: string, schema = 'public'): CorpusTables
           where = `WHERE (${quoted(order)}) > (${order.map((_, i) => `$${i + 1}`).join(', ')})`;
         }
         const result = await db.pool.query({
-          text: `SELECT ${quoted(order)}, ${quoted(table.columns)} FROM "${table.name}" ${where} ORDER BY ${quoted(order)} LIMIT ${BATCH}`,
+          text: `SELECT ${quoted(order)}, ${quoted(table.columns)} FROM ${ident(table.name)} ${where} ORDER BY ${quoted(order)} LIMIT ${BATCH}`,
           values: params,
           rowMode: 'array',
         });
@@ -69,20 +78,20 @@ export function openPostgresTables(url: string, schema = 'public'): CorpusTables
       }
     },
     async count(table: string): Promise<number> {
-      return (await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`))!.n;
+      return (await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ident(table)}`))!.n;
     },
     async replaceAll(fill): Promise<void> {
       await db.tx(async () => {
         // References may point forward while tables are filled one by one: checked at commit.
         await db.query('SET CONSTRAINTS ALL DEFERRED');
         const all = await shapes();
-        await db.query(`TRUNCATE ${all.map((t) => `"${t.name}"`).join(', ')}`);
+        await db.query(`TRUNCATE ${all.map((t) => ident(t.name)).join(', ')}`);
         await fill(async (table, rows) => {
           const per = Math.max(1, Math.min(BATCH, Math.floor(MAX_PARAMS / table.columns.length)));
           for (let i = 0; i < rows.length; i += per) {
             const chunk = rows.slice(i, i + per);
             const values = chunk.map((_, r) => `(${table.columns.map((_, c) => `$${r * table.columns.length + c + 1}`).join(', ')})`);
-            await db.query(`INSERT INTO "${table.name}" (${quoted(table.columns)}) VALUES ${values.join(', ')}`, chunk.flat());
+            await db.query(`INSERT INTO ${ident(table.name)} (${quoted(table.columns)}) VALUES ${values.join(', ')}`, chunk.flat());
           }
         });
         await db.query("DELETE FROM store_meta WHERE key = 'index_version'");
@@ -94,8 +103,8 @@ export function openPostgresTables(url: string, schema = 'public'): CorpusTables
         );
         for (const s of serials) {
           await db.query(
-            `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT MAX("${s.column_name}") FROM "${s.table_name}"), 0) + 1, false)`,
-            [`"${s.table_name}"`, s.column_name],
+            `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT MAX(${ident(s.column_name)}) FROM ${ident(s.table_name)}), 0) + 1, false)`,
+            [ident(s.table_name), s.column_name],
           );
         }
       });
