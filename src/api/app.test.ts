@@ -34,6 +34,7 @@ describe('API application', () => {
         'GET /api/export',
         'GET /api/jobs/{id}',
         'GET /api/network',
+        'GET /api/queue',
         'GET /api/quotes',
         'GET /api/search',
         'GET /api/stats',
