@@ -35,6 +35,7 @@ export function printDyad(r: DyadReport): string {
       out.push(s.gap ? `${s.period.padEnd(10)}  ${'0'.padStart(8)}  (gap: no articles in the corpus)` : `${s.period.padEnd(10)}  ${String(s.articles).padStart(8)}  ${String(n).padStart(6)}  ${String(s.score).padStart(5)}   ${types}`);
     }
   }
+  if (r.undated) out.push(`${r.undated} undated event${r.undated === 1 ? '' : 's'} (no date, no dated article): listed below, in no period`);
   if (r.events.length) out.push('', 'events');
   for (const e of r.events) {
     const when = e.date.start ? `${e.date.start}${e.date.end && e.date.end !== e.date.start ? `..${e.date.end}` : ''}` : e.published?.slice(0, 10) ?? 'undated';

@@ -122,6 +122,8 @@ export interface DyadReport {
   to: string | null;
   events: DyadEvent[];
   series: DyadSeriesRow[];
+  /** dyad events with neither a date nor a dated article: in `events`, in no period of `series` */
+  undated: number;
   actors: DyadCarrier[];
   unrolled: DyadUnrolled[];
   quotes: DyadQuote[];
@@ -303,6 +305,7 @@ export function computeDyad(input: DyadInput): DyadReport {
     to: input.to ?? null,
     events,
     series,
+    undated: events.filter((e) => e.period === 'undated' && !UNCOUNTED.has(e.status ?? '')).length,
     actors: [...carriers.values()].sort(byEvents),
     unrolled: [...unrolled.values()].sort(byEvents),
     quotes,

@@ -55,6 +55,7 @@ export const DyadSchema = z
         }),
       )
       .openapi({ description: 'one row per period, oldest first' }),
+    undated: z.number().int().openapi({ description: 'dyad events with neither a date nor a dated article: listed, in no period' }),
     actors: z.array(
       z.object({ id: z.string(), label: z.string(), type: z.string(), side: z.enum(['a', 'b']), roles: z.array(z.string()), via: z.array(Ref), events: z.number().int() }),
     ),
