@@ -131,3 +131,9 @@ test('spans survive diacritics, tatweel and extra spaces', () => {
 test('empty text', () => {
   assert.deepEqual(findTimexes('', '2022-06-20'), []);
 });
+
+test('a text dense with weekdays is read in linear time (fuzzing regression, issue #8: was minutes)', () => {
+  const t0 = performance.now();
+  assert.ok(findTimexes('الجمعةْ"'.repeat(4000), '2022-06-20').length > 0);
+  assert.ok(performance.now() - t0 < 2000, `took ${Math.round(performance.now() - t0)} ms`);
+});

@@ -478,12 +478,32 @@ function dayValue(cal: Cal, y: number, m: number, d: number): string | null {
   return n === null ? null : isoDay(n);
 }
 
-/** The word before normalised offset `i` (a clitic glued to the match is skipped). */
+const LETTER = /^\p{L}$/u;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** The code point that ends just before UTF-16 offset `j` (a surrogate pair whole). */
+function charBefore(f: string, j: number): string {
+  const c = f.charCodeAt(j - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && j >= 2) {
+    const h = f.charCodeAt(j - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return f.slice(j - 2, j);
+  }
+  return f[j - 1]!;
+}
+
+/**
+ * The word before normalised offset `i` (a clitic glued to the match is skipped). Walks back
+ * from `i`: a regex anchored at the end of `f.slice(0, i)` is tried from every earlier
+ * position, quadratic per call, and this runs once per weekday (fuzzing, issue #8).
+ */
 function wordBefore(f: string, i: number): string {
-  let s = f.slice(0, i);
-  if (/[\p{L}]$/u.test(s)) s = s.replace(/[\p{L}]+$/u, '');
-  const m = /([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$/u.exec(s);
-  return m ? m[1]! : '';
+  let j = i;
+  let ch: string;
+  while (j > 0 && LETTER.test((ch = charBefore(f, j)))) j -= ch.length;
+  while (j > 0 && !WORD_CHAR.test((ch = charBefore(f, j)))) j -= ch.length;
+  const end = j;
+  while (j > 0 && WORD_CHAR.test((ch = charBefore(f, j)))) j -= ch.length;
+  return f.slice(j, end);
 }
 
 function wordAfter(f: string, i: number): string {
@@ -875,12 +895,20 @@ export function findTimexes(text: string, anchor: string | null): Timex[] {
 
   // longest first; earlier first at equal length; no overlaps
   all.sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start);
+  // kept sorted by start: disjoint spans, so only the last one starting before c.end can overlap
+  // c (a scan of every chosen span made a text full of dates quadratic; fuzzing, issue #8)
   const chosen: Cand[] = [];
   for (const c of all) {
-    if (chosen.some((k) => c.start < k.end && k.start < c.end)) continue;
-    chosen.push(c);
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chosen[mid]!.start < c.end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && chosen[lo - 1]!.end > c.start) continue;
+    chosen.splice(lo, 0, c);
   }
-  chosen.sort((x, y) => x.start - y.start);
   inheritYears(text, chosen);
   return joinRanges(text, chosen).map((c) => ({
     text: text.slice(c.start, c.end),

@@ -18,6 +18,7 @@ const ld = (o: object): string => `<script type="application/ld+json">${JSON.str
 test('title: affix revealed by two metadata titles', () => assert.deepEqual(titleAffixes(['Garden Notes: Planting garlic in autumn', 'Planting garlic in autumn']), ['Garden Notes']));
 test('title: h1 that is the site affix of <title> is not the headline', () => assert.equal(page('<title>Garden Notes: Planting garlic in autumn</title><meta property="og:title" content="Planting garlic in autumn">', '<h1>Garden Notes</h1>').title, 'Planting garlic in autumn'));
 test('title: domain glued on with a space only', () => assert.equal(chooseTitle(['gardennotes.org Planting garlic'], [], null, { sites: ['gardennotes.org'] }), 'Planting garlic'));
+test('title: a 400 KB og:title (fuzzing, issue #8) is no headline and costs no seconds', () => assert.equal(chooseTitle(['ع '.repeat(200_000)], ['ع'.repeat(300_000)], null), null));
 test('title: domain after a separator still cut cleanly', () => assert.equal(chooseTitle(['Planting garlic in autumn | gardennotes.org'], [], null, { sites: ['gardennotes.org'] }), 'Planting garlic in autumn'));
 test('title: all-caps h1 gives way to the written metadata title', () => assert.equal(chooseTitle(['Best Rain Boots 2026: Tips From Hikers | Trail Co'], ['BEST RAIN BOOTS IN 2026: TIPS FROM HIKERS'], 'Trail Co'), 'Best Rain Boots 2026: Tips From Hikers'));
 test('title: all-caps h1 equal to the metadata title is kept', () => assert.equal(chooseTitle(['WEEKEND GARDEN PLANS'], ['WEEKEND GARDEN PLANS'], null), 'WEEKEND GARDEN PLANS'));

@@ -240,6 +240,9 @@ function normTitleKey(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Longest metadata title or h1 (raw, before cleaning) considered as a headline. */
+const MAX_TITLE_CHARS = 2000;
+
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»«/\\]\s+|\s+[|·•»]\s*|\s*[|·•»]\s+/;
 
 /** Removes a "Title:" label and a byline or date glued to a headline by the page's markup. */
@@ -278,11 +281,14 @@ export function chooseTitle(
   site: string | null,
   opts: { sites?: (string | null)[] } = {},
 ): string | null {
-  const list = cands.filter((c): c is string => !!c).map(cleanTitle).filter(Boolean);
+  // A headline is a line: a "title" of thousands of characters is a mistake or an attack, and
+  // cleaning and comparing it would cost seconds (found by fuzzing, issue #8).
+  const list = cands.filter((c): c is string => !!c && c.length <= MAX_TITLE_CHARS).map(cleanTitle).filter(Boolean);
   const siteKeys = [site, ...(opts.sites ?? []), ...titleAffixes(list)].filter((x): x is string => !!x).map(normTitleKey).filter((k) => k.length >= 2);
   const stripped = list.map((c) => stripSite(c, siteKeys));
   // an h1 that is only the site's logo/name is not the headline
   const heads = h1s
+    .filter((h) => h.length <= MAX_TITLE_CHARS)
     .map(cleanTitle)
     .filter((h) => {
       const k = normTitleKey(h);

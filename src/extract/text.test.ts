@@ -208,3 +208,9 @@ for (const seed of SEEDS) {
     if (a.title) assert.ok(!a.text.includes(a.title), 'title not repeated in text');
   });
 }
+
+test('a long line of non-letters is classified in linear time (fuzzing regression, issue #8: was minutes)', () => {
+  const t0 = performance.now();
+  assert.equal(extractText('\u{9F205}\u{BAC12}\u{99A05}'.repeat(6000), { source: 'x' }).title, null, 'no words: no title');
+  assert.ok(performance.now() - t0 < 2000, `took ${Math.round(performance.now() - t0)} ms`);
+});

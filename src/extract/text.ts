@@ -153,10 +153,13 @@ function cleanName(s: string): string | null {
   return name;
 }
 
+const HAS_LETTER = /\p{L}/u;
+
 function describe(text: string, no: number): Line {
   const folded = foldArabic(text);
   const k = matchKey(text);
-  const words = (text.match(/\S*\p{L}\S*/gu) ?? []).length;
+  // tokens with a letter; /\S*\p{L}\S*/g was quadratic on a long run with no letter (fuzzing, issue #8)
+  const words = text.split(/\s+/).filter((w) => HAS_LETTER.test(w)).length;
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   const digits = (text.match(/[\p{Nd}]/gu) ?? []).length;
   const endsSentence = SENTENCE_END.test(text);

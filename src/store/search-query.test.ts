@@ -63,6 +63,8 @@ const REJECTS: Array<[string, RegExp, string]> = [
   ['from:2024 to:2023', /after to:/, 'reversed range'],
   ['site:', /site: with no value/, 'empty filter'],
   ['*', /a \* needs letters/, 'bare star'],
+  ['('.repeat(20_000) + 'الرباط', /nested more than 32 deep/, 'brackets 20,000 deep (fuzzing, issue #8: was a stack overflow)'],
+  ['NOT '.repeat(5_000) + 'الرباط', /nested more than 32 deep/, 'NOT 5,000 deep'],
 ];
 
 for (const [q, message, label] of REJECTS) {

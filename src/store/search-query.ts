@@ -29,6 +29,8 @@ type Token =
   | { t: 'or' | 'not' | 'minus' | 'open' | 'close'; at: number };
 
 const FILTERS = new Set(['site', 'from', 'to']);
+/** Deepest nesting of brackets and NOT a query may have. */
+const MAX_DEPTH = 32;
 
 /**
  * Parses the query language: words (all must match), "exact phrases", OR, NOT or -word,
@@ -69,12 +71,21 @@ export function parseQuery(input: string): SearchQuery {
     if (children.length === 0) throw bad(input, peek()?.t === 'or' ? 'OR with nothing before it' : 'empty brackets');
     return children.length === 1 ? children[0]! : { kind: 'and', children };
   };
+  // Each bracket or NOT is a level of recursion here and in every reader of the tree: a
+  // bound keeps "((((…" from overflowing the stack (fuzzing, issue #8).
+  let depth = 0;
   const parseUnary = (): QueryNode => {
     const tok = peek()!;
+    if ((tok.t === 'not' || tok.t === 'minus' || tok.t === 'open') && depth >= MAX_DEPTH) {
+      throw bad(input, `brackets or NOT nested more than ${MAX_DEPTH} deep at position ${tok.at + 1}`);
+    }
     if (tok.t === 'not' || tok.t === 'minus') {
       pos++;
       if (!peek() || peek()!.t === 'or' || peek()!.t === 'close') throw bad(input, `${tok.t === 'not' ? 'NOT' : '-'} with nothing after it`);
-      return { kind: 'not', child: parseUnary() };
+      depth++;
+      const child = parseUnary();
+      depth--;
+      return { kind: 'not', child };
     }
     pos++;
     if (tok.t === 'word') return { kind: 'term', word: tok.v, prefix: tok.prefix };
@@ -84,7 +95,9 @@ export function parseQuery(input: string): SearchQuery {
       return words.length === 1 ? { kind: 'term', word: words[0]!, prefix: false } : { kind: 'phrase', words };
     }
     if (tok.t === 'open') {
+      depth++;
       const inner = parseOr();
+      depth--;
       if (peek()?.t !== 'close') throw bad(input, `a bracket opened at position ${tok.at + 1} and never closed`);
       pos++;
       return inner;
