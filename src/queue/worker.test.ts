@@ -277,3 +277,28 @@ test('a sitemap index URL is expanded by workers into sitemaps, then pages, each
   assert.deepEqual(sources.sort(), [`${origin}/a1`, `${origin}/a2`, `${origin}/a3`]);
   assert.equal(fixture.requests.filter((q) => q.path === '/a2').length, 1, 'the page listed twice was fetched once');
 });
+
+test("workers honour robots.txt: a disallowed page is never fetched and is listed dead with the rule's code", async (t) => {
+  const env = await setup(t, 'robots');
+  if ('skip' in env) return t.skip(env.skip);
+  const { redis, prefix, store } = env;
+  const fixture = await startHttpFixture({
+    '/robots.txt': (_q, s) => s.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /secret\n'),
+    '/secret/a': (_q, s) => s.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('نص'),
+  });
+  t.after(() => fixture.close());
+  const restore = process.env.MARSAD_ALLOW_HOSTS;
+  process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1';
+  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+  const queues = new MarsadQueues(redis, prefix);
+  t.after(() => queues.close());
+  await queues.addPage({ source: `${fixture.origin}/secret/a`, cwd: process.cwd(), anyLanguage: false });
+  const worker = await startWorker({ redis, prefix, store, ...FAST, fetch: { delayMs: 1 } });
+  t.after(() => worker.stop());
+  await waitFor(async () => (await deadLetters(redis, prefix)).length === 1, 30_000, () => 'the page to be refused');
+  const [dead] = await deadLetters(redis, prefix);
+  assert.equal(dead!.code, 'FETCH_ROBOTS_DISALLOWED');
+  assert.equal(dead!.attempts, 1);
+  assert.deepEqual(fixture.requests.map((r) => r.path), ['/robots.txt']);
+  assert.equal(await store.count(), 0);
+});
