@@ -83,7 +83,8 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   const lb = levelOf(b.type);
   const level = o.level ?? (RANK[la] >= RANK[lb] ? la : lb);
   const affiliations = await refreshAffiliations(store);
-  const events = await listMergedEvents(store, {});
+  // the store narrows to the asked days (an undated event by its article's day), as `marsad events` does
+  const events = await listMergedEvents(store, { from: o.from, to: o.to });
   const published: (string | null)[] = [];
   for (let offset = 0; ; offset += 1000) {
     const got = await store.list({ limit: 1000, offset });
