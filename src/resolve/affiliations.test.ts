@@ -57,3 +57,22 @@ test('roll-up follows person → organisation → country as deep as asked, on t
   assert.deepEqual([...rollUp(m, 'rubio', ['2025-02-01', '2025-02-01'], null, 1).keys()], ['rubio', 'state']);
   assert.deepEqual([...rollUp(m, 'rubio', ['2024-02-01', '2024-02-01'], null, 2).keys()], ['rubio'], 'before his office he counts for no one');
 });
+
+test('the actors file: member_of must name another actor of the file, with dates or null', async () => {
+  const { validateActors, loadKnownActors } = await import('./knowledge.js');
+  const doc = (memberOf: unknown) => ({
+    source: 's', licence: 'l',
+    actors: [
+      { key: 'cia', type: 'ORG', label: 'س', label_en: 'CIA', aliases: [], country: 'US', sectors: ['SPY'], wikidata: null, roles: [] },
+      { key: 'p', type: 'PERSON', label: 'ص', label_en: 'P', aliases: [], country: 'US', sectors: [], wikidata: null, roles: [], member_of: memberOf },
+    ],
+  });
+  assert.deepEqual(validateActors(doc([{ key: 'cia', from: '2021-03', to: null }]), 'x.json')[1]!.member_of, [{ key: 'cia', from: '2021-03', to: null }]);
+  assert.throws(() => validateActors(doc([{ key: 'fbi', from: null, to: null }]), 'x.json'), (e: any) => e.code === 'DATA_FILE_INVALID' && /fbi/.test(e.message));
+  assert.throws(() => validateActors(doc([{ key: 'cia', from: 'March 2021', to: null }]), 'x.json'), (e: any) => e.code === 'DATA_FILE_INVALID');
+  // the project's file: every person with an agency of the seeds has it
+  const actors = new Map(loadKnownActors().map((a) => [a.key, a]));
+  for (const [person, org] of [['abdellatif-hammouchi', 'dgsn'], ['william-burns', 'cia'], ['avril-haines', 'odni'], ['christopher-wray', 'fbi']]) {
+    assert.ok(actors.get(person)?.member_of?.some((m) => m.key === org), `${person} → ${org}`);
+  }
+});
