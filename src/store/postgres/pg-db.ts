@@ -131,7 +131,6 @@ export async function connectChecked(url: string, schema: string): Promise<PgDb>
   probe.on('error', () => {});
   try {
     await probe.connect();
-    if (schema !== 'public') await probe.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (err) {
     await probe.end().catch(() => {});
     throw new MarsadError(
@@ -141,6 +140,16 @@ export async function connectChecked(url: string, schema: string): Promise<PgDb>
       { cause: err },
     );
   }
-  await probe.end().catch(() => {});
+  try {
+    // Processes opening a new schema at once would race on IF NOT EXISTS: one at a time.
+    if (schema !== 'public') {
+      await probe.query('SELECT pg_advisory_lock(hashtext($1))', [`marsad:schema:${schema}`]);
+      await probe.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    }
+  } catch (err) {
+    throw new MarsadError('STORE_FAILED', `the schema ${schema} could not be created (${(err as Error).message})`, maskUrl(url), { cause: err });
+  } finally {
+    await probe.end().catch(() => {}); // ending the session releases the lock
+  }
   return new PgDb(url, schema);
 }

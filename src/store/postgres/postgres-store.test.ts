@@ -75,6 +75,23 @@ if (unavailable) {
       await s2.close();
     }));
 
+  test('postgres: processes storing the same pages at once agree on one record per page', () =>
+    inSchema(async (schema) => {
+      const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(TEST_POSTGRES_URL, arabicSearchAnalyzer, { schema })));
+      try {
+        const pages = Array.from({ length: 8 }, (_, i) => input(`https://site.example/${i}`, article({ url: `https://site.example/${i}`, text: `نص المقال ${i} عن زيارة الوزير.` })));
+        const results = await Promise.all(stores.flatMap((s) => pages.map((p) => s.put(p))));
+        assert.equal(await stores[0]!.count(), pages.length);
+        for (let i = 0; i < pages.length; i++) {
+          const ids = new Set(results.filter((_, k) => k % pages.length === i).map((r) => r.id));
+          assert.equal(ids.size, 1, `page ${i} has one id`);
+        }
+        assert.equal(results.filter((r) => r.change === 'new').length, pages.length, 'each page is new exactly once');
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    }));
+
   test('postgres: query words reach the server as data, never as SQL or tsquery syntax', async () => {
     const s = await openTestPostgresStore(arabicSearchAnalyzer);
     try {
