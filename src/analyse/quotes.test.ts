@@ -101,3 +101,10 @@ test('findCues lists reported speech too', () => {
   assert.deepEqual(cues.map((c) => [c.text, c.kind, c.quote]), [['أكد', 'verb', false], ['قال', 'verb', true]]);
   assert.equal(text.slice(cues[0]!.speakerSpan!.start, cues[0]!.speakerSpan!.end), 'الحافيظي');
 });
+
+test('runs of quotes or cues with no sentence end are read in linear time (fuzzing regression, issue #8: was quadratic)', () => {
+  const t0 = performance.now();
+  findQuotes(': «نص» '.repeat(12_000));
+  assert.ok(findCues('بحسب '.repeat(16_000)).length > 0);
+  assert.ok(performance.now() - t0 < 3000, `took ${Math.round(performance.now() - t0)} ms`);
+});

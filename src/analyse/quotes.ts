@@ -398,17 +398,6 @@ function isSentenceEnd(t: Tok): boolean {
   return t.kind === 'nl' || (t.kind === 'p' && SENTENCE_END.has(t.text));
 }
 
-/** Start offset of the sentence holding token i (quoted stretches do not end sentences). */
-function sentenceStartOf(ctx: Ctx, i: number): number {
-  const { toks } = ctx;
-  let j = i - 1;
-  while (j >= 0) {
-    const t = toks[j]!;
-    if (t.inQ < 0 && isSentenceEnd(t)) break;
-    j--;
-  }
-  return j + 1 < toks.length ? toks[j + 1]!.start : ctx.text.length;
-}
 
 /** The speaker phrase after a cue ending at token `last` (verb or according kind). */
 function spanAfter(ctx: Ctx, m: CueMatch): { start: number; end: number; lastTok: number } | null {
@@ -547,9 +536,16 @@ function analyse(text: string): Analysis {
       let n = 0;
       let crossedLine = false;
       let prevTok: Tok | null = null;
+      let visited = 0;
       for (let j = first - 1; j >= 0; j--) {
+        // Earlier quotes are stepped over whole and the walk is bounded: a long run of quotes
+        // and punctuation with no sentence end made it quadratic (fuzzing, issue #8).
+        if (++visited > 200) break;
         const t = toks[j]!;
-        if (t.inQ >= 0) continue;
+        if (t.inQ >= 0) {
+          j = at.get(pairs[t.inQ]!.open) ?? j;
+          continue;
+        }
         if (prevTok === null) prevTok = t;
         if (t.kind === 'nl') {
           // a quote opening a paragraph after one that ends with ":"
@@ -648,6 +644,15 @@ function analyse(text: string): Analysis {
   });
   // ---- every reporting cue of the text (reported speech too), for speaker tracking
   const cues: CueSpan[] = [];
+  // Sentence starts (quoted stretches do not end sentences) found in one forward pass, as cues
+  // come in text order: walking back from
+  // every cue made a text of cues with no sentence end quadratic (fuzzing, issue #8).
+  let scanned = 0;
+  let lastEnd = -1;
+  const sentenceStart = (i: number): number => {
+    for (; scanned < i; scanned++) if (toks[scanned]!.inQ < 0 && isSentenceEnd(toks[scanned]!)) lastEnd = scanned;
+    return lastEnd + 1 < toks.length ? toks[lastEnd + 1]!.start : text.length;
+  };
   for (let i = 0; i < toks.length; i++) {
     const m = matchCue(toks, i);
     if (!m) continue;
@@ -674,7 +679,7 @@ function analyse(text: string): Analysis {
     if (keep) {
       const c = cueSpan(ctx, m);
       const sp = speakerSpanOf(ctx, m);
-      const cs: CueSpan = { ...c, kind: m.kind, sentenceStart: sentenceStartOf(ctx, m.first), quote: !!used };
+      const cs: CueSpan = { ...c, kind: m.kind, sentenceStart: sentenceStart(m.first), quote: !!used };
       if (sp) cs.speakerSpan = sp;
       cues.push(cs);
     }
