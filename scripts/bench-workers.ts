@@ -37,6 +37,8 @@ interface Run {
   steady_articles_per_second: number;
   /** Canonical entities at the end: more than the embedded run's means parallel workers split an identity. */
   entities: number;
+  /** Page jobs attempts that failed and were retried (a busy database, say). */
+  retries: number;
 }
 
 function arg(name: string, fallback: string): string {
@@ -103,6 +105,8 @@ async function runWorkers(n: number, pagesDir: string, pages: number, redis: Red
   const end = Date.now();
   const articles = await store.count();
   const entities = await countEntities(store);
+  let retries = 0;
+  for (const job of await queues.page.getJobs(['completed', 'failed'], 0, -1)) retries += Math.max(0, job.attemptsMade - 1);
   await store.close();
   await queues.close();
   await dropPrefix(redis, prefix);
@@ -115,6 +119,7 @@ async function runWorkers(n: number, pagesDir: string, pages: number, redis: Red
     articles_per_second: round(articles / seconds),
     steady_articles_per_second: round((articles - 1) / Math.max(0.001, (end - first) / 1000)),
     entities,
+    retries,
   };
 }
 
@@ -172,7 +177,7 @@ async function main(): Promise<void> {
       console.log(`${pages} pages (${base.length} Arabic pages of ../shared, each in up to ${copies} versions)`);
       console.log(`embedded ingest (1 process, no queue): ${embedded} articles in ${result.embedded.seconds} s = ${result.embedded.articles_per_second} articles/s; ${embeddedEntities} entities`);
       for (const r of runs) {
-        console.log(`${r.workers} worker process(es): ${r.articles} articles in ${r.seconds} s = ${r.articles_per_second} articles/s (start-up included); ${r.steady_articles_per_second} articles/s once running; ${r.entities} entities`);
+        console.log(`${r.workers} worker process(es): ${r.articles} articles in ${r.seconds} s = ${r.articles_per_second} articles/s (start-up included); ${r.steady_articles_per_second} articles/s once running; ${r.entities} entities; ${r.retries} retried attempts`);
       }
     }
   } finally {

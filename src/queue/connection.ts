@@ -93,7 +93,10 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
   return client;
 }
 
-/** The URL without its password, for messages and status output. */
+/**
+ * The URL without its password, for messages and status output.
+ * @example redactUrl('redis://:s3cret@q.example:6379') // 'redis://:***@q.example:6379'
+ */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);

@@ -42,12 +42,18 @@ export async function deadLetters(redis: RedisClient, prefix: string): Promise<D
   return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-/** How many jobs are dead. */
+/**
+ * How many jobs are dead.
+ * @example await countDeadLetters(redis, 'marsad') // 2
+ */
 export async function countDeadLetters(redis: RedisClient, prefix: string): Promise<number> {
   return redis.hlen(key(prefix));
 }
 
-/** Takes a job off the list (it is being retried). */
+/**
+ * Takes a job off the list (it is being retried).
+ * @example await removeDeadLetter(redis, 'marsad', { queue: 'page', job_id: 'page-3f1c…' })
+ */
 export async function removeDeadLetter(redis: RedisClient, prefix: string, entry: Pick<DeadLetter, 'queue' | 'job_id'>): Promise<void> {
   await redis.hdel(key(prefix), `${entry.queue}:${entry.job_id}`);
 }

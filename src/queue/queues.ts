@@ -51,7 +51,10 @@ export function jobId(kind: QueueName, key: string): string {
   return `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
-/** The queues of one prefix on one Redis connection. */
+/**
+ * The queues of one prefix on one Redis connection.
+ * @example const queues = new MarsadQueues(redis, 'marsad'); await queues.addPage({ source: 'a.html', cwd: process.cwd(), anyLanguage: false });
+ */
 export class MarsadQueues {
   readonly discover: Queue<DiscoverJobData>;
   readonly page: Queue<PageJobData>;
