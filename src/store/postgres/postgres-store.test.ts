@@ -92,6 +92,28 @@ if (unavailable) {
       }
     }));
 
+  test('postgres: date filters include the whole bounding days and never an undated article', async () => {
+    const s = await openTestPostgresStore(arabicSearchAnalyzer);
+    try {
+      const put = async (name: string, published: string | null) =>
+        (await s.put(input(`${name}.txt`, article({ published, text: `أعلنت الحكومة قرارها الجديد ${name} بشأن الميزانية.` })))).id;
+      const eve = await put('eve', '2022-12-31T23:59:00Z');
+      const newYear = await put('newyear', '2023-01-01');
+      const newYearTime = await put('newyeartime', '2023-01-01T00:30:00+01:00');
+      const later = await put('later', '2023-02-10');
+      const undated = await put('undated', null);
+      const ids = async (q: string) => (await s.search(parseQuery(q), { limit: 50 })).map((h) => h.id).sort();
+      assert.deepEqual(await ids('الحكومة'), [eve, newYear, newYearTime, later, undated].sort());
+      assert.deepEqual(await ids('الحكومة to:2022-12-31'), [eve]);
+      assert.deepEqual(await ids('الحكومة from:2023-01-01'), [newYear, newYearTime, later].sort());
+      assert.deepEqual(await ids('الحكومة from:2023-01-01 to:2023-01-01'), [newYear, newYearTime].sort());
+      assert.deepEqual(await ids('from:2022-12 to:2023-01'), [eve, newYear, newYearTime].sort());
+      assert.deepEqual(await ids('الحكومة to:2023'), [eve, newYear, newYearTime, later].sort());
+    } finally {
+      await s.close();
+    }
+  });
+
   test('postgres: query words reach the server as data, never as SQL or tsquery syntax', async () => {
     const s = await openTestPostgresStore(arabicSearchAnalyzer);
     try {
@@ -101,6 +123,7 @@ if (unavailable) {
       }
       assert.equal(await s.count(), 1);
       assert.equal((await s.search(parseQuery('الوزير'))).length, 1);
+      for (const site of ['%', '_', '\\']) assert.equal((await s.search(parseQuery(`site:${site}`))).length, 0, `site:${site} is no wildcard`);
     } finally {
       await s.close();
     }

@@ -307,8 +307,10 @@ class PostgresStore implements MarsadStore {
       });
       where.push(`(${clauses.join(' OR ')})`);
     }
-    if (query.filters.from) where.push(`substr(a.published, 1, 10) >= ${bind(query.filters.from)}`);
-    if (query.filters.to) where.push(`substr(a.published, 1, 10) <= ${bind(query.filters.to)}`);
+    // The plain range lets the publication-date index answer; for ISO dates
+    // `substr(published, 1, 10) <= to` is `published < to || U+FFFF` (as on SQLite).
+    if (query.filters.from) where.push(`a.published >= ${bind(query.filters.from)} AND substr(a.published, 1, 10) >= ${bind(query.filters.from)}`);
+    if (query.filters.to) where.push(`a.published < ${bind(`${query.filters.to}\uffff`)} AND substr(a.published, 1, 10) <= ${bind(query.filters.to)}`);
     const filtered = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const order = 'score DESC, COALESCE(published, created_at) DESC, id';
     // As on SQLite: a word found in most of a large archive is ranked among the
