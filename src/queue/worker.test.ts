@@ -24,13 +24,17 @@ async function setup(t: { after: (fn: () => Promise<void>) => void }, name: stri
   const prefix = testPrefix(name);
   const dir = await mkdtemp(join(tmpdir(), `marsad-queue-${name}-`));
   const store = await openStore(join(dir, 'marsad.db'));
+  // Undone last-first (workers stopped before their queues close, and all before the keys go).
+  const undo: (() => unknown)[] = [];
+  const defer = (fn: () => unknown) => void undo.push(fn);
   t.after(async () => {
+    for (const fn of undo.reverse()) await fn();
     await store.close();
     await dropPrefix(r.redis, prefix);
     await r.redis.quit();
     await rm(dir, { recursive: true, force: true });
   });
-  return { ...r, prefix, dir, store };
+  return { ...r, prefix, dir, store, defer };
 }
 
 /** Everything each stored article carries, to compare two states of the store. */
@@ -66,7 +70,7 @@ test('enqueued twice and run twice, the seeds are stored once, each with its ana
   if ('skip' in env) return t.skip(env.skip);
   const { redis, prefix, store } = env;
   const queues = new MarsadQueues(redis, prefix);
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
 
   const first = await enqueueInputs(queues, [seeds], { cwd: process.cwd(), anyLanguage: false });
   const second = await enqueueInputs(queues, [seeds], { cwd: process.cwd(), anyLanguage: false });
@@ -75,7 +79,7 @@ test('enqueued twice and run twice, the seeds are stored once, each with its ana
   assert.equal(await queues.page.getWaitingCount(), 5, '…but a page already queued is one job');
 
   const worker = await startWorker({ redis, prefix, store, ...FAST });
-  t.after(() => worker.stop());
+  env.defer(() => worker.stop());
   const finished = async () => (await drained(queues)) && (await store.count()) === 5 && (await store.unanalysed()).length === 0;
   await waitFor(finished, 60_000, async () => `5 analysed articles (have ${await store.count()}, ${(await store.unanalysed()).length} unanalysed)`);
   const before = await snapshot(store);
@@ -104,7 +108,7 @@ test('a broken input goes to the dead-letter list with its reason and code, once
   if ('skip' in env) return t.skip(env.skip);
   const { redis, prefix, store, dir } = env;
   const queues = new MarsadQueues(redis, prefix, { attempts: 3, backoffMs: 100 });
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
   const english = join(dir, 'english.txt');
   await writeFile(english, 'City council approves new budget\n\nThe city council approved a new budget on Monday after a long debate about roads, schools and parks in the district.\n');
   const r = await enqueueInputs(queues, [english, join(dir, 'missing.html')], { cwd: process.cwd(), anyLanguage: false });
@@ -114,7 +118,7 @@ test('a broken input goes to the dead-letter list with its reason and code, once
 
   const events: WorkerEvent[] = [];
   const worker = await startWorker({ redis, prefix, store, ...FAST, onEvent: (e) => events.push(e) });
-  t.after(() => worker.stop());
+  env.defer(() => worker.stop());
   await waitFor(async () => (await deadLetters(redis, prefix)).length === 2, 30_000, () => `two dead letters, events: ${JSON.stringify(events)}`);
   const dead = await deadLetters(redis, prefix);
   const byCode = new Map(dead.map((d) => [d.code, d]));
@@ -152,19 +156,19 @@ test('a transient HTTP failure is retried with backoff; a 404 is not', async (t)
       else s.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
     },
   });
-  t.after(() => fixture.close());
+  env.defer(() => fixture.close());
   const restore = process.env.MARSAD_ALLOW_HOSTS;
   process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1'; // the fixture is on loopback, which fetches otherwise refuse
-  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+  env.defer(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
 
   const backoffMs = 400;
   const queues = new MarsadQueues(redis, prefix, { attempts: 4, backoffMs });
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
   await queues.addPage({ source: `${fixture.origin}/flaky`, cwd: process.cwd(), anyLanguage: false });
   await queues.addPage({ source: `${fixture.origin}/missing`, cwd: process.cwd(), anyLanguage: false });
   const events: WorkerEvent[] = [];
   const worker = await startWorker({ redis, prefix, store, ...FAST, fetch: { delayMs: 1 }, onEvent: (e) => events.push(e) });
-  t.after(() => worker.stop());
+  env.defer(() => worker.stop());
   await waitFor(async () => (await store.count()) === 1 && (await deadLetters(redis, prefix)).length === 1, 30_000, () => JSON.stringify(events));
 
   const hits = fixture.requests.filter((r) => r.path === '/flaky');
@@ -193,13 +197,13 @@ test('two workers never fetch from one host closer together than the delay', asy
     routes[`/p${i}`] = (_q, s) => s.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(distinctVariant(body, i));
   }
   const fixture = await startHttpFixture(routes);
-  t.after(() => fixture.close());
+  env.defer(() => fixture.close());
   const restore = process.env.MARSAD_ALLOW_HOSTS;
   process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1';
-  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+  env.defer(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
 
   const queues = new MarsadQueues(redis, prefix);
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
   for (let i = 0; i < N; i++) await queues.addPage({ source: `${fixture.origin}/p${i}`, cwd: process.cwd(), anyLanguage: false });
   const delayMs = 300;
   const fetchedBy: string[][] = [[], []];
@@ -218,7 +222,7 @@ test('two workers never fetch from one host closer together than the delay', asy
       fetch: { delayMs },
       onEvent: (e) => void (e.type === 'done' && e.queue === 'page' && fetchedBy[w]!.push(e.source)),
     });
-    t.after(async () => {
+    env.defer(async () => {
       await worker.stop();
       await ownStore.close();
       await own.redis.quit();
@@ -260,17 +264,17 @@ test('a sitemap index URL is expanded by workers into sitemaps, then pages, each
     '/a3': page(3),
   });
   origin = fixture.origin;
-  t.after(() => fixture.close());
+  env.defer(() => fixture.close());
   const restore = process.env.MARSAD_ALLOW_HOSTS;
   process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1';
-  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+  env.defer(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
 
   const queues = new MarsadQueues(redis, prefix);
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
   const r = await enqueueInputs(queues, [`${origin}/sitemap-index.xml`], { cwd: process.cwd(), anyLanguage: false });
   assert.deepEqual([r.pages, r.discover], [0, 1], 'a URL is discovered by a worker, not by the enqueuing command');
   const worker = await startWorker({ redis, prefix, store, ...FAST, fetch: { delayMs: 1 } });
-  t.after(() => worker.stop());
+  env.defer(() => worker.stop());
   await waitFor(async () => (await drained(queues)) && (await store.count()) === 3 && (await store.unanalysed()).length === 0, 30_000, async () => `3 articles (have ${await store.count()})`);
   const sources = [];
   for (const id of await store.ids()) sources.push((await store.get(id))!.source);
@@ -286,15 +290,15 @@ test("workers honour robots.txt: a disallowed page is never fetched and is liste
     '/robots.txt': (_q, s) => s.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /secret\n'),
     '/secret/a': (_q, s) => s.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('نص'),
   });
-  t.after(() => fixture.close());
+  env.defer(() => fixture.close());
   const restore = process.env.MARSAD_ALLOW_HOSTS;
   process.env.MARSAD_ALLOW_HOSTS = '127.0.0.1';
-  t.after(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
+  env.defer(() => void (restore === undefined ? delete process.env.MARSAD_ALLOW_HOSTS : (process.env.MARSAD_ALLOW_HOSTS = restore)));
   const queues = new MarsadQueues(redis, prefix);
-  t.after(() => queues.close());
+  env.defer(() => queues.close());
   await queues.addPage({ source: `${fixture.origin}/secret/a`, cwd: process.cwd(), anyLanguage: false });
   const worker = await startWorker({ redis, prefix, store, ...FAST, fetch: { delayMs: 1 } });
-  t.after(() => worker.stop());
+  env.defer(() => worker.stop());
   await waitFor(async () => (await deadLetters(redis, prefix)).length === 1, 30_000, () => 'the page to be refused');
   const [dead] = await deadLetters(redis, prefix);
   assert.equal(dead!.code, 'FETCH_ROBOTS_DISALLOWED');
