@@ -179,11 +179,14 @@ describe('Fetcher', () => {
     let active = 0;
     let maxActive = 0;
     const spans: Array<[number, number]> = [];
+    /** When set, a request is held until another one is in progress too (or 1 s passes), so that overlap does not depend on timing under load. */
+    let awaitPeer = false;
     const slow = async (_q: unknown, res: import('node:http').ServerResponse) => {
       const start = Date.now();
       active++;
       maxActive = Math.max(maxActive, active);
       await new Promise((r) => setTimeout(r, 40));
+      for (const until = Date.now() + 1000; awaitPeer && maxActive < 2 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 5));
       active--;
       spans.push([start, Date.now()]);
       res.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE);
@@ -204,6 +207,7 @@ describe('Fetcher', () => {
 
     // Different hosts proceed concurrently.
     maxActive = 0;
+    awaitPeer = true;
     await Promise.all([f.fetchPage(`${one.origin}/a`), f.fetchPage(`${two.origin}/c`)]);
     assert.equal(maxActive, 2);
   });
