@@ -53,8 +53,16 @@ export function openSqliteTables(path: string): CorpusTables {
           yield rows.map((r) => r.slice(1) as TableRow);
         }
       } else {
-        const all = db.prepare(`SELECT ${cols} FROM ${ident(table.name)}`).raw().all() as TableRow[];
-        for (let i = 0; i < all.length; i += BATCH) yield all.slice(i, i + BATCH);
+        // Read as they come, a batch at a time: a large key table need not fit in memory at once.
+        let batch: TableRow[] = [];
+        for (const row of db.prepare(`SELECT ${cols} FROM ${ident(table.name)}`).raw().iterate() as IterableIterator<TableRow>) {
+          batch.push(row);
+          if (batch.length === BATCH) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
       }
     },
     async count(table: string): Promise<number> {
