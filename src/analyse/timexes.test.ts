@@ -137,3 +137,9 @@ test('a text dense with weekdays is read in linear time (fuzzing regression, iss
   assert.ok(findTimexes('الجمعةْ"'.repeat(4000), '2022-06-20').length > 0);
   assert.ok(performance.now() - t0 < 2000, `took ${Math.round(performance.now() - t0)} ms`);
 });
+
+test('a text of year-less dates is read in linear time (fuzzing regression, issue #8: was quadratic, 7 s on 16 KB)', () => {
+  const t0 = performance.now();
+  assert.equal(findTimexes('في 3 مايو 2021 ثم 12 يونيو و'.concat('12 يونيو '.repeat(4000)), null)[1]!.value, '2021-06-12', 'the year carries over within the sentence');
+  assert.ok(performance.now() - t0 < 2000, `took ${Math.round(performance.now() - t0)} ms`);
+});

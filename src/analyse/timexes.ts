@@ -794,21 +794,24 @@ function scanClock(f: string, out: Cand[]): void {
  * of the nearest full date (or year) stated before it in the same sentence.
  */
 function inheritYears(text: string, list: Cand[]): void {
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
+  // One forward pass: the year comes from the latest earlier date with a Gregorian year, unless
+  // a sentence ends between the two. (Walking back from every date, slicing the text at each
+  // step, was quadratic on a text of year-less dates; fuzzing, issue #8.)
+  let source: { end: number; y: number } | null = null;
+  let lastStop = -1;
+  let scanned = 0;
+  for (const c of list) {
+    for (; scanned < c.start; scanned++) if (SENTENCE_STOP.has(text[scanned]!)) lastStop = scanned;
     const p = c.parts;
-    if (!p?.open || p.y !== null || p.m === null) continue;
-    for (let k = i - 1; k >= 0; k--) {
-      const b = list[k]!;
-      if (/[.!?؟\n]/.test(text.slice(b.end, c.start))) break;
-      const q = b.parts;
-      if (!q || q.y === null || q.cal !== 'g') continue;
-      const v = p.d !== null ? dayValue('g', q.y, p.m, p.d) : isoMonth(q.y * 12 + p.m - 1);
+    if (p?.open && p.y === null && p.m !== null && source && lastStop < source.end) {
+      const v = p.d !== null ? dayValue('g', source.y, p.m, p.d) : isoMonth(source.y * 12 + p.m - 1);
       if (v !== null) c.value = v;
-      break;
     }
+    if (p && p.y !== null && p.cal === 'g') source = { end: c.end, y: p.y };
   }
 }
+
+const SENTENCE_STOP = new Set(['.', '!', '?', '؟', '\n']);
 
 /** Two adjacent timexes joined by "إلى"/"حتى"/"-" (or "و" after "بين") become one range. */
 function joinRanges(text: string, list: Cand[]): Cand[] {
