@@ -375,7 +375,9 @@ class SqliteStore implements MarsadStore {
       // so the matches outside it are skipped without reading their rows (issue #8). For ISO
       // dates, `substr(published, 1, 10) <= to` is `published < to || U+FFFF`.
       const range = [query.filters.from ? 'published >= ?' : null, query.filters.to ? 'published < ?' : null].filter(Boolean);
-      where.push(`${query.match ? 'f' : 'a'}.rowid IN (SELECT rowid FROM articles WHERE ${range.join(' AND ')})`);
+      // The unary plus keeps the set a filter: given to FTS5 as a rowid constraint, it would re-run
+      // the full-text query once per row id in range.
+      where.push(`+${query.match ? 'f' : 'a'}.rowid IN (SELECT rowid FROM articles WHERE ${range.join(' AND ')})`);
       if (query.filters.from) params.push(query.filters.from);
       if (query.filters.to) params.push(`${query.filters.to}\uffff`);
     }
