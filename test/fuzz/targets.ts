@@ -204,9 +204,14 @@ const token = fc.oneof(
 /** Arabic-heavy text: letters, diacritics, tatweel, digits of three scripts, Arabic punctuation, date and speech words. */
 export const arabicText = (maxTokens = 400) => fc.array(token, { maxLength: maxTokens }).map((t) => t.join(''));
 
-/** A short fragment repeated to tens or hundreds of KB: where super-linear regexes show. */
+/** A few words (dates, cues, numbers) with a space, to repeat. */
+const phrase = fc
+  .array(fc.oneof(fc.constantFrom(...WORDS, ...PUNCTUATION), fc.integer({ min: 0, max: 3000 }).map(String)), { minLength: 1, maxLength: 4 })
+  .map((w) => `${w.join(' ')} `);
+
+/** A short fragment repeated to tens or hundreds of KB: where super-linear regexes and loops show. */
 export const repeated = fc
-  .tuple(fc.oneof(arabicText(12), fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...SPACES, ...PUNCTUATION, ...DIGITS)), fc.integer({ min: 1, max: 40_000 }))
+  .tuple(fc.oneof(arabicText(12), phrase, fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...SPACES, ...PUNCTUATION, ...DIGITS)), fc.integer({ min: 1, max: 40_000 }))
   .map(([s, n]) => s.repeat(n).slice(0, 300_000));
 
 const anyText = fc.oneof(
