@@ -34,7 +34,7 @@ function toAffiliation(r: AffiliationRow): Affiliation {
  */
 export class SqliteAffiliations implements AffiliationStore {
   private readonly q;
-  private readonly replaceDerived: (records: Affiliation[]) => void;
+  private readonly replaceDerived: Database.Transaction<(records: Affiliation[]) => void>;
 
   constructor(private readonly db: Database.Database) {
     this.q = {
@@ -68,7 +68,7 @@ export class SqliteAffiliations implements AffiliationStore {
   }
 
   async setDerivedAffiliations(records: Affiliation[]): Promise<void> {
-    this.replaceDerived(records);
+    this.replaceDerived.immediate(records);
   }
 
   async affiliate(record: Pick<Affiliation, 'member' | 'of' | 'from' | 'to' | 'basis'>, by: string): Promise<Affiliation> {
@@ -76,7 +76,7 @@ export class SqliteAffiliations implements AffiliationStore {
     this.db.transaction(() => {
       this.q.clearAnalyst.run(record.member, record.of);
       this.q.addAnalyst.run(record.member, record.of, record.from, record.to, record.basis, 0, by, at);
-    })();
+    }).immediate();
     return { ...record, origin: 'analyst', by, at };
   }
 
@@ -85,7 +85,7 @@ export class SqliteAffiliations implements AffiliationStore {
     this.db.transaction(() => {
       this.q.clearAnalyst.run(member, of);
       this.q.addAnalyst.run(member, of, null, null, null, 1, by, at);
-    })();
+    }).immediate();
     return { member, of, by, at };
   }
 

@@ -336,7 +336,7 @@ export class SqliteEntities implements EntityStore {
         this.q.clearRoleCount.run(entity, role);
         this.q.recountRole.run(entity, role);
       }
-    })();
+    }).immediate();
     return this.articleEntities(articleId);
   }
 
@@ -411,7 +411,7 @@ export class SqliteEntities implements EntityStore {
       this.db.prepare('UPDATE entities SET merged_into = ? WHERE id = ? OR merged_into = ?').run(keep.id, gone.id, gone.id);
       this.recount(keep.id, gone.id);
       this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
-    })();
+    }).immediate();
     return this.canonical(this.q.entity.get(keep.id)!);
   }
 
@@ -444,7 +444,7 @@ export class SqliteEntities implements EntityStore {
       this.q.block.run(from.id, aliasKey);
       this.recount(from.id, newId);
       this.q.correction.run('split', from.id, newId, alias, by, new Date().toISOString());
-    })();
+    }).immediate();
     return this.canonical(this.q.entity.get(newId)!);
   }
 
@@ -480,7 +480,7 @@ export class SqliteEntities implements EntityStore {
         for (const key of keysOf(a)) this.q.addKey.run(key, a.key);
       }
       this.q.setMeta.run('known_actors_version', version);
-    })();
+    }).immediate();
   }
 }
 

@@ -75,7 +75,7 @@ export class SqliteEvents implements EventStore {
           e.evidence.text, e.evidence.start, e.evidence.end,
         ),
       );
-    })();
+    }).immediate();
   }
 
   async articleEvents(articleId: string): Promise<ArticleEvent[]> {

@@ -54,7 +54,7 @@ export class SqliteQuotes implements QuoteStore {
     this.db.transaction(() => {
       this.q.clear.run(articleId);
       quotes.forEach((x, i) => this.q.add.run(articleId, i, x.text, x.start, x.end, x.cue, x.speaker?.id ?? null, x.speaker?.label ?? null));
-    })();
+    }).immediate();
   }
 
   async articleQuotes(articleId: string): Promise<ArticleQuote[]> {

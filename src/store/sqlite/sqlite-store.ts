@@ -94,10 +94,12 @@ function migrate(db: Database.Database): void {
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
+    // Another process may have migrated while this one waited for the write lock.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -122,7 +124,7 @@ class SqliteStore implements MarsadStore {
   private readonly events: SqliteEvents;
   private readonly stories: SqliteStories;
   private readonly affiliations: SqliteAffiliations;
-  private readonly putTx: (input: ArticleInput, now: string) => { id: string; change: PutChange };
+  private readonly putTx: Database.Transaction<(input: ArticleInput, now: string) => { id: string; change: PutChange }>;
 
   constructor(
     private readonly db: Database.Database,
@@ -343,7 +345,7 @@ class SqliteStore implements MarsadStore {
         last = rows[rows.length - 1]!.rowid;
       }
       this.stmt.setMeta.run('index_version', this.analyzer.version);
-    })();
+    }).immediate();
   }
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -434,7 +436,7 @@ class SqliteStore implements MarsadStore {
   }
 
   async put(input: ArticleInput): Promise<{ id: string; change: PutChange }> {
-    return this.guard(() => this.putTx(input, new Date().toISOString()));
+    return this.guard(() => this.putTx.immediate(input, new Date().toISOString()));
   }
 
   async get(id: string): Promise<StoredArticle | null> {
@@ -466,7 +468,7 @@ class SqliteStore implements MarsadStore {
         this.stmt.updateArticle.run({ ...articleParams(article, hash, new Date().toISOString()), id });
         this.index(id, article);
         return 'updated';
-      })(),
+      }).immediate(),
     );
   }
 

@@ -92,7 +92,7 @@ export class SqliteStories implements StoryStore {
     this.db.transaction(() => {
       this.q.ensureStory.run(storyId, new Date().toISOString());
       this.q.assign.run(articleId, storyId);
-    })();
+    }).immediate();
   }
 
   async setStory(story: { id: string; label: string | null; summary: string[] }): Promise<void> {
@@ -106,7 +106,7 @@ export class SqliteStories implements StoryStore {
   async clearStories(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM story_articles; DELETE FROM stories;');
-    })();
+    }).immediate();
   }
 
   async listStories(options: StoryListOptions = {}): Promise<StoredStory[]> {
