@@ -18,6 +18,7 @@ test('dyad over the five seeds: Morocco–United States security cooperation, pe
     const r = await dyadOf(store, { a: 'المغرب', b: 'الولايات المتحدة', by: 'month' });
     assert.equal(r.a.id, 'country-ma');
     assert.equal(r.b.id, 'country-us');
+    assert.deepEqual([r.a.country, r.b.country], ['MAR', 'USA'], 'PLOVER actor country codes');
     const find = (what: string, ok: (e: (typeof r.events)[number]) => boolean) => {
       const e = r.events.find(ok);
       assert.ok(e, `${what}: not among ${r.events.map((x) => `${x.type}/${x.mode} ${x.source.id}→${x.target?.id} ${x.date.start}`).join('; ')}`);

@@ -24,7 +24,7 @@ test('dyad: persons roll up to their agencies and countries; both directions; on
   const store = await fixtureStore();
   try {
     const r = await dyadOf(store, { a: 'المغرب', b: 'الولايات المتحدة', by: 'month', from: '2024-03-01', to: '2024-06-30' });
-    assert.deepEqual(r.a, { id: 'country-ma', label: 'المغرب' });
+    assert.deepEqual(r.a, { id: 'country-ma', label: 'المغرب', country: 'MAR' });
     assert.equal(r.b.id, 'country-us');
     assert.equal(r.level, 'country');
     const march = r.events.filter((e) => e.period === '2024-03');

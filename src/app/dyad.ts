@@ -103,8 +103,8 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
     if (e) entities.set(aff.of, { label: e.label, type: e.type, roles: [] });
   }
   const report = computeDyad({
-    a: { id: a.id, label: a.label, type: a.type },
-    b: { id: b.id, label: b.label, type: b.type },
+    a: { id: a.id, label: a.label, type: a.type, country: a.country },
+    b: { id: b.id, label: b.label, type: b.type, country: b.country },
     level,
     by: o.by ?? 'month',
     from: o.from,

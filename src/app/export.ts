@@ -19,6 +19,7 @@ import type { CanonicalEntity } from '../model/entity.js';
 import type { StoredEvent } from '../model/event.js';
 import type { StoredQuote } from '../model/quote.js';
 import type { MergedEvent } from '../resolve/event-merge.js';
+import { ploverCountry } from '../resolve/countries.js';
 import type { EventListOptions } from '../store/event-store.js';
 import type { MarsadStore, StoredArticle } from '../store/store.js';
 import { storeNetwork, type Network } from './network.js';
@@ -284,8 +285,8 @@ const EXTENSION_MODES = new Set(['intelligence-sharing', 'training', 'extraditio
 
 /**
  * One event as a PLOVER record (openeventdata/PLOVER data format): event_type, mode, context,
- * source and target actor names with their country (ISO 3166-1 alpha-2, as Marsad's
- * gazetteer gives it) and agent (sector) codes, date with its resolution, location, the
+ * source and target actor names with their country (ISO 3166-1 alpha-3, as PLOVER and CAMEO
+ * code actors: MAR, USA; the store keeps alpha-2) and agent (sector) codes, date with its resolution, location, the
  * evidence text. Marsad's extension modes become a null mode; the original mode is kept in
  * `marsad_mode`.
  */
@@ -298,7 +299,7 @@ export function ploverRecord(e: StoredEvent, source: PloverActorInfo | null, tar
   };
   source = generic(e.source, source);
   target = generic(e.target, target);
-  const country = (a: PloverActorInfo | null) => a?.country ?? null;
+  const country = (a: PloverActorInfo | null) => ploverCountry(a?.country);
   const resolution = !e.date.start ? null : e.date.end && e.date.end !== e.date.start ? 'range' : 'day';
   return {
     id: e.id,

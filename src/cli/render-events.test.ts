@@ -22,7 +22,7 @@ test('PLOVER export maps Marsad extension modes back to plain PLOVER', () => {
   assert.equal(p.event_type, 'COOPERATE');
   assert.equal(p.mode, null);
   assert.equal(p.marsad_mode, 'intelligence-sharing');
-  assert.equal(p.source_country, 'MA');
+  assert.equal(p.source_country, 'MAR');
   assert.deepEqual(p.source_agent, ['SPY']);
   assert.equal(p.publication_date, '2024-01-02');
 });

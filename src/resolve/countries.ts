@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { KnownActor } from '../model/entity.js';
 import { MarsadError } from '../model/errors.js';
 import { dataFile } from '../model/paths.js';
+import isoCountries from 'i18n-iso-countries';
 
 let cached: KnownActor[] | null = null;
 
@@ -48,4 +49,14 @@ export function countryActors(): KnownActor[] {
     };
   });
   return cached;
+}
+
+/**
+ * The PLOVER actor country code of an ISO 3166-1 alpha-2 code: PLOVER (like CAMEO) codes
+ * countries by ISO 3166-1 alpha-3. Null for null or a code with no alpha-3 form.
+ * @example ploverCountry('MA') // 'MAR'
+ */
+export function ploverCountry(alpha2: string | null | undefined): string | null {
+  if (!alpha2) return null;
+  return isoCountries.alpha2ToAlpha3(alpha2.toUpperCase()) ?? null;
 }

@@ -12,6 +12,7 @@ import type { EntityType } from '../model/entity.js';
 import type { StoredQuote } from '../model/quote.js';
 import { byMember, rollUp } from './affiliations.js';
 import { dayRange, type MergedEvent } from './event-merge.js';
+import { ploverCountry } from './countries.js';
 import { eventScore, QUAD_CLASSES, type PloverScores, type QuadClass } from './plover-scores.js';
 
 export type DyadLevel = 'person' | 'org' | 'country';
@@ -24,6 +25,8 @@ export interface DyadActor {
   id: string;
   label: string;
   type: EntityType;
+  /** ISO 3166-1 alpha-2 country of the actor, when known */
+  country?: string | null;
 }
 
 /** What the dyad is computed from. */
@@ -114,8 +117,9 @@ export interface DyadQuote extends StoredQuote {
 
 /** The dyad (contract of `marsad dyad --json`). */
 export interface DyadReport {
-  a: { id: string; label: string };
-  b: { id: string; label: string };
+  /** `country`: the side's PLOVER actor country code (ISO 3166-1 alpha-3, e.g. MAR), null when it has none */
+  a: { id: string; label: string; country: string | null };
+  b: { id: string; label: string; country: string | null };
   level: DyadLevel;
   by: DyadPeriod;
   from: string | null;
@@ -297,8 +301,8 @@ export function computeDyad(input: DyadInput): DyadReport {
 
   const byEvents = <T extends { events: number; label: string }>(x: T, y: T) => y.events - x.events || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0);
   return {
-    a: { id: a.id, label: a.label },
-    b: { id: b.id, label: b.label },
+    a: { id: a.id, label: a.label, country: ploverCountry(a.country) },
+    b: { id: b.id, label: b.label, country: ploverCountry(b.country) },
     level,
     by,
     from: input.from ?? null,

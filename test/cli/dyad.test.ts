@@ -17,8 +17,8 @@ describe('marsad dyad and affiliations', () => {
     const r = await cli('dyad', 'المغرب', 'الولايات المتحدة', '--from', '2024-03', '--to', '2024-06', '--json');
     assert.equal(r.code, 0, r.err);
     const d = JSON.parse(r.out);
-    assert.deepEqual(d.a, { id: 'country-ma', label: 'المغرب' });
-    assert.deepEqual(Object.keys(d.b), ['id', 'label']);
+    assert.deepEqual(d.a, { id: 'country-ma', label: 'المغرب', country: 'MAR' });
+    assert.deepEqual(Object.keys(d.b), ['id', 'label', 'country']);
     for (const key of ['events', 'series', 'actors', 'quotes', 'unrolled']) assert.ok(Array.isArray(d[key]), key);
     const events = JSON.parse((await cli('events', '--json', '--limit', '100')).out.split('\n')[0]);
     for (const key of Object.keys(events)) assert.ok(key in d.events[0], `dyad events carry '${key}' as marsad events --json does`);

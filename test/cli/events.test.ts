@@ -78,7 +78,7 @@ test('ingested events: show, events --actor / --type / --from, --csv, export --f
     const phone = plover.find((p: any) => p.mode === 'phone');
     assert.equal(phone.event_type, 'CONSULT');
     assert.equal(phone.source_actor, 'ناصر بوريطة');
-    assert.equal(phone.source_country, 'MA');
+    assert.equal(phone.source_country, 'MAR');
     assert.equal(phone.language, 'ar');
     assert.ok(plover.some((p: any) => p.negated === true));
     assert.equal(plover.find((p: any) => p.date === '2024-03-11').location.place_name, 'الرباط');

@@ -64,7 +64,7 @@ test('marsad export writes articles, entities, events and quotes as JSON Lines a
     assert.ok(consult.length >= 1 && consult.every((e: any) => e.type === 'CONSULT'));
     const police = jsonLines((await runCli(['--db', db, 'export', '--what', 'events', '--format', 'plover', '--actor', 'generic:COP:MA'])).out);
     assert.equal(police.length, 1);
-    assert.equal(police[0].source_country, 'MA');
+    assert.equal(police[0].source_country, 'MAR');
   } finally {
     cleanup();
   }

@@ -24,7 +24,7 @@ describe('GET /api/dyad', () => {
   it('answers the dyad of two countries named in Arabic, as marsad dyad --json', async () => {
     const q = new URLSearchParams({ a: 'المغرب', b: 'الولايات المتحدة', by: 'month', from: '2024-03', to: '2024-06' });
     const d = await jsonOf(await app.request(`/api/dyad?${q}`));
-    assert.deepEqual(d.a, { id: 'country-ma', label: 'المغرب' });
+    assert.deepEqual(d.a, { id: 'country-ma', label: 'المغرب', country: 'MAR' });
     assert.equal(d.b.id, 'country-us');
     assert.deepEqual(d.series.map((s: { period: string; gap: boolean }) => [s.period, s.gap]), [['2024-03', false], ['2024-04', true], ['2024-05', false], ['2024-06', false]]);
     assert.deepEqual(d.events.map((e: { direction: string; num_sources: number }) => [e.direction, e.num_sources]), [['b>a', 1], ['a>b', 2]]);
