@@ -185,3 +185,16 @@ test('no agentless attack without casualties or with a negated report', () => {
   assert.deepEqual(events('ووقع انفجار في السوق.', []).map((e) => e.type), []);
   assert.deepEqual(events('ولم يقع أي انفجار ولا قتلى.', []).map((e) => e.type), []);
 });
+
+test('the place after a place noun with its clitics ("بالعاصمة المغربية الرباط", "للعاصمة", "بمدينة") is the meeting\'s place', () => {
+  const cases: Array<[string, string, string]> = [
+    ['التقى ناصر بوريطة جوزيب بوريل في اجتماع جمعهما بالعاصمة المغربية الرباط.', 'الرباط', 'ب + ال, an adjective between'],
+    ['التقى ناصر بوريطة جوزيب بوريل بالعاصمة الرباط.', 'الرباط', 'ب + ال'],
+    ['التقى ناصر بوريطة جوزيب بوريل بمدينة طنجة.', 'طنجة', 'ب without ال'],
+    ['التقى ناصر بوريطة جوزيب بوريل في العاصمة الرباط.', 'الرباط', 'في + العاصمة'],
+  ];
+  for (const [text, place, label] of cases) {
+    const [e] = events(text, [['ناصر بوريطة', 'PERSON'], ['جوزيب بوريل', 'PERSON'], [place, 'LOCATION']]);
+    assert.equal(e?.location?.label, place, label);
+  }
+});

@@ -253,6 +253,18 @@ function wordAt(words: Word[], offset: number): number {
 
 const isWord = (w: Word | undefined): boolean => !!w && (w.kind === 'arabic' || w.kind === 'latin' || w.kind === 'acronym' || w.kind === 'number');
 
+/**
+ * Whether a folded word is a place noun (العاصمة، مدينة…) behind its clitics: "والعاصمة",
+ * "بالعاصمة" (ب + ال), "بمدينة", "للعاصمة" (ل + ال, whose ا is not written).
+ */
+function isPlaceNoun(f: string): boolean {
+  const w = f.replace(/^[وف]/, '');
+  if (PLACE_NOUNS.has(w)) return true;
+  if (w.startsWith('لل')) return PLACE_NOUNS.has('ا' + w.slice(1));
+  const bare = w.replace(/^[بل]/, '');
+  return bare !== w && (PLACE_NOUNS.has(bare) || PLACE_NOUNS.has('ال' + bare));
+}
+
 /** The marker of a phrase whose first word is words[i], the clitics before `start` in it included. */
 function markerOf(text: string, words: Word[], i: number, start: number): { marker: Marker; coord: boolean } {
   const w = words[i]!;
@@ -290,11 +302,11 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
     for (let j = i - 2; j >= Math.max(0, i - 3); j--) if (isWord(words[j]) && TITLE_AN.has(words[j]!.f.replace(/^[وف]/, ''))) return markerOf(text, words, j, words[j]!.start);
   }
   if (TOPIC.has(a)) return { marker: 'topic', coord };
-  if (PLACE_NOUNS.has(a.replace(/^[وف]/, '')) || PLACE_NOUNS.has(a.replace(/^[وف]?[بل]/, 'ال'))) {
+  if (isPlaceNoun(a)) {
     // "بالعاصمة المغربية الرباط", "في مدينة طنجة": the marker of the place noun
     return markerOf(text, words, i - 1, words[i - 1]!.start);
   }
-  if (p2 && PLACE_NOUNS.has(fold(p2.f).replace(/^[وف]?[بل]/, 'ال')) && /^ال/.test(a)) return markerOf(text, words, i - 2, words[i - 2]!.start);
+  if (p2 && isPlaceNoun(b) && /^ال/.test(a)) return markerOf(text, words, i - 2, words[i - 2]!.start);
   if (p2 && (b === 'في' || b === 'الي') && PLACE_NOUNS.has(a)) return { marker: b === 'في' ? 'fi' : 'ila', coord };
   return { marker: 'none', coord };
 }
