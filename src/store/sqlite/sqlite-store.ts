@@ -351,65 +351,52 @@ class SqliteStore implements MarsadStore {
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchHit[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    let from = 'articles a';
     let score = '0';
     if (query.match) {
       const match = toFtsMatch(query.match, this.analyzer);
       if (match === null) return [];
-      from = 'articles_fts f JOIN articles a ON a.rowid = f.rowid';
       where.push('articles_fts MATCH ?');
       params.push(match);
       // Title matches weigh more than body matches; FTS5's bm25 is lower-is-better.
       score = '-bm25(articles_fts, 4.0, 1.0)';
     }
+    // Filters become sets of row ids read from narrow indexes (the outlet columns, the
+    // publication date), so matches outside them are skipped without reading article rows,
+    // whose texts make them large (issue #8). The unary plus keeps each set a filter: given to
+    // FTS5 as a rowid constraint, it would re-run the full-text query once per row id.
+    const sets: string[] = [];
     if (query.filters.site.length) {
       const clauses = query.filters.site.map(
-        () => "(lower(a.site) = ? OR lower(a.url) LIKE ? ESCAPE '\\' OR lower(a.url) LIKE ? ESCAPE '\\' OR lower(a.source) LIKE ? ESCAPE '\\')",
+        () => "(lower(site) = ? OR lower(url) LIKE ? ESCAPE '\\' OR lower(url) LIKE ? ESCAPE '\\' OR lower(source) LIKE ? ESCAPE '\\')",
       );
-      where.push(`(${clauses.join(' OR ')})`);
+      sets.push(`SELECT rowid FROM articles INDEXED BY articles_site_filter WHERE ${clauses.join(' OR ')}`);
       for (const site of query.filters.site) {
         const like = likeLiteral(site);
         params.push(site, `%://${like}/%`, `%.${like}/%`, `%://${like}/%`);
       }
     }
     if (query.filters.from || query.filters.to) {
-      // The dated articles in range come from the publication-date index as a set of row ids,
-      // so the matches outside it are skipped without reading their rows (issue #8). For ISO
-      // dates, `substr(published, 1, 10) <= to` is `published < to || U+FFFF`.
+      // For ISO dates, `substr(published, 1, 10) <= to` is `published < to || U+FFFF`.
       const range = [query.filters.from ? 'published >= ?' : null, query.filters.to ? 'published < ?' : null].filter(Boolean);
-      // The unary plus keeps the set a filter: given to FTS5 as a rowid constraint, it would re-run
-      // the full-text query once per row id in range.
-      where.push(`+${query.match ? 'f' : 'a'}.rowid IN (SELECT rowid FROM articles WHERE ${range.join(' AND ')})`);
+      sets.push(`SELECT rowid FROM articles WHERE ${range.join(' AND ')}`);
       if (query.filters.from) params.push(query.filters.from);
       if (query.filters.to) params.push(`${query.filters.to}\uffff`);
     }
-    if (query.filters.from) {
-      where.push('substr(a.published, 1, 10) >= ?');
-      params.push(query.filters.from);
-    }
-    if (query.filters.to) {
-      where.push('substr(a.published, 1, 10) <= ?');
-      params.push(query.filters.to);
-    }
+    for (const set of sets) where.push(`+${query.match ? 'f' : 'a'}.rowid IN (${set})`);
     const order = 'score DESC, COALESCE(a.published, a.created_at) DESC, a.id';
-    const filtered = `${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filtered = `articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     // Rank on row ids and the few columns filters need; whole rows (with their text) are read
     // only for the page of results, not for every match. A word found in most of a large
     // archive would make BM25 score every match: ranking is then done among the
     // RANK_CANDIDATES most recently stored matches, which FTS5 yields newest first and stops.
-    const hasFilters = where.length > (query.match ? 1 : 0);
     let ranked: string;
-    if (query.match && !hasFilters) {
-      // The common case touches only the index until the page of results is known.
+    if (query.match) {
+      // Only the full-text index and the filters' row-id sets are touched until the page of
+      // results is known.
       ranked = `SELECT rid, score FROM (
-                  SELECT rowid AS rid, ${score} AS score FROM articles_fts WHERE articles_fts MATCH ?
-                  ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES})
+                  SELECT f.rowid AS rid, ${score} AS score FROM articles_fts f WHERE ${where.join(' AND ')}
+                  ORDER BY f.rowid DESC LIMIT ${RANK_CANDIDATES})
                 ORDER BY score DESC, rid DESC LIMIT ? OFFSET ?`;
-    } else if (query.match) {
-      ranked = `SELECT rid, score FROM (
-                  SELECT a.rowid AS rid, ${score} AS score, a.published, a.created_at, a.id FROM ${filtered}
-                  ORDER BY f.rowid DESC LIMIT ${RANK_CANDIDATES}) a
-                ORDER BY ${order} LIMIT ? OFFSET ?`;
     } else {
       ranked = `SELECT a.rowid AS rid, ${score} AS score FROM ${filtered} ORDER BY ${order} LIMIT ? OFFSET ?`;
     }
