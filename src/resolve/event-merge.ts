@@ -94,8 +94,41 @@ export function outletOf(info: Pick<EventArticleInfo, 'site' | 'source'> | undef
 interface Group {
   members: number[];
   articles: Set<string>;
+  /** the actors of the members that are visits (a group never holds two visitors, see opposedVisits) */
+  visitors: Set<string>;
   /** intersection of the dated members' day ranges; null when no member is dated */
   range: [string, string] | null;
+}
+
+/**
+ * The pairs of positions (x < y) in a bucket whose events can be one happening, in the order
+ * of a loop over every pair: dated events whose day ranges overlap, and events of one story
+ * (an undated event joins only by its story, a generic actor's only within its story). Every
+ * other pair fails the same-day-or-story test, so skipping it changes nothing; a bucket of
+ * a frequent pair of actors over years no longer costs the square of its size.
+ */
+function candidatePairs(list: readonly number[], ranges: readonly ([string, string] | null)[], storyOf: (i: number) => string | null): Array<[number, number]> {
+  const n = list.length;
+  const codes = new Set<number>();
+  const dated = [...list.keys()].filter((x) => ranges[list[x]!]);
+  dated.sort((p, q) => (ranges[list[p]!]![0] < ranges[list[q]!]![0] ? -1 : ranges[list[p]!]![0] > ranges[list[q]!]![0] ? 1 : p - q));
+  for (let k = 0; k < dated.length; k++) {
+    const end = ranges[list[dated[k]!]!]![1];
+    for (let l = k + 1; l < dated.length && ranges[list[dated[l]!]!]![0] <= end; l++) {
+      const [x, y] = [dated[k]!, dated[l]!];
+      codes.add(x < y ? x * n + y : y * n + x);
+    }
+  }
+  const byStory = new Map<string, number[]>();
+  for (let x = 0; x < n; x++) {
+    const story = storyOf(list[x]!);
+    if (story === null) continue;
+    const same = byStory.get(story);
+    if (same) same.push(x);
+    else byStory.set(story, [x]);
+  }
+  for (const same of byStory.values()) for (let k = 0; k < same.length; k++) for (let l = k + 1; l < same.length; l++) codes.add(same[k]! * n + same[l]!);
+  return [...codes].sort((a, b) => a - b).map((c) => [Math.floor(c / n), c % n]);
 }
 
 /**
@@ -108,7 +141,12 @@ interface Group {
 export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMap<string, EventArticleInfo>): MergedEvent[] {
   const ranges = events.map((e) => dayRange(e.date));
   const storyOf = (i: number) => articles.get(events[i]!.article)?.story ?? null;
-  const groupOf: Group[] = events.map((e, i) => ({ members: [i], articles: new Set([e.article]), range: ranges[i]! }));
+  const groupOf: Group[] = events.map((e, i) => ({
+    members: [i],
+    articles: new Set([e.article]),
+    visitors: new Set(e.mode === 'visit' ? [e.source.id] : []),
+    range: ranges[i]!,
+  }));
 
   // Candidates only within a happening key: never compare every pair of events.
   const buckets = new Map<string, number[]>();
@@ -134,33 +172,36 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
 
   // A visit has a direction (PLOVER: the visitor is the actor, the host the recipient): A's
   // visit to B and B's visit to A are two happenings, though CONSULT pairs are unordered.
-  const opposedVisits = (i: number, j: number): boolean => {
-    const [x, y] = [events[i]!, events[j]!];
-    return x.mode === 'visit' && y.mode === 'visit' && x.source.id !== y.source.id;
+  const opposedVisits = (gi: Group, gj: Group): boolean => {
+    for (const a of gi.visitors) for (const b of gj.visitors) if (a !== b) return true;
+    return false;
   };
 
   for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        const gi = groupOf[i]!;
-        const gj = groupOf[j]!;
-        if (gi === gj || events[i]!.article === events[j]!.article) continue;
-        if (gi.members.some((m) => gj.members.some((n) => opposedVisits(m, n)))) continue;
-        if (!sameDayOrStory(i, j)) continue;
-        // the groups must be article-disjoint and their dated members must share a day
-        if ([...gj.articles].some((a) => gi.articles.has(a))) continue;
-        let range = gi.range ?? gj.range;
-        if (gi.range && gj.range) {
-          const lo = gi.range[0] > gj.range[0] ? gi.range[0] : gj.range[0];
-          const hi = gi.range[1] < gj.range[1] ? gi.range[1] : gj.range[1];
-          if (lo > hi) continue;
-          range = [lo, hi];
-        }
-        const merged: Group = { members: [...gi.members, ...gj.members], articles: new Set([...gi.articles, ...gj.articles]), range };
-        for (const m of merged.members) groupOf[m] = merged;
+    for (const [x, y] of candidatePairs(list, ranges, storyOf)) {
+      const i = list[x]!;
+      const j = list[y]!;
+      const gi = groupOf[i]!;
+      const gj = groupOf[j]!;
+      if (gi === gj || events[i]!.article === events[j]!.article) continue;
+      if (opposedVisits(gi, gj)) continue;
+      if (!sameDayOrStory(i, j)) continue;
+      // the groups must be article-disjoint and their dated members must share a day
+      if ([...gj.articles].some((a) => gi.articles.has(a))) continue;
+      let range = gi.range ?? gj.range;
+      if (gi.range && gj.range) {
+        const lo = gi.range[0] > gj.range[0] ? gi.range[0] : gj.range[0];
+        const hi = gi.range[1] < gj.range[1] ? gi.range[1] : gj.range[1];
+        if (lo > hi) continue;
+        range = [lo, hi];
       }
+      const merged: Group = {
+        members: [...gi.members, ...gj.members],
+        articles: new Set([...gi.articles, ...gj.articles]),
+        visitors: new Set([...gi.visitors, ...gj.visitors]),
+        range,
+      };
+      for (const m of merged.members) groupOf[m] = merged;
     }
   }
 
