@@ -88,21 +88,38 @@ const actorsLoaded = new WeakSet<MarsadStore>();
  */
 export async function processPage(store: MarsadStore, page: Page, options: { anyLanguage?: boolean } = {}): Promise<IngestResult> {
   try {
-    if (!actorsLoaded.has(store)) {
-      await ensureKnownActors(store);
-      actorsLoaded.add(store);
-    }
-    const article = extractArticle(page);
-    if (!options.anyLanguage && article.lang !== 'ar') {
-      throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
-    }
-    const { id, change } = await store.put({ source: page.source, raw: rawOf(page), article });
-    const complete = change === 'unchanged' && (await store.analysedVersion(id)) !== null;
-    const duplicateOf = complete ? await store.duplicateOf(id) : await completeAnalysis(store, id, article);
+    const { id, change, article, analysis } = await storeAndAnalyse(store, page, options);
+    const duplicateOf = analysis ? await storyTracker(store).record(id, article, analysis.entities, analysis.events) : await store.duplicateOf(id);
     return { source: page.source, status: change, id, title: article.title, duplicate_of: duplicateOf };
   } catch (err) {
     throw toMarsadError(err, page.source);
   }
+}
+
+/**
+ * The steps of a page every pipeline shares (in-process ingest, queue workers): extract,
+ * refuse a page not in Arabic, store, and analyse — unless the store holds the article
+ * unchanged with its analysis complete, when `analysis` is null. Recording the duplicate
+ * link and story, which completes the analysis, is the caller's.
+ * @example const { id, analysis } = await storeAndAnalyse(store, page); if (analysis) tracker.record(id, …);
+ */
+export async function storeAndAnalyse(
+  store: MarsadStore,
+  page: Page,
+  options: { anyLanguage?: boolean } = {},
+): Promise<{ id: string; change: PutChange; article: Article; analysis: ArticleAnalysis | null }> {
+  if (!actorsLoaded.has(store)) {
+    await ensureKnownActors(store);
+    actorsLoaded.add(store);
+  }
+  const article = extractArticle(page);
+  if (!options.anyLanguage && article.lang !== 'ar') {
+    throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
+  }
+  const { id, change } = await store.put({ source: page.source, raw: rawOf(page), article });
+  if (change === 'unchanged' && (await store.analysedVersion(id)) !== null) return { id, change, article, analysis: null };
+  // analyseArticle replaces what the article said before, so running it again is harmless
+  return { id, change, article, analysis: await analyseArticle(store, id, article) };
 }
 
 /** Analyses a stored article and records its duplicate link and story; the tracker's next flush marks it complete. */

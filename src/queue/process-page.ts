@@ -12,9 +12,8 @@ import { decodePage } from '../sources/decode.js';
 import { parseFeedOrSitemap, type FeedLinks } from '../sources/feeds.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { listInputFiles, readFileBytes, readFilePage } from '../sources/files.js';
-import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
-import { analyseArticle } from '../app/analyse.js';
+import { storeAndAnalyse } from '../app/ingest.js';
 import type { DiscoverJobData, MarsadQueues, PageJobData } from './queues.js';
 
 /** What a worker needs to run pipeline jobs. */
@@ -139,16 +138,8 @@ export async function runPageJob(ctx: PipelineContext, data: PageJobData): Promi
  * process running it died), so a repeated job does no work twice and leaves nothing half done.
  */
 async function storePage(ctx: PipelineContext, page: Page, anyLanguage: boolean): Promise<PageOutcome> {
-  const article = extractArticle(page);
-  if (!anyLanguage && article.lang !== 'ar') throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
-  const { id, change } = await ctx.store.put({
-    source: page.source,
-    raw: { bytes: page.bytes, url: page.url, contentType: page.contentType, encoding: page.encoding, kind: page.kind, fetchedAt: page.fetchedAt },
-    article,
-  });
-  if (change === 'unchanged' && (await ctx.store.analysedVersion(id)) !== null) return { source: page.source, status: change, id, analysed: false };
-  // analyseArticle replaces what the article said before, so running it again is harmless
-  await analyseArticle(ctx.store, id, article);
+  const { id, change, analysis } = await storeAndAnalyse(ctx.store, page, { anyLanguage });
+  if (!analysis) return { source: page.source, status: change, id, analysed: false };
   // the story writer marks the analysis complete once the article is signed and placed
   await ctx.queues.addRecord(id);
   return { source: page.source, status: change, id, analysed: true };
