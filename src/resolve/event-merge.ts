@@ -105,30 +105,47 @@ interface Group {
  * of a loop over every pair: dated events whose day ranges overlap, and events of one story
  * (an undated event joins only by its story, a generic actor's only within its story). Every
  * other pair fails the same-day-or-story test, so skipping it changes nothing; a bucket of
- * a frequent pair of actors over years no longer costs the square of its size.
+ * a frequent pair of actors over years no longer costs the square of its size. Pairs are
+ * yielded one x at a time, never all held at once: a large bucket has tens of millions.
  */
-function candidatePairs(list: readonly number[], ranges: readonly ([string, string] | null)[], storyOf: (i: number) => string | null): Array<[number, number]> {
+function* candidatePairs(list: readonly number[], ranges: readonly ([string, string] | null)[], storyOf: (i: number) => string | null): Generator<[number, number]> {
   const n = list.length;
-  const codes = new Set<number>();
+  const range = (x: number) => ranges[list[x]!]!;
+  // dated positions by first day; the longest range (in days) bounds how far back an
+  // overlapping range can start (unbounded if a day does not parse)
   const dated = [...list.keys()].filter((x) => ranges[list[x]!]);
-  dated.sort((p, q) => (ranges[list[p]!]![0] < ranges[list[q]!]![0] ? -1 : ranges[list[p]!]![0] > ranges[list[q]!]![0] ? 1 : p - q));
-  for (let k = 0; k < dated.length; k++) {
-    const end = ranges[list[dated[k]!]!]![1];
-    for (let l = k + 1; l < dated.length && ranges[list[dated[l]!]!]![0] <= end; l++) {
-      const [x, y] = [dated[k]!, dated[l]!];
-      codes.add(x < y ? x * n + y : y * n + x);
-    }
-  }
+  dated.sort((p, q) => (range(p)[0] < range(q)[0] ? -1 : range(p)[0] > range(q)[0] ? 1 : p - q));
+  const rank = new Map(dated.map((x, k) => [x, k]));
+  const day = (d: string) => Date.parse(d) / 86_400_000;
+  let longest = 0;
+  for (const x of dated) longest = Math.max(longest, day(range(x)[1]) - day(range(x)[0]));
+  if (Number.isNaN(longest)) longest = Infinity;
+  // each story's positions, ascending, and where each position sits in its story's list
   const byStory = new Map<string, number[]>();
+  const inStory = new Map<number, number>();
   for (let x = 0; x < n; x++) {
     const story = storyOf(list[x]!);
     if (story === null) continue;
-    const same = byStory.get(story);
-    if (same) same.push(x);
-    else byStory.set(story, [x]);
+    const same = byStory.get(story) ?? [];
+    if (same.length === 0) byStory.set(story, same);
+    inStory.set(x, same.length);
+    same.push(x);
   }
-  for (const same of byStory.values()) for (let k = 0; k < same.length; k++) for (let l = k + 1; l < same.length; l++) codes.add(same[k]! * n + same[l]!);
-  return [...codes].sort((a, b) => a - b).map((c) => [Math.floor(c / n), c % n]);
+  for (let x = 0; x < n; x++) {
+    const partners: number[] = [];
+    const k = rank.get(x);
+    if (k !== undefined) {
+      const [from, to] = range(x);
+      // later starts overlap while they start by x's last day; earlier ones when they end on or after x's first
+      for (let l = k + 1; l < dated.length && range(dated[l]!)[0] <= to; l++) partners.push(dated[l]!);
+      const reach = day(from) - longest;
+      for (let l = k - 1; l >= 0 && !(day(range(dated[l]!)[0]) < reach); l--) if (range(dated[l]!)[1] >= from) partners.push(dated[l]!);
+    }
+    const story = storyOf(list[x]!);
+    if (story !== null) partners.push(...byStory.get(story)!.slice(inStory.get(x)! + 1));
+    const later = [...new Set(partners.filter((y) => y > x))].sort((a, b) => a - b);
+    for (const y of later) yield [x, y];
+  }
 }
 
 /**
