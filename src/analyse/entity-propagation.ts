@@ -20,9 +20,20 @@ const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 
 /** Words that end a title, not a name: a family name is never one of them. */
 const NOT_A_SURNAME = new Set(['بن', 'ابن', 'بنت', 'ابو', 'عبد', 'الثاني', 'الاول', 'الثالث', 'جونيور']);
 
+// Every token is looked up once per run length and per proclitic: folding it each time was a
+// tenth of the whole ingest. Words repeat across articles, so the cache is kept (and bounded).
+const wordKeys = new Map<string, string>();
+const MAX_CACHED_WORDS = 100_000;
+
 function wordKey(word: string): string {
-  const w = fold(word, MATCH);
-  return w.length > 3 && w.startsWith('ال') ? w.slice(2) : w;
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    const w = fold(word, MATCH);
+    key = w.length > 3 && w.startsWith('ال') ? w.slice(2) : w;
+    if (wordKeys.size >= MAX_CACHED_WORDS) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
 }
 
 function nameKey(words: string[]): string {

@@ -103,6 +103,8 @@ interface Compiled {
   table: Int32Array;
   complex: Map<number, string>;
   astral: Map<number, string>;
+  /** short texts already folded with these options (words and names are folded again and again) */
+  folds: Map<string, string>;
 }
 
 const compiledCache = new Map<number, Compiled>();
@@ -111,7 +113,19 @@ const OPTION_KEYS: Array<keyof NormalizeOptions> = [
   'variants', 'digits', 'punctuation', 'lowercase', 'whitespace',
 ];
 
+// Options are mostly the frozen presets (MATCH, SEGMENT, CLEAN): finding their table by
+// identity spares computing the mask on every call (millions of calls per thousand articles).
+const compiledByObject = new WeakMap<NormalizeOptions, Compiled>();
+
 function compile(options: NormalizeOptions): Compiled {
+  const known = compiledByObject.get(options);
+  if (known) return known;
+  const c = compileMask(options);
+  if (Object.isFrozen(options)) compiledByObject.set(options, c);
+  return c;
+}
+
+function compileMask(options: NormalizeOptions): Compiled {
   let mask = 0;
   OPTION_KEYS.forEach((k, i) => {
     if (options[k]) mask |= 1 << i;
@@ -119,7 +133,7 @@ function compile(options: NormalizeOptions): Compiled {
   let c = compiledCache.get(mask);
   if (!c) {
     const opts = Object.fromEntries(OPTION_KEYS.map((k) => [k, !!options[k]])) as Required<NormalizeOptions>;
-    c = { opts, table: new Int32Array(65536).fill(KEEP_SAME), complex: new Map(), astral: new Map() };
+    c = { opts, table: new Int32Array(65536).fill(KEEP_SAME), complex: new Map(), astral: new Map(), folds: new Map() };
     compiledCache.set(mask, c);
   }
   return c;
@@ -352,5 +366,17 @@ export function normalize(text: string, options: NormalizeOptions = MATCH): Norm
 
 /** The normalised text only (no map), for keys. */
 export function fold(text: string, options: NormalizeOptions = MATCH): string {
-  return normalize(text, options).text;
+  if (text.length > MAX_CACHED_FOLD) return normalize(text, options).text;
+  const cp = compile(options);
+  let folded = cp.folds.get(text);
+  if (folded === undefined) {
+    folded = normalize(text, options).text;
+    if (cp.folds.size >= MAX_CACHED_FOLDS) cp.folds.clear();
+    cp.folds.set(text, folded);
+  }
+  return folded;
 }
+
+/** Longest text whose fold is remembered (a word or a name), and how many are remembered per option set. */
+const MAX_CACHED_FOLD = 40;
+const MAX_CACHED_FOLDS = 200_000;
