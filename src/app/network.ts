@@ -1,5 +1,5 @@
 /**
- * The actor network: who acts on whom, built from merged events (`listMergedEvents`).
+ * The actor network: who acts on whom, built from merged events (counted per actor pair by the store).
  *
  * A node is an actor (an entity, or a generic actor such as `generic:COP:MA`) that is the
  * source or the target of at least one event with both; an edge is a directed pair
@@ -15,7 +15,7 @@
 import type { MergedEvent } from '../resolve/event-merge.js';
 import type { EventListOptions } from '../store/event-store.js';
 import type { MarsadStore } from '../store/store.js';
-import { listMergedEvents } from './stories.js';
+import { refreshMergedEvents } from './merged-events.js';
 
 /** Node type of an actor that is no stored entity (data/events/README.md: `generic:SECTOR[:CC]`). */
 export const GENERIC_TYPE = 'GENERIC';
@@ -47,8 +47,8 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
-/** What the builder needs of an event: its type and its actor pair. */
-export type NetworkEvent = Pick<MergedEvent, 'type' | 'source' | 'target'>;
+/** What the builder needs of an event: its type and its actor pair; `count` stands for that many events alike (default 1). */
+export type NetworkEvent = Pick<MergedEvent, 'type' | 'source' | 'target'> & { count?: number };
 
 export interface NetworkOptions {
   /** keep at most this many nodes, the most connected (default 100) */
@@ -76,11 +76,11 @@ export function buildNetwork(events: Iterable<NetworkEvent>, options: NetworkOpt
   const neighbours = new Map<string, Set<string>>();
   const weight = new Map<string, number>();
   const edges = new Map<string, NetworkEdge>();
-  const link = (a: string, b: string) => {
+  const link = (a: string, b: string, n: number) => {
     let s = neighbours.get(a);
     if (!s) neighbours.set(a, (s = new Set()));
     s.add(b);
-    weight.set(a, (weight.get(a) ?? 0) + 1);
+    weight.set(a, (weight.get(a) ?? 0) + n);
   };
   for (const e of events) {
     if (!e.target || e.target.id === e.source.id) continue;
@@ -89,12 +89,13 @@ export function buildNetwork(events: Iterable<NetworkEvent>, options: NetworkOpt
     // the first label seen wins: events come newest first, so an actor shows its current name
     if (!labels.has(s)) labels.set(s, e.source.label);
     if (!labels.has(t)) labels.set(t, e.target.label);
-    link(s, t);
-    link(t, s);
+    const n = e.count ?? 1;
+    link(s, t, n);
+    link(t, s, n);
     const key = `${s}\u0000${t}\u0000${e.type}`;
     const edge = edges.get(key);
-    if (edge) edge.count++;
-    else edges.set(key, { source: s, target: t, type: e.type, count: 1 });
+    if (edge) edge.count += n;
+    else edges.set(key, { source: s, target: t, type: e.type, count: n });
   }
   const typeOf = (id: string) => options.typeOf?.(id) ?? actorKind(id);
   const nodes: NetworkNode[] = [...neighbours]
@@ -119,8 +120,9 @@ export async function storeNetwork(
   filters: Pick<EventListOptions, 'actor' | 'type' | 'from' | 'to'>,
   limit = DEFAULT_NETWORK_LIMIT,
 ): Promise<Network> {
-  const events = await listMergedEvents(store, filters);
-  const network = buildNetwork(events, { limit });
+  await refreshMergedEvents(store);
+  // counted per pair by the store, newest pair first (so labels are those of the newest event, as before)
+  const network = buildNetwork(await store.happeningPairs(filters), { limit });
   for (const node of network.nodes) {
     if (node.type !== UNKNOWN_TYPE) continue;
     const entity = await store.getEntity(node.id);

@@ -13,7 +13,8 @@ import type { ArticleEntity } from '../model/entity.js';
 import type { ArticleEvent, StoredEvent } from '../model/event.js';
 import { decodeSignature, encodeSignature, NearDuplicateIndex, NEAR_DUPLICATE_VERSION } from '../resolve/near-duplicates.js';
 import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
-import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
+import { mergeEvents, outletOf, type MergedEvent } from '../resolve/event-merge.js';
+import { refreshMergedEvents } from './merged-events.js';
 import type { MarsadStore } from '../store/store.js';
 import type { EventListOptions } from '../store/event-store.js';
 import type { DuplicateLink, StoredStory } from '../store/story-store.js';
@@ -194,20 +195,17 @@ async function publishedOrder(store: MarsadStore, ids: string[]): Promise<string
 
 // ------------------------------------------------------------------ reading back
 
-/** Merged events over the store: every stored event matching the options, merged across articles (`marsad events`). */
+/**
+ * Merged events over the store, newest first (`marsad events`, the events API, exports, the
+ * dyad): the stored merged events, after merging again the buckets changed since the last
+ * read (src/app/merged-events.ts). Filters apply to merged events: actor on either end (an id
+ * merged away counts as the kept entity), type, and the days its reports cover overlapping
+ * [from, to] (an undated report by its article's publication day).
+ * @example await listMergedEvents(store, { actor: 'e1a2b3', type: 'CONSULT', limit: 50 })
+ */
 export async function listMergedEvents(store: MarsadStore, options: Omit<EventListOptions, 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<MergedEvent[]> {
-  // One read of every matching event: reading them a page at a time by OFFSET made each page
-  // skip all the earlier ones again (minutes at 100k articles).
-  const rows: StoredEvent[] = await store.listEvents({ ...options, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-  const merged = mergeEvents(rows, await articleInfo(store, rows));
-  const from = options.offset ?? 0;
-  return merged.slice(from, options.limit === undefined ? undefined : from + options.limit);
-}
-
-async function articleInfo(store: MarsadStore, events: StoredEvent[]): Promise<Map<string, EventArticleInfo>> {
-  const ids = [...new Set(events.map((e) => e.article))];
-  const refs = await store.articleRefs(ids);
-  return new Map(refs.map((r) => [r.id, { source: r.source, site: r.site, published: r.published, story: r.story }]));
+  await refreshMergedEvents(store);
+  return store.listHappenings({ ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER, offset: options.offset ?? 0 });
 }
 
 /** A story as `marsad stories --json` prints it. */

@@ -65,6 +65,20 @@ function expand(value: string, side: 'start' | 'end'): string {
   return v;
 }
 
+/**
+ * The day an event counts on in the timeline: the first day of its date (a month or a year
+ * counts on its first day), else its article's publication day; null when it has neither.
+ * @example eventDay({ date: { start: '2024-03', end: null, text: null }, published: null }) // '2024-03-01'
+ */
+export function eventDay(e: Pick<StoredEvent, 'date' | 'published'>): string | null {
+  return dayRange(e.date)?.[0] ?? publishedDay(e.published);
+}
+
+/** The YYYY-MM-DD day of a publication date, or null when it has none. */
+export function publishedDay(published: string | null | undefined): string | null {
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
+}
+
 function statusClass(status: StoredEvent['status']): string {
   return status === null || status === 'historical' ? 'happened' : status;
 }
@@ -156,6 +170,22 @@ function* candidatePairs(list: readonly number[], ranges: readonly ([string, str
  * @example mergeEvents(events, new Map([[a, { source, site, published, story }]]))
  */
 export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMap<string, EventArticleInfo>): MergedEvent[] {
+  return mergeEventGroups(events, articles).map((g) => g.event);
+}
+
+/** A merged event with the positions, in the input, of the events it merges (ascending). */
+export interface MergedGroup {
+  event: MergedEvent;
+  members: number[];
+}
+
+/**
+ * `mergeEvents` with each merged event's members: the persisted merged events
+ * (src/app/merged-events.ts) sort a merged event by its first member and filter it by the
+ * days all its members cover.
+ * @example mergeEventGroups(events, info).map((g) => g.members) // [[0, 2], [1]]
+ */
+export function mergeEventGroups(events: readonly StoredEvent[], articles: ReadonlyMap<string, EventArticleInfo>): MergedGroup[] {
   const ranges = events.map((e) => dayRange(e.date));
   const storyOf = (i: number) => articles.get(events[i]!.article)?.story ?? null;
   const groupOf: Group[] = events.map((e, i) => ({
@@ -228,7 +258,7 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
     const pb = published(b);
     return pa < pb ? -1 : pa > pb ? 1 : events[a]!.article < events[b]!.article ? -1 : events[a]!.article > events[b]!.article ? 1 : a - b;
   };
-  const out: MergedEvent[] = [];
+  const out: MergedGroup[] = [];
   const done = new Set<Group>();
   for (let i = 0; i < events.length; i++) {
     const g = groupOf[i]!;
@@ -247,10 +277,8 @@ export function mergeEvents(events: readonly StoredEvent[], articles: ReadonlyMa
     }
     const outlets = new Set(sources.map((s) => outletOf(articles.get(s.article), s.article)));
     out.push({
-      ...events[rep]!,
-      sources,
-      num_sources: outlets.size,
-      num_articles: sources.length,
+      event: { ...events[rep]!, sources, num_sources: outlets.size, num_articles: sources.length },
+      members: [...g.members].sort((a, b) => a - b),
     });
   }
   return out;

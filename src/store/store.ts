@@ -7,6 +7,7 @@ import type { QuoteStore } from './quote-store.js';
 import type { EventStore } from './event-store.js';
 import type { StoryStore } from './story-store.js';
 import type { AffiliationStore } from './affiliation-store.js';
+import type { MergedEventStore } from './merged-event-store.js';
 
 /** The page bytes as they were read or fetched, kept so extraction can be re-run. */
 export interface RawPage {
@@ -88,5 +89,5 @@ export interface ArticleStore extends FetchStateStore {
   close(): Promise<void>;
 }
 
-/** What a backend provides: articles (with search), the entities, quotes and events found in them, near-duplicates and stories, affiliations. */
-export type MarsadStore = ArticleStore & EntityStore & QuoteStore & EventStore & StoryStore & AffiliationStore;
+/** What a backend provides: articles (with search), the entities, quotes and events found in them, merged events, near-duplicates and stories, affiliations. */
+export type MarsadStore = ArticleStore & EntityStore & QuoteStore & EventStore & MergedEventStore & StoryStore & AffiliationStore;

@@ -1,8 +1,9 @@
 /** Events per day, for the workbench's timeline chart. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { listMergedEvents } from '../../app/stories.js';
-import { dayRange, type MergedEvent } from '../../resolve/event-merge.js';
+import { refreshMergedEvents } from '../../app/merged-events.js';
+import { eventDay, type MergedEvent } from '../../resolve/event-merge.js';
 import type { MarsadStore } from '../../store/store.js';
+import type { HappeningDayCount } from '../../store/merged-event-store.js';
 import { problemContent } from '../problems.js';
 import { TimelineSchema } from '../schemas.js';
 import { checkedFilters, EventFilterQuery } from './events.js';
@@ -23,7 +24,7 @@ export function timeline(events: Iterable<Pick<MergedEvent, 'type' | 'date' | 'p
   const days = new Map<string, TimelineBucket>();
   let undated = 0;
   for (const e of events) {
-    const day = dayRange(e.date)?.[0] ?? (e.published && /^\d{4}-\d{2}-\d{2}/.test(e.published) ? e.published.slice(0, 10) : null);
+    const day = eventDay(e);
     if (!day) {
       undated++;
       continue;
@@ -32,6 +33,27 @@ export function timeline(events: Iterable<Pick<MergedEvent, 'type' | 'date' | 'p
     if (!b) days.set(day, (b = { day, count: 0, by_type: {} }));
     b.count++;
     b.by_type[e.type] = (b.by_type[e.type] ?? 0) + 1;
+  }
+  return { buckets: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), undated };
+}
+
+/**
+ * The timeline of counts per day and type (`store.happeningDays`), as `timeline` gives it of
+ * the events counted: the stored merged events are counted by the store, never loaded.
+ * @example timelineOfCounts([{ day: '2024-03-11', type: 'CONSULT', count: 2 }]) // { buckets: [{ day: '2024-03-11', count: 2, by_type: { CONSULT: 2 } }], undated: 0 }
+ */
+export function timelineOfCounts(counts: Iterable<HappeningDayCount>): { buckets: TimelineBucket[]; undated: number } {
+  const days = new Map<string, TimelineBucket>();
+  let undated = 0;
+  for (const c of counts) {
+    if (c.day === null) {
+      undated += c.count;
+      continue;
+    }
+    let b = days.get(c.day);
+    if (!b) days.set(c.day, (b = { day: c.day, count: 0, by_type: {} }));
+    b.count += c.count;
+    b.by_type[c.type] = (b.by_type[c.type] ?? 0) + c.count;
   }
   return { buckets: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), undated };
 }
@@ -56,6 +78,7 @@ const getTimeline = createRoute({
 export function timelineRoutes(app: OpenAPIHono, store: MarsadStore): void {
   app.openapi(getTimeline, async (c) => {
     const filters = await checkedFilters(store, c.req.valid('query'));
-    return c.json(timeline(await listMergedEvents(store, filters)), 200);
+    await refreshMergedEvents(store);
+    return c.json(timelineOfCounts(await store.happeningDays(filters)), 200);
   });
 }

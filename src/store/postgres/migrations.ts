@@ -289,6 +289,60 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       END $$;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Persisted merged events (SQLite v14; src/store/merged-event-store.ts, issue #7): each
+      -- event's happening key from the actor ids answering now, the stale keys (every key of an
+      -- existing corpus: the first read merges each bucket once) and the merged events per key.
+      ALTER TABLE events ADD COLUMN happening_key ${T};
+      WITH RECURSIVE live(id, now) AS (
+          SELECT id, id FROM entities WHERE merged_into IS NULL
+          UNION ALL SELECT e.id, live.now FROM entities e JOIN live ON e.merged_into = live.id),
+        p AS (
+          SELECT v.article_id, v.ord, v.type,
+                 CASE WHEN v.status IS NULL OR v.status = 'historical' THEN 'happened' ELSE v.status END AS class,
+                 COALESCE(ls.now, v.source_id) COLLATE "C" AS a, COALESCE(lt.now, v.target_id, '') COLLATE "C" AS b
+          FROM events v LEFT JOIN live ls ON ls.id = v.source_id LEFT JOIN live lt ON lt.id = v.target_id)
+      UPDATE events v SET happening_key = p.type || ':' || p.class || ':' ||
+               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END
+        FROM p WHERE p.article_id = v.article_id AND p.ord = v.ord;
+      CREATE INDEX events_happening ON events(happening_key);
+      CREATE INDEX events_location ON events(location_id);
+      CREATE SEQUENCE happening_stale_seq;
+      CREATE TABLE happening_stale (
+        key  ${T} PRIMARY KEY,
+        seq  BIGINT NOT NULL
+      );
+      INSERT INTO happening_stale (key, seq)
+        SELECT k, nextval('happening_stale_seq') FROM (SELECT DISTINCT happening_key AS k FROM events WHERE happening_key IS NOT NULL) x;
+      CREATE TABLE happenings (
+        key             ${T} NOT NULL,
+        n               INTEGER NOT NULL,
+        type            ${T} NOT NULL,
+        source_id       ${T} NOT NULL,
+        source_label    ${T} NOT NULL,
+        target_id       ${T},
+        target_label    ${T},
+        first_day       ${T},
+        last_day        ${T},
+        day             ${T},
+        sort_day        ${T} NOT NULL,
+        sort_published  ${T} NOT NULL,
+        sort_article    ${T} NOT NULL,
+        sort_ord        INTEGER NOT NULL,
+        num_articles    INTEGER NOT NULL,
+        num_sources     INTEGER NOT NULL,
+        event           ${T} NOT NULL,
+        PRIMARY KEY (key, n)
+      );
+      CREATE INDEX happenings_order ON happenings(sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_type ON happenings(type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_source ON happenings(source_id, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_target ON happenings(target_id, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_days ON happenings(last_day, first_day);
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

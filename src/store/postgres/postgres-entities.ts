@@ -11,6 +11,7 @@ import type {
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { PgDb } from './pg-db.js';
+import type { PgHappeningMarks } from './postgres-merged-events.js';
 
 interface EntityRow {
   id: string;
@@ -47,7 +48,10 @@ export class PgEntities implements EntityStore {
   /** co-occurring labels of linking candidates, with the article count they were read at */
   private readonly context = new Map<string, { articles: number; labels: string[] }>();
 
-  constructor(private readonly db: PgDb) {}
+  constructor(
+    private readonly db: PgDb,
+    private readonly happenings: PgHappeningMarks,
+  ) {}
 
   private entity(id: string): Promise<EntityRow | null> {
     return this.db.one<EntityRow>('SELECT * FROM entities WHERE id = $1', [id]);
@@ -359,7 +363,10 @@ export class PgEntities implements EntityStore {
         keep.id,
         gone.id,
       ]);
+      const moved = (await this.db.query<{ id: string }>('SELECT id FROM entities WHERE id = $1 OR merged_into = $1', [gone.id])).map((r) => r.id);
       await this.db.query('UPDATE entities SET merged_into = $1 WHERE id = $2 OR merged_into = $2', [keep.id, gone.id]);
+      // events naming the folded ids now have the kept entity's pair: their buckets change
+      await this.happenings.actorsChanged(moved);
       await this.recount(keep.id, gone.id);
       await this.correction('merge', keep.id, gone.id, null, by);
     });
@@ -408,6 +415,11 @@ export class PgEntities implements EntityStore {
       const again = await this.db.one<{ value: string }>("SELECT value FROM store_meta WHERE key = 'known_actors_version'");
       if (again?.value === version) return;
       const now = new Date().toISOString();
+      // merged events carry their actors' labels
+      const relabelled = await this.db.query<{ id: string }>(
+        'SELECT e.id FROM entities e JOIN unnest($1::text[], $2::text[]) AS a(id, label) ON a.id = e.id WHERE e.label <> a.label',
+        [actors.map((a) => a.key), actors.map((a) => a.label)],
+      );
       await this.db.query(
         `INSERT INTO entities (id, type, label, label_en, country, sectors, wikidata, curated, curated_roles, created_at)
          SELECT a.id, a.type, a.label, a.label_en, a.country, a.sectors, a.wikidata, 1, a.roles, $9
@@ -428,6 +440,7 @@ export class PgEntities implements EntityStore {
           now,
         ],
       );
+      await this.happenings.actorsChanged(relabelled.map((r) => r.id));
       const aliasRows = actors.flatMap((a) => [a.label, ...a.aliases].map((t) => [a.key, t] as const));
       await this.db.query(
         'INSERT INTO entity_aliases (entity_id, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',

@@ -2,8 +2,9 @@ import type { ArticleEvent, StoredEvent } from '../../model/event.js';
 import type { EventListOptions, EventStore } from '../event-store.js';
 import type { PgDb } from './pg-db.js';
 import { liveJoin, mergedIds } from './live-entity.js';
+import type { PgHappeningMarks } from './postgres-merged-events.js';
 
-interface EventRow {
+export interface EventRow {
   article_id: string;
   id: string;
   type: string;
@@ -34,7 +35,7 @@ interface EventRow {
 
 const COLUMNS = [
   'id', 'type', 'mode', 'status', 'source_id', 'source_label', 'target_id', 'target_label', 'location_id', 'location_label',
-  'date_start', 'date_end', 'date_text', 'contexts', 'evidence_text', 'evidence_start', 'evidence_end',
+  'date_start', 'date_end', 'date_text', 'contexts', 'evidence_text', 'evidence_start', 'evidence_end', 'happening_key',
 ] as const;
 
 /**
@@ -42,26 +43,30 @@ const COLUMNS = [
  * analysts' merges, as on SQLite (src/store/sqlite/sqlite-events.ts).
  */
 export class PgEvents implements EventStore {
-  constructor(private readonly db: PgDb) {}
+  constructor(
+    private readonly db: PgDb,
+    private readonly happenings: PgHappeningMarks,
+  ) {}
 
   private select(where: string, tail: string): string {
-    return `SELECT v.*, ls.now AS source_now, ns.label AS source_now_label, lt.now AS target_now, nt.label AS target_now_label,
-                   ll.now AS location_now, nl.label AS location_now_label, a.title, a.published
-            FROM events v JOIN articles a ON a.id = v.article_id
-              ${liveJoin('v.source_id', 'ls')} LEFT JOIN entities ns ON ns.id = ls.now
-              ${liveJoin('v.target_id', 'lt')} LEFT JOIN entities nt ON nt.id = lt.now
-              ${liveJoin('v.location_id', 'll')} LEFT JOIN entities nl ON nl.id = ll.now
-            ${where} ${tail}`;
+    return eventSelect(where, tail);
   }
 
   async setArticleEvents(articleId: string, events: ArticleEvent[]): Promise<void> {
     await this.db.tx(async () => {
+      // the buckets the article leaves and the ones it joins both merge again
+      const before = await this.db.query<{ k: string }>(
+        'SELECT DISTINCT happening_key AS k FROM events WHERE article_id = $1 AND happening_key IS NOT NULL',
+        [articleId],
+      );
       await this.db.query('DELETE FROM events WHERE article_id = $1', [articleId]);
+      const keys = await this.happenings.keysOf(events.map((e) => ({ type: e.type, status: e.status, source: e.source.id, target: e.target?.id ?? null })));
+      await this.happenings.markKeys([...before.map((r) => r.k), ...keys]);
       if (events.length === 0) return;
-      const values = events.map((e) => [
+      const values = events.map((e, i) => [
         e.id, e.type, e.mode, e.status, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null,
         e.location?.id ?? null, e.location?.label ?? null, e.date.start, e.date.end, e.date.text, JSON.stringify(e.contexts),
-        e.evidence.text, e.evidence.start, e.evidence.end,
+        e.evidence.text, e.evidence.start, e.evidence.end, keys[i]!,
       ]);
       const arrays = COLUMNS.map((_, c) => values.map((v) => v[c]));
       const types = COLUMNS.map((c) => (c === 'evidence_start' || c === 'evidence_end' ? 'int[]' : 'text[]'));
@@ -102,7 +107,23 @@ export class PgEvents implements EventStore {
   }
 }
 
-function toEvent(r: EventRow): ArticleEvent {
+/**
+ * The events joined with their articles and with the entities now answering for their
+ * actors, recipients and places (each id's own merge chain, see liveJoin).
+ * @example db.query(eventSelect('WHERE v.article_id = $1', 'ORDER BY v.ord'), [id])
+ */
+export function eventSelect(where: string, tail: string, extra = ''): string {
+  return `SELECT v.*, ls.now AS source_now, ns.label AS source_now_label, lt.now AS target_now, nt.label AS target_now_label,
+                 ll.now AS location_now, nl.label AS location_now_label, a.title, a.published${extra}
+          FROM events v JOIN articles a ON a.id = v.article_id
+            ${liveJoin('v.source_id', 'ls')} LEFT JOIN entities ns ON ns.id = ls.now
+            ${liveJoin('v.target_id', 'lt')} LEFT JOIN entities nt ON nt.id = lt.now
+            ${liveJoin('v.location_id', 'll')} LEFT JOIN entities nl ON nl.id = ll.now
+          ${where} ${tail}`;
+}
+
+/** An event row as read by `eventSelect`, its ids and labels those answering now. */
+export function toEvent(r: EventRow): ArticleEvent {
   const ref = (id: string | null, label: string | null, now: string | null, nowLabel: string | null) =>
     id === null ? null : { id: now ?? id, label: nowLabel ?? label ?? '' };
   return {

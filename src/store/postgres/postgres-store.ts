@@ -20,6 +20,9 @@ import { likeLiteral } from '../like-pattern.js';
 import { PgEntities } from './postgres-entities.js';
 import { PgQuotes } from './postgres-quotes.js';
 import { PgEvents } from './postgres-events.js';
+import { PgMergedEvents } from './postgres-merged-events.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningRow, StaleHappening } from '../merged-event-store.js';
+import type { MergedEvent } from '../../resolve/event-merge.js';
 import { PgStories } from './postgres-stories.js';
 import { PgAffiliations } from './postgres-affiliations.js';
 import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js';
@@ -125,6 +128,7 @@ class PostgresStore implements MarsadStore {
   private readonly entities: PgEntities;
   private readonly quotes: PgQuotes;
   private readonly events: PgEvents;
+  private readonly happenings: PgMergedEvents;
   private readonly stories: PgStories;
   private readonly affiliations: PgAffiliations;
   private closed = false;
@@ -133,10 +137,11 @@ class PostgresStore implements MarsadStore {
     private readonly db: PgDb,
     private readonly analyzer: SearchAnalyzer,
   ) {
-    this.entities = new PgEntities(db);
+    this.happenings = new PgMergedEvents(db);
+    this.entities = new PgEntities(db, this.happenings);
     this.quotes = new PgQuotes(db);
-    this.events = new PgEvents(db);
-    this.stories = new PgStories(db);
+    this.events = new PgEvents(db, this.happenings);
+    this.stories = new PgStories(db, this.happenings);
     this.affiliations = new PgAffiliations(db);
   }
 
@@ -218,6 +223,24 @@ class PostgresStore implements MarsadStore {
   }
   listEvents(options?: EventListOptions): Promise<StoredEvent[]> {
     return this.guard(() => this.events.listEvents(options));
+  }
+  staleHappeningKeys(limit: number, after?: string): Promise<StaleHappening[]> {
+    return this.guard(() => this.happenings.staleHappeningKeys(limit, after));
+  }
+  happeningEvents(key: string): Promise<HappeningBucket> {
+    return this.guard(() => this.happenings.happeningEvents(key));
+  }
+  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
+    return this.guard(() => this.happenings.setHappening(key, seq, rows));
+  }
+  listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
+    return this.guard(() => this.happenings.listHappenings(options));
+  }
+  happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
+    return this.guard(() => this.happenings.happeningDays(filters));
+  }
+  happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]> {
+    return this.guard(() => this.happenings.happeningPairs(filters));
   }
 
   entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]> {
@@ -386,6 +409,8 @@ class PostgresStore implements MarsadStore {
       if (existing?.article_hash === hash) change = 'unchanged';
       else {
         await this.writeArticle(id, input.article, hash, now);
+        // its publication day and outlet take part in its events' merges
+        await this.happenings.markArticle(id);
         change = 'updated';
       }
     }
@@ -444,6 +469,7 @@ class PostgresStore implements MarsadStore {
         const hash = articleHash(article);
         if (existing.article_hash === hash) return 'unchanged';
         await this.writeArticle(id, article, hash, new Date().toISOString());
+        await this.happenings.markArticle(id);
         return 'updated';
       }),
     );

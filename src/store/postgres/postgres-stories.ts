@@ -1,5 +1,6 @@
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions, StoryStore } from '../story-store.js';
 import type { PgDb } from './pg-db.js';
+import type { PgHappeningMarks } from './postgres-merged-events.js';
 
 interface StoryRow {
   id: string;
@@ -11,7 +12,10 @@ const REF = 'a.id, a.source, a.site, a.published, a.title, sa.story_id AS story'
 
 /** The near-duplicate and story half of the PostgreSQL backend (as src/store/sqlite/sqlite-stories.ts). */
 export class PgStories implements StoryStore {
-  constructor(private readonly db: PgDb) {}
+  constructor(
+    private readonly db: PgDb,
+    private readonly happenings: PgHappeningMarks,
+  ) {}
 
   async setSignature(r: SignatureRecord): Promise<void> {
     await this.db.query(
@@ -54,6 +58,9 @@ export class PgStories implements StoryStore {
         storyId,
         new Date().toISOString(),
       ]);
+      // undated events merge by story: the article's buckets merge again when it moves
+      const before = await this.db.one<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+      if (before?.story_id !== storyId) await this.happenings.markArticle(articleId);
       // seq comes from the column's sequence on first assignment and is kept on reassignment.
       await this.db.query(
         `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
@@ -80,6 +87,7 @@ export class PgStories implements StoryStore {
     await this.db.tx(async () => {
       await this.db.query('DELETE FROM story_articles');
       await this.db.query('DELETE FROM stories');
+      await this.happenings.markAll();
     });
   }
 

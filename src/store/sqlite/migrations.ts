@@ -360,4 +360,69 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX articles_site_filter ON articles(site, url, source);
     `,
   },
+  {
+    version: 14,
+    sql: `
+      -- Persisted merged events (src/store/merged-event-store.ts, issue #7). Each event carries
+      -- its happening key (type, status class, actor pair unordered for CONSULT: happeningKey in
+      -- src/resolve/event-merge.ts), from the actor ids answering at write time; merged events
+      -- are stored per key and a key is merged again only once marked stale.
+      ALTER TABLE events ADD COLUMN happening_key TEXT;
+      CREATE TEMP TABLE happening_live AS
+        WITH RECURSIVE live(id, now) AS (
+          SELECT id, id FROM entities WHERE merged_into IS NULL
+          UNION ALL SELECT e.id, live.now FROM entities e JOIN live ON e.merged_into = live.id)
+        SELECT id, now FROM live;
+      CREATE INDEX temp.happening_live_id ON happening_live(id);
+      CREATE TEMP TABLE happening_pair AS
+        SELECT v.rowid AS rid, v.type,
+               CASE WHEN v.status IS NULL OR v.status = 'historical' THEN 'happened' ELSE v.status END AS class,
+               COALESCE(ls.now, v.source_id) AS a, COALESCE(lt.now, v.target_id, '') AS b
+        FROM events v LEFT JOIN happening_live ls ON ls.id = v.source_id LEFT JOIN happening_live lt ON lt.id = v.target_id;
+      CREATE INDEX temp.happening_pair_rid ON happening_pair(rid);
+      UPDATE events SET happening_key = (
+        SELECT p.type || ':' || p.class || ':' ||
+               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END
+        FROM happening_pair p WHERE p.rid = events.rowid);
+      DROP TABLE temp.happening_pair;
+      DROP TABLE temp.happening_live;
+      CREATE INDEX events_happening ON events(happening_key);
+      CREATE INDEX events_location ON events(location_id);
+      -- Keys whose merged events must be computed again; seq grows with every mark, so a key
+      -- marked while its bucket is being merged stays stale.
+      CREATE TABLE happening_stale (
+        key  TEXT PRIMARY KEY,
+        seq  INTEGER NOT NULL
+      );
+      -- Every key of an existing corpus: the first read merges each bucket once.
+      INSERT INTO happening_stale (key, seq) SELECT DISTINCT happening_key, 1 FROM events WHERE happening_key IS NOT NULL;
+      -- One row per merged event: the columns the views filter, sort and count by, and the
+      -- merged event itself as JSON. sort_*: the listEvents order of its first member.
+      CREATE TABLE happenings (
+        key             TEXT NOT NULL,
+        n               INTEGER NOT NULL,
+        type            TEXT NOT NULL,
+        source_id       TEXT NOT NULL,
+        source_label    TEXT NOT NULL,
+        target_id       TEXT,
+        target_label    TEXT,
+        first_day       TEXT,
+        last_day        TEXT,
+        day             TEXT,
+        sort_day        TEXT NOT NULL,
+        sort_published  TEXT NOT NULL,
+        sort_article    TEXT NOT NULL,
+        sort_ord        INTEGER NOT NULL,
+        num_articles    INTEGER NOT NULL,
+        num_sources     INTEGER NOT NULL,
+        event           TEXT NOT NULL,
+        PRIMARY KEY (key, n)
+      );
+      CREATE INDEX happenings_order ON happenings(sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_type ON happenings(type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_source ON happenings(source_id, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_target ON happenings(target_id, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happenings_days ON happenings(last_day, first_day);
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import type {
 } from '../../model/entity.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
+import type { HappeningMarks } from './sqlite-merged-events.js';
 
 interface EntityRow {
   id: string;
@@ -48,7 +49,10 @@ export class SqliteEntities implements EntityStore {
   /** candidate queries by number of keys */
   private readonly candidateQueries = new Map<number, Database.Statement<unknown[], { entity_id: string }>>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly happenings: HappeningMarks,
+  ) {
     this.q = {
       entity: db.prepare<[string], EntityRow>('SELECT * FROM entities WHERE id = ?'),
       insertEntity: db.prepare(
@@ -408,7 +412,13 @@ export class SqliteEntities implements EntityStore {
       this.db
         .prepare('DELETE FROM entity_blocks WHERE entity_id = ? AND key IN (SELECT key FROM entity_keys WHERE entity_id = ?)')
         .run(keep.id, gone.id);
+      const moved = this.db
+        .prepare<[string, string], { id: string }>('SELECT id FROM entities WHERE id = ? OR merged_into = ?')
+        .all(gone.id, gone.id)
+        .map((r) => r.id);
       this.db.prepare('UPDATE entities SET merged_into = ? WHERE id = ? OR merged_into = ?').run(keep.id, gone.id, gone.id);
+      // events naming the folded ids now have the kept entity's pair: their buckets change
+      this.happenings.actorsChanged(moved);
       this.recount(keep.id, gone.id);
       this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
     }).immediate();
@@ -464,7 +474,11 @@ export class SqliteEntities implements EntityStore {
            curated_roles = excluded.curated_roles`,
       );
       const now = new Date().toISOString();
+      const labelOf = this.db.prepare<[string], { label: string }>('SELECT label FROM entities WHERE id = ?');
+      const relabelled: string[] = [];
       for (const a of actors) {
+        const before = labelOf.get(a.key)?.label;
+        if (before !== undefined && before !== a.label) relabelled.push(a.key);
         upsert.run({
           id: a.key,
           type: a.type,
@@ -479,6 +493,8 @@ export class SqliteEntities implements EntityStore {
         for (const text of [a.label, ...a.aliases]) this.q.addAlias.run(a.key, text);
         for (const key of keysOf(a)) this.q.addKey.run(key, a.key);
       }
+      // merged events carry their actors' labels
+      this.happenings.actorsChanged(relabelled);
       this.q.setMeta.run('known_actors_version', version);
     }).immediate();
   }

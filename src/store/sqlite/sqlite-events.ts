@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
 import type { EventListOptions, EventStore } from '../event-store.js';
+import type { HappeningMarks } from './sqlite-merged-events.js';
 
-interface EventRow {
+export interface EventRow {
   article_id: string;
   id: string;
   type: string;
@@ -39,42 +40,41 @@ interface EventRow {
 export class SqliteEvents implements EventStore {
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly happenings: HappeningMarks,
+  ) {
     this.q = {
       clear: db.prepare('DELETE FROM events WHERE article_id = ?'),
       add: db.prepare(
         `INSERT INTO events (article_id, ord, id, type, mode, status, source_id, source_label, target_id, target_label,
-           location_id, location_label, date_start, date_end, date_text, contexts, evidence_text, evidence_start, evidence_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           location_id, location_label, date_start, date_end, date_text, contexts, evidence_text, evidence_start, evidence_end, happening_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      keys: db.prepare<[string], { happening_key: string }>('SELECT DISTINCT happening_key FROM events WHERE article_id = ? AND happening_key IS NOT NULL'),
     };
   }
 
   /** The events joined with the entities now answering for their actors (through merges). */
   private select(where: string, tail: string): string {
-    return `WITH RECURSIVE live(id, now) AS (
-              SELECT id, id FROM entities WHERE merged_into IS NULL
-              UNION ALL SELECT e.id, live.now FROM entities e JOIN live ON e.merged_into = live.id
-            )
-            SELECT v.*, ls.now AS source_now, ns.label AS source_now_label, lt.now AS target_now, nt.label AS target_now_label,
-                   ll.now AS location_now, nl.label AS location_now_label, a.title, a.published
-            FROM events v JOIN articles a ON a.id = v.article_id
-              LEFT JOIN live ls ON ls.id = v.source_id LEFT JOIN entities ns ON ns.id = ls.now
-              LEFT JOIN live lt ON lt.id = v.target_id LEFT JOIN entities nt ON nt.id = lt.now
-              LEFT JOIN live ll ON ll.id = v.location_id LEFT JOIN entities nl ON nl.id = ll.now
-            ${where} ${tail}`;
+    return eventSelect(where, tail);
   }
 
   async setArticleEvents(articleId: string, events: ArticleEvent[]): Promise<void> {
     this.db.transaction(() => {
+      // the buckets the article leaves and the ones it joins both merge again
+      const keys = new Set(this.q.keys.all(articleId).map((r) => r.happening_key));
       this.q.clear.run(articleId);
-      events.forEach((e, i) =>
+      events.forEach((e, i) => {
+        const key = this.happenings.keyOf(e.type, e.status, e.source.id, e.target?.id ?? null);
+        keys.add(key);
         this.q.add.run(
           articleId, i, e.id, e.type, e.mode, e.status, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null,
           e.location?.id ?? null, e.location?.label ?? null, e.date.start, e.date.end, e.date.text, JSON.stringify(e.contexts),
-          e.evidence.text, e.evidence.start, e.evidence.end,
-        ),
-      );
+          e.evidence.text, e.evidence.start, e.evidence.end, key,
+        );
+      });
+      this.happenings.markKeys([...keys]);
     }).immediate();
   }
 
@@ -86,7 +86,7 @@ export class SqliteEvents implements EventStore {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: options.limit ?? 50, offset: options.offset ?? 0 };
     if (options.actor) {
-      where.push('(ls.now = (SELECT now FROM live WHERE id = @actor) OR lt.now = (SELECT now FROM live WHERE id = @actor) OR v.source_id = @actor OR v.target_id = @actor)');
+      where.push(`(ls.id = ${LIVE_ACTOR} OR lt.id = ${LIVE_ACTOR} OR v.source_id = @actor OR v.target_id = @actor)`);
       params.actor = options.actor;
     }
     if (options.type) {
@@ -113,7 +113,31 @@ export class SqliteEvents implements EventStore {
   }
 }
 
-function toEvent(r: EventRow): ArticleEvent {
+/**
+ * The entity answering now for `@actor`: an analyst's merge points the merged id, and every id
+ * merged into it, at the kept entity (mergeEntities keeps chains one step long).
+ */
+const LIVE_ACTOR = '(SELECT COALESCE(merged_into, id) FROM entities WHERE id = @actor)';
+
+/**
+ * The events joined with their articles and with the entities now answering for their
+ * actors, recipients and places: each id's own row, then the entity it was merged into.
+ * Only the rows of the ids read are touched — resolving every entity's merges for each read
+ * (a recursive walk over all entities) grew with the store.
+ * @example db.prepare(eventSelect('WHERE v.article_id = ?', 'ORDER BY v.ord'))
+ */
+export function eventSelect(where: string, tail: string, extra = ''): string {
+  const now = (column: string, alias: string) =>
+    `LEFT JOIN entities ${alias}0 ON ${alias}0.id = ${column} LEFT JOIN entities ${alias} ON ${alias}.id = COALESCE(${alias}0.merged_into, ${alias}0.id)`;
+  return `SELECT v.*, ls.id AS source_now, ls.label AS source_now_label, lt.id AS target_now, lt.label AS target_now_label,
+                 ll.id AS location_now, ll.label AS location_now_label, a.title, a.published${extra}
+          FROM events v JOIN articles a ON a.id = v.article_id
+            ${now('v.source_id', 'ls')} ${now('v.target_id', 'lt')} ${now('v.location_id', 'll')}
+          ${where} ${tail}`;
+}
+
+/** An event row as read by `eventSelect`, its ids and labels those answering now. */
+export function toEvent(r: EventRow): ArticleEvent {
   const ref = (id: string | null, label: string | null, now: string | null, nowLabel: string | null) =>
     id === null ? null : { id: now ?? id, label: nowLabel ?? label ?? '' };
   return {

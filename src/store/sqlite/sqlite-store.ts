@@ -14,6 +14,9 @@ import { SqliteAffiliations } from './sqlite-affiliations.js';
 import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js';
 import type { AffiliationListOptions } from '../affiliation-store.js';
 import { SqliteEvents } from './sqlite-events.js';
+import { SqliteMergedEvents } from './sqlite-merged-events.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningRow, StaleHappening } from '../merged-event-store.js';
+import type { MergedEvent } from '../../resolve/event-merge.js';
 import { SqliteStories } from './sqlite-stories.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
@@ -122,6 +125,7 @@ class SqliteStore implements MarsadStore {
   private readonly entities: SqliteEntities;
   private readonly quotes: SqliteQuotes;
   private readonly events: SqliteEvents;
+  private readonly happenings: SqliteMergedEvents;
   private readonly stories: SqliteStories;
   private readonly affiliations: SqliteAffiliations;
   private readonly putTx: Database.Transaction<(input: ArticleInput, now: string) => { id: string; change: PutChange }>;
@@ -180,10 +184,11 @@ class SqliteStore implements MarsadStore {
       ),
     };
     this.putTx = db.transaction((input: ArticleInput, now: string) => this.putInTransaction(input, now));
-    this.entities = new SqliteEntities(db);
+    this.happenings = new SqliteMergedEvents(db);
+    this.entities = new SqliteEntities(db, this.happenings);
     this.quotes = new SqliteQuotes(db);
-    this.events = new SqliteEvents(db);
-    this.stories = new SqliteStories(db);
+    this.events = new SqliteEvents(db, this.happenings);
+    this.stories = new SqliteStories(db, this.happenings);
     this.affiliations = new SqliteAffiliations(db);
   }
 
@@ -257,6 +262,25 @@ class SqliteStore implements MarsadStore {
     return this.guardAsync(() => this.events.listEvents(options));
   }
 
+  staleHappeningKeys(limit: number, after?: string): Promise<StaleHappening[]> {
+    return this.guardAsync(() => this.happenings.staleHappeningKeys(limit, after));
+  }
+  happeningEvents(key: string): Promise<HappeningBucket> {
+    return this.guardAsync(() => this.happenings.happeningEvents(key));
+  }
+  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
+    return this.guardAsync(() => this.happenings.setHappening(key, seq, rows));
+  }
+  listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
+    return this.guardAsync(() => this.happenings.listHappenings(options));
+  }
+  happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
+    return this.guardAsync(() => this.happenings.happeningDays(filters));
+  }
+  happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]> {
+    return this.guardAsync(() => this.happenings.happeningPairs(filters));
+  }
+
   entityCandidates(type: EntityType, keys: string[], limit?: number): Promise<CanonicalEntity[]> {
     return this.guardAsync(() => this.entities.entityCandidates(type, keys, limit));
   }
@@ -308,6 +332,8 @@ class SqliteStore implements MarsadStore {
       else {
         this.stmt.updateArticle.run({ ...params, id });
         this.index(id, input.article);
+        // its publication day and outlet take part in its events' merges
+        this.happenings.markArticle(id);
         change = 'updated';
       }
     }
@@ -454,6 +480,7 @@ class SqliteStore implements MarsadStore {
         if (existing.article_hash === hash) return 'unchanged';
         this.stmt.updateArticle.run({ ...articleParams(article, hash, new Date().toISOString()), id });
         this.index(id, article);
+        this.happenings.markArticle(id);
         return 'updated';
       }).immediate(),
     );

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { HappeningMarks } from './sqlite-merged-events.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions, StoryStore } from '../story-store.js';
 
 interface RefRow {
@@ -23,7 +24,10 @@ interface StoryRow {
 export class SqliteStories implements StoryStore {
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly happenings: HappeningMarks,
+  ) {
     this.q = {
       setSignature: db.prepare(
         `INSERT INTO article_signatures (article_id, exact_key, signature, version) VALUES (?, ?, ?, ?)
@@ -40,6 +44,7 @@ export class SqliteStories implements StoryStore {
       duplicate: db.prepare<[string], { duplicate_of: string; similarity: number; exact: number }>(
         'SELECT duplicate_of, similarity, exact FROM article_duplicates WHERE article_id = ?',
       ),
+      storyOf: db.prepare<[string], { story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = ?'),
       ensureStory: db.prepare(`INSERT OR IGNORE INTO stories (id, label, summary, updated_at) VALUES (?, NULL, '[]', ?)`),
       assign: db.prepare(
         `INSERT INTO story_articles (article_id, story_id, seq)
@@ -91,6 +96,8 @@ export class SqliteStories implements StoryStore {
   async assignStory(articleId: string, storyId: string): Promise<void> {
     this.db.transaction(() => {
       this.q.ensureStory.run(storyId, new Date().toISOString());
+      // undated events merge by story: the article's buckets merge again when it moves
+      if (this.q.storyOf.get(articleId)?.story_id !== storyId) this.happenings.markArticle(articleId);
       this.q.assign.run(articleId, storyId);
     }).immediate();
   }
@@ -106,6 +113,7 @@ export class SqliteStories implements StoryStore {
   async clearStories(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM story_articles; DELETE FROM stories;');
+      this.happenings.markAll();
     }).immediate();
   }
 

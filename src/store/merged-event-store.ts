@@ -1,0 +1,107 @@
+import type { EventEntityRef, StoredEvent } from '../model/event.js';
+import type { EventArticleInfo, MergedEvent } from '../resolve/event-merge.js';
+import type { EventListOptions } from './event-store.js';
+
+/**
+ * Persisted merged events ("happenings", issue #7: no events view waits on a full scan).
+ *
+ * `mergeEvents` only ever joins events with the same `happeningKey` (type, status class,
+ * actor pair), so merged events are computed per key — a bucket — and stored; a write that
+ * can change a bucket's merge marks its key stale, and only stale buckets are merged again
+ * (src/app/merged-events.ts). Every stored event carries its key, computed from the actor ids
+ * answering at write time (after analysts' merges); a merge of entities recomputes the keys
+ * of the events it touches.
+ *
+ * What marks keys stale: an article's events replaced (old and new keys), an article's
+ * content updated, a story assignment that changes (undated events merge by story), stories
+ * cleared, an entity merge (events of the merged-away ids get new keys; both marked), a
+ * curated actor's label changing. A split moves mentions, not events (their actor ids were
+ * resolved at analysis and stay), so it changes no key.
+ */
+
+/** A happening key marked stale, with the number of its latest mark. */
+export interface StaleHappening {
+  key: string;
+  /** grows on every mark: a key marked again while its bucket is merged stays stale */
+  seq: number;
+}
+
+/** Where an event sits in `listEvents`' order (newest first): the four sort columns. */
+export interface EventOrder {
+  /** COALESCE(date start, publication day, stored at) — sorted descending */
+  day: string;
+  /** COALESCE(published, stored at) — descending */
+  published: string;
+  /** article id — ascending */
+  article: string;
+  /** position of the event in its article — ascending */
+  ord: number;
+}
+
+/** One bucket's events as `mergeEvents` takes them. */
+export interface HappeningBucket {
+  /** in `listEvents`' order */
+  events: StoredEvent[];
+  /** the sort columns of each event, parallel to `events` */
+  order: EventOrder[];
+  /** the events' articles */
+  articles: Map<string, EventArticleInfo>;
+}
+
+/** A merged event as stored, with the columns it is filtered and sorted by. */
+export interface HappeningRow {
+  event: MergedEvent;
+  /** the order of its first member: merged events sort as `mergeEvents` over every event would give them */
+  order: EventOrder;
+  /** first and last day its members cover (an undated member counts by its article's publication day); null when none */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** the day the timeline counts it on (`eventDay`), null when undated */
+  day: string | null;
+}
+
+/** The filters of the events views. */
+export type HappeningFilters = Pick<EventListOptions, 'actor' | 'type' | 'from' | 'to'>;
+
+/** Merged events per timeline day and type; day null for the undated ones. */
+export interface HappeningDayCount {
+  day: string | null;
+  type: string;
+  count: number;
+}
+
+/** Merged events per directed actor pair and type, with the actors' labels in the newest of them. */
+export interface HappeningPairCount {
+  source: EventEntityRef;
+  target: EventEntityRef;
+  type: string;
+  count: number;
+}
+
+export interface MergedEventStore {
+  /**
+   * Stale keys, in key order after `after`, at most `limit`.
+   * @example for (const { key, seq } of await store.staleHappeningKeys(500)) …
+   */
+  staleHappeningKeys(limit: number, after?: string): Promise<StaleHappening[]>;
+  /** The events of one key in `listEvents`' order, with their articles' source, site, publication day and story. */
+  happeningEvents(key: string): Promise<HappeningBucket>;
+  /**
+   * Replaces the merged events of a key and clears its stale mark unless it was marked again
+   * since mark `seq` was read; returns whether it was cleared.
+   * @example await store.setHappening(key, seq, rows)
+   */
+  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean>;
+  /**
+   * Stored merged events matching the filters, newest first (the order `mergeEvents` gives
+   * over every event, ties broken by article and position): actor on either end (an id
+   * merged away counts as the entity it was merged into), type, and days covered
+   * overlapping [from, to].
+   * @example await store.listHappenings({ type: 'CONSULT', limit: 50 })
+   */
+  listHappenings(options?: EventListOptions): Promise<MergedEvent[]>;
+  /** Stored merged events matching the filters counted per timeline day and type. */
+  happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]>;
+  /** Stored merged events with a recipient other than their actor, counted per directed pair and type; pairs with the newest event first. */
+  happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]>;
+}

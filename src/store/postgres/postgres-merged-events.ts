@@ -1,0 +1,228 @@
+import type { ArticleEvent, StoredEvent } from '../../model/event.js';
+import { happeningKey, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import type { EventListOptions } from '../event-store.js';
+import type {
+  EventOrder,
+  HappeningBucket,
+  HappeningDayCount,
+  HappeningFilters,
+  HappeningPairCount,
+  HappeningRow,
+  MergedEventStore,
+  StaleHappening,
+} from '../merged-event-store.js';
+import type { PgDb } from './pg-db.js';
+import { liveJoin } from './live-entity.js';
+import { eventSelect, toEvent, type EventRow } from './postgres-events.js';
+
+/**
+ * What the other parts of the PostgreSQL backend call inside their own transactions (PgDb.tx
+ * joins them), so that a change and the stale marks it causes commit together.
+ */
+export interface PgHappeningMarks {
+  /** The happening keys of events with these actor ids, read through analysts' merges now. */
+  keysOf(events: Array<{ type: string; status: ArticleEvent['status']; source: string; target: string | null }>): Promise<string[]>;
+  markKeys(keys: string[]): Promise<void>;
+  /** Marks the keys of an article's events (its story or its content changed). */
+  markArticle(articleId: string): Promise<void>;
+  /** Marks every key (stories recomputed). */
+  markAll(): Promise<void>;
+  /** After `ids` changed the entity they answer as (a merge) or its label: recomputes the keys of the events naming them and marks old and new. */
+  actorsChanged(ids: string[]): Promise<void>;
+}
+
+interface BucketRow extends EventRow {
+  source: string;
+  site: string | null;
+  story: string | null;
+  order_day: string;
+  order_published: string;
+  ord: number;
+}
+
+const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
+const NEXT_SEQ = `INSERT INTO happening_stale (key, seq)`;
+const ON_MARK = 'ON CONFLICT (key) DO UPDATE SET seq = GREATEST(excluded.seq, happening_stale.seq + 1)';
+
+/** The merged-event half of the PostgreSQL backend (as src/store/sqlite/sqlite-merged-events.ts). */
+export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
+  constructor(private readonly db: PgDb) {}
+
+  async keysOf(events: Array<{ type: string; status: ArticleEvent['status']; source: string; target: string | null }>): Promise<string[]> {
+    const now = await this.live(events.flatMap((e) => (e.target === null ? [e.source] : [e.source, e.target])));
+    return events.map((e) =>
+      happeningKey({
+        type: e.type,
+        status: e.status,
+        source: { id: now.get(e.source) ?? e.source, label: '' },
+        target: e.target === null ? null : { id: now.get(e.target) ?? e.target, label: '' },
+      }),
+    );
+  }
+
+  /** The id answering now for each id that is an entity (through merges). */
+  private async live(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.query<{ id: string; now: string | null }>(
+      `SELECT x.id, l.now FROM (SELECT DISTINCT unnest($1::text[]) AS id) x ${liveJoin('x.id', 'l')}`,
+      [ids],
+    );
+    return new Map(rows.filter((r) => r.now !== null).map((r) => [r.id, r.now!]));
+  }
+
+  async markKeys(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.db.query(`${NEXT_SEQ} SELECT k, nextval('happening_stale_seq') FROM (SELECT DISTINCT unnest($1::text[]) AS k) x ${ON_MARK}`, [keys]);
+  }
+
+  async markArticle(articleId: string): Promise<void> {
+    await this.db.query(
+      `${NEXT_SEQ} SELECT k, nextval('happening_stale_seq') FROM
+         (SELECT DISTINCT happening_key AS k FROM events WHERE article_id = $1 AND happening_key IS NOT NULL) x ${ON_MARK}`,
+      [articleId],
+    );
+  }
+
+  async markAll(): Promise<void> {
+    await this.db.query(
+      `${NEXT_SEQ} SELECT k, nextval('happening_stale_seq') FROM
+         (SELECT DISTINCT happening_key AS k FROM events WHERE happening_key IS NOT NULL) x ${ON_MARK}`,
+    );
+  }
+
+  async actorsChanged(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows = await this.db.query<{ article_id: string; ord: number; type: string; status: string | null; source_id: string; target_id: string | null; happening_key: string | null }>(
+      `WITH ids AS (SELECT unnest($1::text[]) AS id UNION SELECT e.id FROM entities e WHERE e.merged_into = ANY($1::text[]))
+       SELECT article_id, ord, type, status, source_id, target_id, happening_key FROM events
+       WHERE source_id IN (SELECT id FROM ids) OR target_id IN (SELECT id FROM ids) OR location_id IN (SELECT id FROM ids)`,
+      [ids],
+    );
+    if (!rows.length) return;
+    const keys = await this.keysOf(rows.map((r) => ({ type: r.type, status: r.status as ArticleEvent['status'], source: r.source_id, target: r.target_id })));
+    const changed = rows.map((r, i) => ({ r, key: keys[i]! })).filter((x) => x.key !== x.r.happening_key);
+    if (changed.length) {
+      await this.db.query(
+        `UPDATE events v SET happening_key = x.k FROM unnest($1::text[], $2::int[], $3::text[]) AS x(a, o, k) WHERE v.article_id = x.a AND v.ord = x.o`,
+        [changed.map((x) => x.r.article_id), changed.map((x) => x.r.ord), changed.map((x) => x.key)],
+      );
+    }
+    await this.markKeys([...rows.flatMap((r) => (r.happening_key === null ? [] : [r.happening_key])), ...keys]);
+  }
+
+  async staleHappeningKeys(limit: number, after = ''): Promise<StaleHappening[]> {
+    return this.db.query<StaleHappening>('SELECT key, seq FROM happening_stale WHERE key > $1 ORDER BY key LIMIT $2', [after, limit]);
+  }
+
+  async happeningEvents(key: string): Promise<HappeningBucket> {
+    const rows = await this.db.query<BucketRow>(
+      eventSelect(
+        'LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = $1',
+        'ORDER BY order_day DESC, order_published DESC, a.id, v.ord',
+        `, a.source, a.site, sa.story_id AS story, COALESCE(v.date_start, substr(a.published, 1, 10), a.created_at) AS order_day,
+           COALESCE(a.published, a.created_at) AS order_published`,
+      ),
+      [key],
+    );
+    const events: StoredEvent[] = [];
+    const order: EventOrder[] = [];
+    const articles = new Map<string, EventArticleInfo>();
+    for (const r of rows) {
+      events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
+      order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
+      articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+    }
+    return { events, order, articles };
+  }
+
+  async setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
+    return this.db.tx(async () => {
+      await this.db.query('DELETE FROM happenings WHERE key = $1', [key]);
+      if (rows.length) {
+        const col = <T>(f: (r: HappeningRow) => T) => rows.map(f);
+        await this.db.query(
+          `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
+             sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, event)
+           SELECT $1, x.i - 1, x.type, x.source_id, x.source_label, x.target_id, x.target_label, x.first_day, x.last_day, x.day,
+             x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources, x.event
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                       $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::text[])
+             WITH ORDINALITY AS x(type, source_id, source_label, target_id, target_label, first_day, last_day, day, sort_day,
+                                  sort_published, sort_article, sort_ord, num_articles, num_sources, event, i)`,
+          [
+            key,
+            col((r) => r.event.type),
+            col((r) => r.event.source.id),
+            col((r) => r.event.source.label),
+            col((r) => r.event.target?.id ?? null),
+            col((r) => r.event.target?.label ?? null),
+            col((r) => r.firstDay),
+            col((r) => r.lastDay),
+            col((r) => r.day),
+            col((r) => r.order.day),
+            col((r) => r.order.published),
+            col((r) => r.order.article),
+            col((r) => r.order.ord),
+            col((r) => r.event.num_articles),
+            col((r) => r.event.num_sources),
+            col((r) => JSON.stringify(r.event)),
+          ],
+        );
+      }
+      return (await this.db.query('DELETE FROM happening_stale WHERE key = $1 AND seq = $2 RETURNING key', [key, seq])).length > 0;
+    });
+  }
+
+  async listHappenings(options: EventListOptions = {}): Promise<MergedEvent[]> {
+    const { where, params } = await this.filter(options);
+    params.push(options.limit ?? 50, options.offset ?? 0);
+    const rows = await this.db.query<{ event: string }>(
+      `SELECT event FROM happenings h ${where} ORDER BY ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return rows.map((r) => JSON.parse(r.event) as MergedEvent);
+  }
+
+  async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {
+    const { where, params } = await this.filter(filters);
+    return this.db.query<HappeningDayCount>(
+      `SELECT day, type, COUNT(*)::int AS count FROM happenings h ${where} GROUP BY day, type ORDER BY day, type`,
+      params,
+    );
+  }
+
+  async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {
+    const { where, params } = await this.filter(filters);
+    const pair = 'target_id IS NOT NULL AND target_id <> source_id';
+    const rows = await this.db.query<{ source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number }>(
+      `SELECT source_id, source_label, target_id, target_label, type, count FROM (
+         SELECT source_id, source_label, target_id, target_label, type, sort_day, sort_published, sort_article, sort_ord,
+                (COUNT(*) OVER (PARTITION BY source_id, target_id, type))::int AS count,
+                ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY ${ORDER}) AS newest
+         FROM happenings h ${where ? `${where} AND ${pair}` : `WHERE ${pair}`}) p
+       WHERE newest = 1 ORDER BY ${ORDER}`,
+      params,
+    );
+    return rows.map((r) => ({ source: { id: r.source_id, label: r.source_label }, target: { id: r.target_id, label: r.target_label }, type: r.type, count: r.count }));
+  }
+
+  /** The WHERE clause of the views' filters over happenings (alias h), with its parameters. */
+  private async filter(f: HappeningFilters): Promise<{ where: string; params: unknown[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.actor) {
+      // stored ids are those answering at the bucket's last merge; an id merged away answers as the kept one
+      const ids = [...new Set([f.actor, (await this.live([f.actor])).get(f.actor) ?? f.actor])];
+      const p = bind(ids);
+      where.push(`(h.source_id = ANY(${p}::text[]) OR h.target_id = ANY(${p}::text[]))`);
+    }
+    if (f.type) where.push(`h.type = ${bind(f.type)}`);
+    if (f.from) where.push(`h.last_day >= ${bind(f.from)}`);
+    if (f.to) where.push(`h.first_day <= ${bind(f.to)}`);
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+}

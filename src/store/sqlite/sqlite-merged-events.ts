@@ -1,0 +1,230 @@
+import type Database from 'better-sqlite3';
+import type { ArticleEvent, StoredEvent } from '../../model/event.js';
+import { happeningKey, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import type { EventListOptions } from '../event-store.js';
+import type {
+  EventOrder,
+  HappeningBucket,
+  HappeningDayCount,
+  HappeningFilters,
+  HappeningPairCount,
+  HappeningRow,
+  MergedEventStore,
+  StaleHappening,
+} from '../merged-event-store.js';
+import { eventSelect, toEvent, type EventRow } from './sqlite-events.js';
+
+/**
+ * What the other parts of the SQLite backend call, inside their own write transactions, so
+ * that a change and the stale marks it causes commit together.
+ */
+export interface HappeningMarks {
+  /** The happening key of an event with these actor ids, read through analysts' merges now. */
+  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null): string;
+  markKeys(keys: string[]): void;
+  /** Marks the keys of an article's events (its story or its content changed). */
+  markArticle(articleId: string): void;
+  /** Marks every key (stories recomputed). */
+  markAll(): void;
+  /**
+   * After `ids` changed the entity they answer as (a merge) or its label: the events naming
+   * them get their keys recomputed, and their old and new keys are marked.
+   */
+  actorsChanged(ids: string[]): void;
+}
+
+interface BucketRow extends EventRow {
+  source: string;
+  site: string | null;
+  story: string | null;
+  order_day: string;
+  order_published: string;
+  ord: number;
+}
+
+const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
+/** listEvents' order, as columns of eventSelect's rows. */
+const EVENT_ORDER_DAY = 'COALESCE(v.date_start, substr(a.published, 1, 10), a.created_at)';
+const EVENT_ORDER_PUBLISHED = 'COALESCE(a.published, a.created_at)';
+
+/**
+ * The merged-event half of the SQLite backend (see src/store/merged-event-store.ts), on the
+ * article store's connection.
+ */
+export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      mergedInto: db.prepare<[string], { merged_into: string | null }>('SELECT merged_into FROM entities WHERE id = ?'),
+      mark: db.prepare(
+        `INSERT INTO happening_stale (key, seq) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM happening_stale))
+         ON CONFLICT(key) DO UPDATE SET seq = excluded.seq`,
+      ),
+      markArticle: db.prepare(
+        `INSERT INTO happening_stale (key, seq)
+           SELECT DISTINCT happening_key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM happening_stale) FROM events
+           WHERE article_id = ? AND happening_key IS NOT NULL
+         ON CONFLICT(key) DO UPDATE SET seq = excluded.seq`,
+      ),
+      markAll: db.prepare(
+        `INSERT INTO happening_stale (key, seq)
+           SELECT DISTINCT happening_key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM happening_stale) FROM events
+           WHERE happening_key IS NOT NULL
+         ON CONFLICT(key) DO UPDATE SET seq = excluded.seq`,
+      ),
+      // the ids answering as one of the given entities: themselves and those merged into them
+      naming: db.prepare<[{ ids: string }], { rid: number; type: string; status: string | null; source_id: string; target_id: string | null; happening_key: string | null }>(
+        `WITH ids(id) AS (SELECT value FROM json_each(@ids)
+                          UNION SELECT e.id FROM entities e JOIN json_each(@ids) j ON e.merged_into = j.value)
+         SELECT rowid AS rid, type, status, source_id, target_id, happening_key FROM events WHERE source_id IN (SELECT id FROM ids)
+         UNION SELECT rowid, type, status, source_id, target_id, happening_key FROM events WHERE target_id IN (SELECT id FROM ids)
+         UNION SELECT rowid, type, status, source_id, target_id, happening_key FROM events WHERE location_id IN (SELECT id FROM ids)`,
+      ),
+      rekey: db.prepare('UPDATE events SET happening_key = ? WHERE rowid = ?'),
+      stale: db.prepare<[string, number], StaleHappening>('SELECT key, seq FROM happening_stale WHERE key > ? ORDER BY key LIMIT ?'),
+      bucket: db.prepare<[string], BucketRow>(
+        eventSelect(
+          `LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = ?`,
+          `ORDER BY order_day DESC, order_published DESC, a.id, v.ord`,
+          `, a.source, a.site, sa.story_id AS story, ${EVENT_ORDER_DAY} AS order_day, ${EVENT_ORDER_PUBLISHED} AS order_published`,
+        ),
+      ),
+      clearKey: db.prepare('DELETE FROM happenings WHERE key = ?'),
+      insert: db.prepare(
+        `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
+           sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, event)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      unmark: db.prepare('DELETE FROM happening_stale WHERE key = ? AND seq = ?'),
+    };
+  }
+
+  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null): string {
+    const target = targetId === null ? null : { id: this.now(targetId), label: '' };
+    return happeningKey({ type, status, source: { id: this.now(sourceId), label: '' }, target });
+  }
+
+  /** The id answering now for `id` (itself when it is no entity or was never merged). */
+  private now(id: string): string {
+    let at = id;
+    for (let hops = 0; hops < 64; hops++) {
+      const next = this.q.mergedInto.get(at)?.merged_into;
+      if (!next) return at;
+      at = next;
+    }
+    return at;
+  }
+
+  markKeys(keys: string[]): void {
+    for (const key of keys) this.q.mark.run(key);
+  }
+
+  markArticle(articleId: string): void {
+    this.q.markArticle.run(articleId);
+  }
+
+  markAll(): void {
+    this.q.markAll.run();
+  }
+
+  actorsChanged(ids: string[]): void {
+    if (!ids.length) return;
+    const keys = new Set<string>();
+    for (const r of this.q.naming.all({ ids: JSON.stringify(ids) })) {
+      const key = this.keyOf(r.type, r.status as ArticleEvent['status'], r.source_id, r.target_id);
+      if (r.happening_key !== null) keys.add(r.happening_key);
+      keys.add(key);
+      if (key !== r.happening_key) this.q.rekey.run(key, r.rid);
+    }
+    this.markKeys([...keys]);
+  }
+
+  async staleHappeningKeys(limit: number, after = ''): Promise<StaleHappening[]> {
+    return this.q.stale.all(after, limit);
+  }
+
+  async happeningEvents(key: string): Promise<HappeningBucket> {
+    const events: StoredEvent[] = [];
+    const order: EventOrder[] = [];
+    const articles = new Map<string, EventArticleInfo>();
+    for (const r of this.q.bucket.all(key)) {
+      events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
+      order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
+      articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+    }
+    return { events, order, articles };
+  }
+
+  async setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.q.clearKey.run(key);
+      rows.forEach((r, n) => {
+        const e = r.event;
+        this.q.insert.run(
+          key, n, e.type, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null, r.firstDay, r.lastDay, r.day,
+          r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources, JSON.stringify(e),
+        );
+      });
+      return this.q.unmark.run(key, seq).changes > 0;
+    }).immediate();
+  }
+
+  async listHappenings(options: EventListOptions = {}): Promise<MergedEvent[]> {
+    const { where, params } = this.filter(options);
+    params.limit = options.limit ?? 50;
+    params.offset = options.offset ?? 0;
+    return this.db
+      .prepare<[Record<string, unknown>], { event: string }>(`SELECT event FROM happenings h ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`)
+      .all(params)
+      .map((r) => JSON.parse(r.event) as MergedEvent);
+  }
+
+  async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {
+    const { where, params } = this.filter(filters);
+    return this.db
+      .prepare<[Record<string, unknown>], HappeningDayCount>(`SELECT day, type, COUNT(*) AS count FROM happenings h ${where} GROUP BY day, type ORDER BY day, type`)
+      .all(params);
+  }
+
+  async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {
+    const { where, params } = this.filter(filters);
+    const pair = `target_id IS NOT NULL AND target_id <> source_id`;
+    const rows = this.db
+      .prepare<[Record<string, unknown>], { source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number }>(
+        `SELECT source_id, source_label, target_id, target_label, type, count FROM (
+           SELECT source_id, source_label, target_id, target_label, type, sort_day, sort_published, sort_article, sort_ord,
+                  COUNT(*) OVER (PARTITION BY source_id, target_id, type) AS count,
+                  ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY ${ORDER}) AS newest
+           FROM happenings h ${where ? `${where} AND ${pair}` : `WHERE ${pair}`})
+         WHERE newest = 1 ORDER BY ${ORDER}`,
+      )
+      .all(params);
+    return rows.map((r) => ({ source: { id: r.source_id, label: r.source_label }, target: { id: r.target_id, label: r.target_label }, type: r.type, count: r.count }));
+  }
+
+  /** The WHERE clause of the views' filters over happenings (alias h). */
+  private filter(f: HappeningFilters): { where: string; params: Record<string, unknown> } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (f.actor) {
+      // stored ids are those answering at the last merge of the bucket; an id merged away answers as the kept one
+      params.actor = f.actor;
+      params.live = this.now(f.actor);
+      where.push('(h.source_id IN (@actor, @live) OR h.target_id IN (@actor, @live))');
+    }
+    if (f.type) {
+      params.type = f.type;
+      where.push('h.type = @type');
+    }
+    if (f.from) {
+      params.from = f.from;
+      where.push('h.last_day >= @from');
+    }
+    if (f.to) {
+      params.to = f.to;
+      where.push('h.first_day <= @to');
+    }
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+}
