@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import type { ArticleEvent } from '../model/event.js';
 import type { MarsadStore } from './store.js';
 import { article, input, storeTest } from './conformance.testkit.js';
+import { mergeEvents } from '../resolve/event-merge.js';
+import { happeningRows } from './happening-rows.js';
 
 export function runEventStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
   describe(`event store conformance: ${backend}`, () => {
@@ -58,6 +60,130 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual((await s.listEvents({ actor: y })).map((e) => e.id), [`${b}:1`, `${a}:1`], 'the merged id answers as the kept one');
       assert.deepEqual((await s.articleEvents(b))[0]!.source, { id: x, label: 'وليام بيرنز' });
       assert.deepEqual((await s.listEvents({ offset: 2 })).map((e) => e.id), [`${a}:1`]);
+    });
+  });
+
+  describe(`merged event store conformance: ${backend}`, () => {
+    const withStore = storeTest(open);
+    const event = (id: string, type: string, source: string, target: string | null, start: string | null, more: Partial<ArticleEvent> = {}): ArticleEvent => ({
+      id, type, mode: null, status: null, source: { id: source, label: source }, target: target === null ? null : { id: target, label: target }, location: null,
+      date: { start, end: start, text: start ? 'يوم' : null }, contexts: [], evidence: { text: 'جملة.', start: 0, end: 5 }, ...more,
+    });
+    /** What src/app/merged-events.ts does: every stale bucket merged again, in one pass. */
+    const refresh = async (s: MarsadStore) => {
+      for (const { key, seq } of await s.staleHappeningKeys(1000)) await s.setHappening(key, seq, happeningRows(await s.happeningEvents(key)));
+    };
+    /** The merged events of every stored event, as listMergedEvents gave them before they were stored. */
+    const mergedOfAll = async (s: MarsadStore) => {
+      const events = await s.listEvents({ limit: 1_000_000 });
+      const refs = await s.articleRefs([...new Set(events.map((e) => e.article))]);
+      return mergeEvents(events, new Map(refs.map((r) => [r.id, { source: r.source, site: r.site, published: r.published, story: r.story }])));
+    };
+    const staleKeys = async (s: MarsadStore) => (await s.staleHappeningKeys(1000)).map((k) => k.key);
+    /** Four articles: a and c report one meeting (dated, CONSULT either way), d reports it undated in a's story; b an AGREE and an undated CONSULT. */
+    const corpus = async (s: MarsadStore) => {
+      const put = async (src: string, published: string, site: string) => (await s.put(input(src, article({ published, site, text: `نص ${src} مختلف.` })))).id;
+      const a = await put('a.txt', '2022-06-20', 'هسبريس');
+      const b = await put('b.txt', '2023-11-14', 'فبراير');
+      const c = await put('c.txt', '2022-06-21', 'اليوم 24');
+      const d = await put('d.txt', '2022-06-22', 'الأيام');
+      const [h, x] = await s.setArticleEntities(a, [person('عبد اللطيف حموشي'), person('وليام بيرنز')], null);
+      const [y] = await s.setArticleEntities(b, [person('بورنز')], null);
+      const ids = { a, b, c, d, h: h!.id, x: x!.id, y: y!.id };
+      await s.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', ids.h, ids.x, '2022-06-13')]);
+      await s.setArticleEvents(c, [event(`${c}:1`, 'CONSULT', ids.x, ids.h, '2022-06-13')]);
+      await s.setArticleEvents(d, [event(`${d}:1`, 'CONSULT', ids.h, ids.x, null)]);
+      await s.setArticleEvents(b, [event(`${b}:1`, 'CONSULT', ids.y, ids.h, null), event(`${b}:2`, 'AGREE', ids.h, null, '2023-11-10')]);
+      await s.assignStory(a, a);
+      await s.assignStory(d, a);
+      return ids;
+    };
+
+    withStore('a bucket merged and stored gives what mergeEvents gives over every event, in its order', async (s) => {
+      const { a, b, c, d } = await corpus(s);
+      await refresh(s);
+      assert.deepEqual(await staleKeys(s), [], 'nothing left stale');
+      const all = await mergedOfAll(s);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), all);
+      assert.deepEqual(all.map((m) => m.sources.map((x) => x.article).sort()), [[b], [b], [a, c, d].sort()]);
+      const pages = [];
+      for (let offset = 0; offset < 3; offset++) pages.push(...(await s.listHappenings({ limit: 1, offset })));
+      assert.deepEqual(pages, all, 'pages of one follow each other without gap or repeat');
+    });
+
+    withStore('writes mark the keys they change stale: events replaced, a story assignment, stories cleared', async (s) => {
+      const { a, b, d, h, x } = await corpus(s);
+      const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;
+      assert.ok((await staleKeys(s)).includes(consult));
+      await refresh(s);
+      await s.setArticleEvents(a, [event(`${a}:1`, 'AGREE', h, x, '2022-06-13')]);
+      assert.deepEqual((await staleKeys(s)).sort(), [consult, `AGREE:happened:${h}|${x}`].sort(), 'the key left and the key joined');
+      await refresh(s);
+      await s.assignStory(d, d);
+      assert.deepEqual(await staleKeys(s), [consult], 'an article that changes story');
+      await refresh(s);
+      await s.assignStory(d, d);
+      assert.deepEqual(await staleKeys(s), [], 'the same story again changes nothing');
+      await s.clearStories();
+      assert.equal((await staleKeys(s)).length, 4, 'every key');
+      await refresh(s);
+      await s.setArticleEvents(b, []);
+      assert.equal((await staleKeys(s)).length, 2);
+      await refresh(s);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
+    });
+
+    withStore('an entity merge moves events to the kept entity’s buckets; a split changes none', async (s) => {
+      const { h, x, y } = await corpus(s);
+      await refresh(s);
+      await s.mergeEntities(x, y, 'analyst');
+      const pair = [h, x].sort().join('|');
+      assert.deepEqual((await staleKeys(s)).sort(), [`CONSULT:happened:${[h, y].sort().join('|')}`, `CONSULT:happened:${pair}`].sort());
+      await refresh(s);
+      const all = await mergedOfAll(s);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), all);
+      assert.deepEqual((await s.listHappenings({ actor: y })).map((m) => m.id), all.filter((m) => m.source.id === x || m.target?.id === x).map((m) => m.id), 'the merged id answers as the kept one');
+      // a split moves mentions, not events: their actor ids stay as resolved at analysis
+      await s.splitEntity(x, 'بورنز', 'بورنز', 'analyst');
+      assert.deepEqual(await staleKeys(s), []);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
+    });
+
+    withStore('merged events are filtered by actor, type and the days they cover, and counted per day and per pair', async (s) => {
+      const { h, x, y } = await corpus(s);
+      await refresh(s);
+      const all = await mergedOfAll(s);
+      const ids = (ms: { id: string }[]) => ms.map((m) => m.id);
+      assert.deepEqual(ids(await s.listHappenings({ type: 'AGREE' })), ids(all.filter((m) => m.type === 'AGREE')));
+      assert.deepEqual(ids(await s.listHappenings({ actor: x })), ids(all.filter((m) => m.source.id === x || m.target?.id === x)));
+      assert.deepEqual(ids(await s.listHappenings({ actor: h })), ids(all));
+      // the meeting covers 2022-06-13 (dated reports) and 2022-06-22 (d, undated, published then)
+      const meeting = all.find((m) => m.num_articles === 3)!;
+      assert.deepEqual(ids(await s.listHappenings({ from: '2022-06-20', to: '2022-06-30' })), [meeting.id], 'an undated report counts by its publication day');
+      assert.deepEqual(ids(await s.listHappenings({ from: '2022-06-14', to: '2022-06-21' })), [meeting.id], 'from its first day to its last');
+      assert.deepEqual(ids(await s.listHappenings({ from: '2022-06-23', to: '2022-06-30' })), [], 'after its last day');
+      assert.deepEqual(ids(await s.listHappenings({ to: '2022-06-12' })), [], 'before its first day');
+      assert.deepEqual(ids(await s.listHappenings({ from: '2023-01-01' })), ids(all.filter((m) => m !== meeting)));
+      const days = await s.happeningDays();
+      assert.deepEqual(days.map((d) => [d.day, d.type, d.count]), [['2022-06-13', 'CONSULT', 1], ['2023-11-10', 'AGREE', 1], ['2023-11-14', 'CONSULT', 1]]);
+      assert.deepEqual((await s.happeningDays({ type: 'AGREE' })).map((d) => d.count), [1]);
+      const pairs = await s.happeningPairs();
+      assert.deepEqual(pairs.map((p) => [p.source.id, p.target.id, p.type, p.count]), [[y, h, 'CONSULT', 1], [h, x, 'CONSULT', 1]], 'newest first, no pair without a recipient');
+      assert.deepEqual(await s.happeningPairs({ actor: y, type: 'CONSULT' }), [pairs[0]]);
+    });
+
+    withStore('a key marked again while its bucket is merged stays stale', async (s) => {
+      const { a, h, x } = await corpus(s);
+      const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;
+      const mark = (await s.staleHappeningKeys(1000)).find((k) => k.key === consult)!;
+      const rows = happeningRows(await s.happeningEvents(consult));
+      await s.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', h, x, '2022-06-14')]);
+      assert.equal(await s.setHappening(consult, mark.seq, rows), false);
+      assert.ok((await staleKeys(s)).includes(consult), 'left for the next refresh');
+      assert.equal((await s.staleHappeningKeys(1000, consult)).some((k) => k.key === consult), false, 'keys come after the one given');
+      await refresh(s);
+      assert.deepEqual(await staleKeys(s), []);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
     });
   });
 }

@@ -95,8 +95,8 @@ export interface MergedEventStore {
   /**
    * Stored merged events matching the filters, newest first (the order `mergeEvents` gives
    * over every event, ties broken by article and position): actor on either end (an id
-   * merged away counts as the entity it was merged into), type, and days covered
-   * overlapping [from, to].
+   * merged away counts as the entity it was merged into), type, and the span from its first
+   * to its last covered day overlapping [from, to].
    * @example await store.listHappenings({ type: 'CONSULT', limit: 50 })
    */
   listHappenings(options?: EventListOptions): Promise<MergedEvent[]>;

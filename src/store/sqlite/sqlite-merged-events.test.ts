@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ArticleEvent } from '../../model/event.js';
+import type { MarsadStore } from '../store.js';
+import { article, input } from '../conformance.testkit.js';
+import { happeningRows } from '../happening-rows.js';
+import { openSqliteStore } from './sqlite-store.js';
+import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
+
+const event = (id: string, type: string, source: string, target: string | null, start: string | null): ArticleEvent => ({
+  id, type, mode: null, status: null, source: { id: source, label: source }, target: target === null ? null : { id: target, label: target },
+  location: null, date: { start, end: start, text: null }, contexts: [], evidence: { text: 'جملة.', start: 0, end: 5 },
+});
+
+const person = (label: string) => ({
+  entityId: null, type: 'PERSON' as const, label, label_en: null, roles: [], mentions: [{ text: label, start: 0, end: label.length, key: label }], keys: [label],
+});
+
+async function refresh(s: MarsadStore): Promise<number> {
+  const stale = await s.staleHappeningKeys(1000);
+  for (const { key, seq } of stale) await s.setHappening(key, seq, happeningRows(await s.happeningEvents(key)));
+  return stale.length;
+}
+
+test('sqlite: the migration to stored merged events keys the existing events through merges and marks every key stale', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-hap-'));
+  const path = join(dir, 'hap.db');
+  try {
+    let store = openSqliteStore(path, arabicSearchAnalyzer);
+    const a = (await store.put(input('a.txt', article({ published: '2022-06-20', text: 'نص أول.' })))).id;
+    const b = (await store.put(input('b.txt', article({ published: '2022-06-21', text: 'نص ثان.' })))).id;
+    const [h, x] = await store.setArticleEntities(a, [person('حموشي'), person('بيرنز')], null);
+    const [y] = await store.setArticleEntities(b, [person('بورنز')], null);
+    await store.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', h!.id, x!.id, '2022-06-13')]);
+    await store.setArticleEvents(b, [event(`${b}:1`, 'CONSULT', y!.id, h!.id, '2022-06-13'), event(`${b}:2`, 'AGREE', y!.id, null, null)]);
+    await store.mergeEntities(x!.id, y!.id, 'test');
+    await refresh(store);
+    const before = await store.listHappenings({ limit: 100 });
+    assert.equal(before.find((m) => m.type === 'CONSULT')!.num_articles, 2, 'merged through the entity merge');
+    await store.close();
+
+    // the database as version 13 left it
+    const db = new Database(path);
+    db.exec(`DROP TABLE happenings; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
+             ALTER TABLE events DROP COLUMN happening_key; PRAGMA user_version = 13;`);
+    db.close();
+
+    store = openSqliteStore(path, arabicSearchAnalyzer);
+    assert.deepEqual((await store.staleHappeningKeys(100)).map((k) => k.key).sort(), [`AGREE:happened:${x!.id}|`, `CONSULT:happened:${[h!.id, x!.id].sort().join('|')}`].sort());
+    assert.deepEqual(await store.listHappenings({ limit: 100 }), [], 'nothing stored until the first refresh');
+    assert.equal(await refresh(store), 2);
+    assert.deepEqual(await store.listHappenings({ limit: 100 }), before);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
