@@ -9,6 +9,7 @@ import type { MarsadStore, PutChange } from '../store/store.js';
 import { analyseArticle, ensureKnownActors, ANALYSIS_VERSION, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
 import { storyTracker } from './stories.js';
+import { refreshMergedEvents } from './merged-events.js';
 import type { DuplicateLink } from '../store/story-store.js';
 
 /** One line of an ingest report: what happened to one page. */
@@ -48,6 +49,8 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
     yield* ingestPages(inputs, options);
   } finally {
     await tracker.flush();
+    // the buckets this run changed are merged now, so the first events view after it is fast
+    await refreshMergedEvents(options.store);
   }
 }
 
@@ -260,6 +263,7 @@ export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResul
   await storyTracker(store).rebuild();
   // complete only now that duplicates and stories are rebuilt: a reprocess killed earlier leaves them pending
   for (const id of analysed) await store.markAnalysed(id, ANALYSIS_VERSION);
+  await refreshMergedEvents(store);
 }
 
 /** The scratch store of `analyseOnly` keeps no page bytes. */

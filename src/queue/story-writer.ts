@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { ANALYSIS_VERSION } from '../app/analyse.js';
 import { StoryTracker } from '../app/stories.js';
+import { refreshMergedEvents } from '../app/merged-events.js';
 import type { MarsadStore } from '../store/store.js';
 import type { RedisClient } from './connection.js';
 import type { RecordJobData } from './queues.js';
@@ -121,6 +122,8 @@ export class StoryWriter {
     // per article, summarising a growing story again and again would cost more than the rest.
     if (++this.unflushed >= FLUSH_EVERY || (await this.queue.count()) === 0) {
       await tracker.flush();
+      // merged events of the buckets the batch changed, so that no events view pays for them
+      await refreshMergedEvents(this.store);
       this.unflushed = 0;
     }
     await this.store.markAnalysed(articleId, ANALYSIS_VERSION);
