@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../app/open-store.js';
 import { userInfo } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { analyseLines, analyseOnly, extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
 import { mentionKey } from '../resolve/entity-linking.js';
@@ -151,7 +152,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
   ).action(async (inputs: string[], o: IngestCliOptions & ServeCliOptions) => {
     await withStore(async (store) => {
       if (inputs.length) await runIngest(store, inputs, o);
-      await runServe(store, o);
+      await runServe(store, o, { tokenIfNone: true });
     });
   });
 
@@ -542,16 +543,26 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     if (results.some((r) => r.status === 'failed')) exitCode = 1;
   }
 
-  async function runServe(store: MarsadStore, o: ServeCliOptions): Promise<void> {
+  /**
+   * `tokenIfNone`: a newcomer's `start` makes up a write token for this run when the operator
+   * set none, so the ingest page and corrections work at once; `serve` leaves writes off.
+   */
+  async function runServe(store: MarsadStore, o: ServeCliOptions, { tokenIfNone = false } = {}): Promise<void> {
+    const configured = o.token ?? process.env.MARSAD_API_TOKEN ?? null;
+    const token = configured ?? (tokenIfNone ? randomBytes(18).toString('base64url') : null);
     const server = await serveApi({
       store,
       port: nonNegativeInt(o.port, '--port'),
       host: o.host,
-      token: o.token ?? process.env.MARSAD_API_TOKEN ?? null,
+      token,
       defaultAuthor: whoAmI(),
       fetcher: new Fetcher({ stateStore: store, allowHosts: allowHostsFromEnv(o.allowHost) }),
     });
     write(`Marsad workbench: ${server.url}/  (API ${server.url}/api, OpenAPI ${server.url}/openapi.json) — Ctrl+C to stop`);
+    if (token && !configured) {
+      // the fragment (after #) stays in the browser: the page takes the token and clears it
+      write(`Add sources in the browser: ${server.url}/#/ingest?token=${token}  (write token for this run: ${token}; set --token or $MARSAD_API_TOKEN to choose one)`);
+    }
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);

@@ -43,10 +43,41 @@ test('start ingests the sources given, then serves the API and workbench until s
       assert.match(server.output(), /1 page: 1 new/);
       const stats = await (await fetch(`${server.url}/api/stats`)).json();
       assert.equal(stats.articles, 1);
-      const denied = await fetch(`${server.url}/api/entities/x/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"from":"y"}' });
-      assert.equal(denied.status, 403, 'no token configured: writes are refused');
+      // no token configured: start makes one up for this run and prints it with the ingest page's address
+      const line = await eventually(() => /Add sources in the browser: (\S+)#\/ingest\?token=(\S+)/.exec(server.output()));
+      assert.equal(line[1], `${server.url}/`);
+      const merge = (headers: Record<string, string>) =>
+        fetch(`${server.url}/api/entities/x/merge`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"from":"y"}' });
+      assert.equal((await merge({})).status, 401, 'a write without the token is refused');
+      assert.equal((await merge({ authorization: `Bearer ${line[2]}` })).status, 404, 'with it, the write is let through (to an unknown entity)');
     } finally {
       assert.equal(await server.stop(), 0, 'a clean exit on SIGTERM');
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+/** Waits up to 3 s for `find` to return something (output arrives in pieces). */
+async function eventually<T>(find: () => T | null | undefined): Promise<T> {
+  for (let waited = 0; ; waited += 50) {
+    const found = find();
+    if (found) return found;
+    if (waited > 3000) assert.fail('not seen within 3 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('serve without a token refuses writes and prints no token', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const server = await startMarsad(['--db', join(dir, 'm.db'), 'serve', '--port', '0']);
+    try {
+      const denied = await fetch(`${server.url}/api/entities/x/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"from":"y"}' });
+      assert.equal(denied.status, 403, 'no token configured: writes are refused');
+      assert.doesNotMatch(server.output(), /token=/);
+    } finally {
+      assert.equal(await server.stop(), 0);
     }
   } finally {
     cleanup();

@@ -18,6 +18,7 @@
 import { translate } from './i18n.js';
 import { loadECharts, networkChart, timelineChart, typeColor } from './charts.js';
 import { dyadView } from './dyad.js';
+import { ingestView } from './ingest.js';
 
 const LANG_KEY = 'marsad.lang';
 const PAGE_SIZE = 20;
@@ -254,10 +255,24 @@ function currentRoute() {
   return { parts, params };
 }
 
+/**
+ * `marsad start` prints an address ending `#/ingest?token=…`: the fragment never reaches a
+ * server, and the token is taken into memory and removed from the address bar and history.
+ */
+function takeTokenFromAddress(parts, params) {
+  const token = params.get('token');
+  if (token === null) return;
+  writeToken = token;
+  params.delete('token');
+  const rest = params.toString();
+  history.replaceState(null, '', `#/${parts.map(encodeURIComponent).join('/')}${rest ? `?${rest}` : ''}`);
+}
+
 async function render() {
   const seq = ++renderSeq;
   const view = document.getElementById('view');
   const { parts, params } = currentRoute();
+  takeTokenFromAddress(parts, params);
   const [name, id] = parts;
   for (const a of document.querySelectorAll('nav a')) {
     const target = a.getAttribute('href').replace(/^#\/?/, '');
@@ -268,7 +283,7 @@ async function render() {
   let title = t('app.name');
   /** What the view does once it is on screen (drawing its charts needs their size). */
   const mounted = [];
-  const ctx = { onMount: (fn) => mounted.push(fn) };
+  const ctx = { onMount: (fn) => mounted.push(fn), current: () => seq === renderSeq };
   try {
     if (!name) title = await homeView(content);
     else if (name === 'search') title = await searchView(content, params);
@@ -279,6 +294,7 @@ async function render() {
     else if (name === 'stories') title = await storiesView(content, params);
     else if (name === 'story' && id) title = await storyView(content, id);
     else if (name === 'dyad') title = await dyadView(content, params, ctx, dyadKit());
+    else if (name === 'ingest') title = await ingestView(content, params, ctx, ingestKit());
     else content.append(h('h1', {}, t('common.not_found')));
   } catch (err) {
     content.replaceChildren(problemBox(err));
@@ -924,6 +940,10 @@ function eventItem(e) {
 }
 
 /** The helpers the dyad view (dyad.js) builds with, so it shows events and problems as the other views do. */
+function ingestKit() {
+  return { h, t, api, bdi, ltr, problemBox, getToken: () => writeToken, setToken: (v) => (writeToken = v) };
+}
+
 function dyadKit() {
   return { h, t, api, bdi, ltr, eventItem, problemBox, actorHref, apiQuery, keepChart: (chart) => liveCharts.push(chart) };
 }
