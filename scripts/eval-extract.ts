@@ -1,7 +1,10 @@
 /**
  * Measures HTML extraction against ground truth, Marsad vs Mozilla Readability on jsdom.
  *
- *   npm run eval:extract [-- --limit N] [-- --json] [-- --no-cache]
+ *   npm run eval:extract [-- --limit N] [-- --json] [-- --no-cache] [-- --failures text|title|date|author]
+ *
+ * `--failures title` lists each wrong title with the source it came from (ld, og, twitter,
+ * title, h1#i), the sources equal to the truth, and every source of the page.
  *
  * Datasets (read at run time from ../shared, skipped with a message when absent):
  *   wcxb        shared/data/wcxb-dev-articles: html/NNNN.html.gz + ground-truth/NNNN.json
@@ -40,6 +43,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/html.js';
+import { byTag, parseHtml, repairMojibake, textOf } from '../src/extract/html-dom.js';
+import { jsonLdObjects } from '../src/extract/html-metadata.js';
 import { extractText } from '../src/extract/text.js';
 import { sharedPath } from '../src/model/paths.js';
 
@@ -305,6 +310,34 @@ function summary(t: Tally) {
   };
 }
 
+// ---------------------------------------------------------------- title diagnostics
+
+const titleKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The title sources of a page, raw, for `--failures title`: which one the extractor took, which one the truth is. */
+function titleSources(html: string): { source: string; value: string }[] {
+  const doc = parseHtml(repairMojibake(html));
+  const out: { source: string; value: string }[] = [];
+  const add = (source: string, v: unknown) => {
+    if (typeof v === 'string' && v.trim()) out.push({ source, value: v.trim().replace(/\s+/g, ' ') });
+  };
+  for (const o of jsonLdObjects(doc)) {
+    const t = String(o['@type'] ?? '');
+    if (/Article|Posting|Report/.test(t)) add('ld', o.headline ?? o.name);
+    else if (/WebPage/.test(t)) add('ld-page', o.name);
+  }
+  for (const m of byTag(doc, 'meta')) {
+    const k = (m.attribs.property ?? m.attribs.name ?? '').toLowerCase();
+    if (k === 'og:title') add('og', m.attribs.content);
+    else if (k === 'twitter:title') add('twitter', m.attribs.content);
+    else if (k === 'og:site_name') add('site', m.attribs.content);
+  }
+  const title = byTag(doc, 'title')[0];
+  if (title) add('title', textOf(title));
+  byTag(doc, 'h1').slice(0, 4).forEach((h, i) => add(`h1#${i}`, textOf(h)));
+  return out;
+}
+
 // ---------------------------------------------------------------- runners
 
 export function marsad(c: Case): Pred {
@@ -443,7 +476,13 @@ async function main(): Promise<void> {
       for (const r of list) {
         const c = cases.find((x) => x.id === r.id)!;
         if (field === 'text' && r.f < 0.8) console.log(`${name}/${r.id}\tF1=${r.f.toFixed(2)}\t${c.url}`);
-        if (field === 'title' && r.title === false) console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.title)}\tGT ${JSON.stringify(c.truth.title)}`);
+        if (field === 'title' && r.title === false) {
+          const src = titleSources(c.html);
+          const won = src.filter((s) => r.pred.title && titleKey(s.value).includes(titleKey(r.pred.title))).map((s) => s.source);
+          const right = src.filter((s) => titleKey(s.value) === titleKey(c.truth.title!)).map((s) => s.source);
+          console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.title)}\tGT ${JSON.stringify(c.truth.title)}\tfrom ${won.join(',') || '?'}\tGT-equal ${right.join(',') || '-'}`);
+          for (const s of src) console.log(`    ${s.source.padEnd(9)} ${JSON.stringify(s.value)}`);
+        }
         if (field === 'date' && r.date === false) console.log(`${name}/${r.id}\t${r.pred.date}\tGT ${c.truth.date}\t${c.url}`);
         if (field === 'author' && r.author === false) console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.author)}\tGT ${JSON.stringify(c.truth.author)}`);
       }
