@@ -26,6 +26,8 @@ test('title: h1 with characters lost to a charset conversion', () => assert.equa
 test('title: h1 that is only the head of "Head: rest"', () => assert.equal(chooseTitle(['Rain Boots: How to Choose a Pair | Trail Co'], ['Rain boots'], 'Trail Co'), 'Rain Boots: How to Choose a Pair'));
 test('title: Arabic h1 agreeing with og:title after the site affix', () => assert.equal(page('<title>أمطار غزيرة في الشمال - جريدة المرصد</title><meta property="og:title" content="أمطار غزيرة في الشمال">', '<h1>أمطار غزيرة في الشمال</h1>').title, 'أمطار غزيرة في الشمال'));
 test('title: quotation marks every title has are kept', () => assert.equal(chooseTitle(['«أمطار غزيرة» في الشمال'], ['«أمطار غزيرة» في الشمال'], null), '«أمطار غزيرة» في الشمال'));
+test('title: a short " | Section" tail is cut from the h1', () => assert.equal(chooseTitle(['Planting garlic in autumn | Opinion'], ['Planting garlic in autumn | Opinion'], null), 'Planting garlic in autumn'));
+test('title: a long " | subtitle" printed in the h1 is kept', () => assert.equal(chooseTitle(['Planting garlic in autumn | How to get big bulbs next summer — Garden Notes'], ['Planting garlic in autumn | How to get big bulbs next summer'], 'Garden Notes'), 'Planting garlic in autumn | How to get big bulbs next summer'));
 test('title: mojibake repaired', () => assert.equal(repairMojibake('Gardener\u00e2\u0080\u0099s guide \u00c2\u00ae'), 'Gardener\u2019s guide \u00ae'));
 test('title: text without C1 characters left alone', () => assert.equal(repairMojibake('S\u00c3\u00a3o Paulo'), 'S\u00c3\u00a3o Paulo'));
 test('title: Arabic mojibake repaired', () => assert.equal(repairMojibake(Buffer.from('مرصد', 'utf8').toString('latin1')), 'مرصد'));

@@ -406,10 +406,14 @@ export function titleAffixes(titles: string[]): string[] {
   return out;
 }
 
-/** " | Section" tails, and " - tagline" tails, after a headline of three words or more. */
+/**
+ * " | Section" tails, and " - tagline" tails, after a headline of three words or more. A tail
+ * of six words or more is the headline's own subtitle ("… | The Best Mirrorless Cameras on
+ * the Market"), not a section or a tagline, and is kept.
+ */
 function cutTail(t: string): string {
-  const m = /^(.+?)\s+(?:\||-)\s+\S.*$/.exec(t);
-  if (m && m[1]!.split(/\s+/).length >= 3) return m[1]!.trim();
+  const m = /^(.+?)\s+(?:\||-)\s+(\S.*)$/.exec(t);
+  if (m && m[1]!.split(/\s+/).length >= 3 && m[2]!.split(/\s+/).length <= 5) return m[1]!.trim();
   return t;
 }
 
