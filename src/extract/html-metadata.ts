@@ -243,6 +243,9 @@ function normTitleKey(s: string): string {
 /** Longest metadata title or h1 (raw, before cleaning) considered as a headline. */
 const MAX_TITLE_CHARS = 2000;
 
+/** A metadata title longer than this that reads as sentences (a full stop ends one) is a summary, not a headline. */
+const MAX_HEADLINE_WORDS = 20;
+
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»«/\\]\s+|\s+[|·•»]\s*|\s*[|·•»]\s+/;
 
 /** Removes a "Title:" label and a byline or date glued to a headline by the page's markup. */
@@ -283,7 +286,11 @@ export function chooseTitle(
 ): string | null {
   // A headline is a line: a "title" of thousands of characters is a mistake or an attack, and
   // cleaning and comparing it would cost seconds (found by fuzzing, issue #8).
-  const list = cands.filter((c): c is string => !!c && c.length <= MAX_TITLE_CHARS).map(cleanTitle).filter(Boolean);
+  const all = cands.filter((c): c is string => !!c && c.length <= MAX_TITLE_CHARS).map(cleanTitle).filter(Boolean);
+  // a "title" that runs to a paragraph (a summary put in twitter:title or headline) is no
+  // headline: left out while a shorter metadata title is there
+  const isSummary = (c: string) => wordsOf(c).length > MAX_HEADLINE_WORDS && /\.\s*$|\.\s+\p{Lu}/u.test(c);
+  const list = all.some((c) => !isSummary(c)) ? all.filter((c) => !isSummary(c)) : all;
   const siteKeys = [site, ...(opts.sites ?? []), ...titleAffixes(list)].filter((x): x is string => !!x).map(normTitleKey).filter((k) => k.length >= 2);
   const stripped = list.map((c) => stripSite(c, siteKeys));
   // an h1 that is only the site's logo/name is not the headline
