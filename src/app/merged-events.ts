@@ -9,10 +9,13 @@
  * order `listEvents` gives them, as the whole corpus did.
  */
 import { happeningRows } from '../store/happening-rows.js';
+import type { HappeningWrite } from '../store/merged-event-store.js';
 import type { MarsadStore } from '../store/store.js';
 
 /** Stale keys read per batch. */
 const BATCH = 500;
+/** Events whose merged events are written in one transaction, at most (about). */
+const WRITE_EVENTS = 5000;
 
 export interface RefreshReport {
   /** buckets merged again */
@@ -43,13 +46,23 @@ async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
   for (let after = ''; ; ) {
     const stale = await store.staleHappeningKeys(BATCH, after);
     if (stale.length === 0) return report;
+    const writes: HappeningWrite[] = [];
+    let events = 0;
+    const flush = async () => {
+      report.remarked += (await store.setHappenings(writes)).length;
+      report.keys += writes.length;
+      writes.length = 0;
+      events = 0;
+    };
     for (const { key, seq } of stale) {
       const bucket = await store.happeningEvents(key);
-      const cleared = await store.setHappening(key, seq, happeningRows(bucket));
-      report.keys++;
+      writes.push({ key, seq, rows: happeningRows(bucket) });
       report.events += bucket.events.length;
-      if (!cleared) report.remarked++;
+      // one commit per batch of buckets; a batch of large ones is written early, not held
+      events += bucket.events.length;
+      if (events >= WRITE_EVENTS) await flush();
     }
+    if (writes.length) await flush();
     after = stale[stale.length - 1]!.key;
   }
 }

@@ -71,7 +71,9 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
     });
     /** What src/app/merged-events.ts does: every stale bucket merged again, in one pass. */
     const refresh = async (s: MarsadStore) => {
-      for (const { key, seq } of await s.staleHappeningKeys(1000)) await s.setHappening(key, seq, happeningRows(await s.happeningEvents(key)));
+      const writes = [];
+      for (const { key, seq } of await s.staleHappeningKeys(1000)) writes.push({ key, seq, rows: happeningRows(await s.happeningEvents(key)) });
+      await s.setHappenings(writes);
     };
     /** The merged events of every stored event, as listMergedEvents gave them before they were stored. */
     const mergedOfAll = async (s: MarsadStore) => {
@@ -178,8 +180,10 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       const mark = (await s.staleHappeningKeys(1000)).find((k) => k.key === consult)!;
       const rows = happeningRows(await s.happeningEvents(consult));
       await s.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', h, x, '2022-06-14')]);
-      assert.equal(await s.setHappening(consult, mark.seq, rows), false);
+      const agree = (await s.staleHappeningKeys(1000)).find((k) => k.key.startsWith('AGREE'))!;
+      assert.deepEqual(await s.setHappenings([{ key: consult, seq: mark.seq, rows }, { ...agree, rows: happeningRows(await s.happeningEvents(agree.key)) }]), [consult]);
       assert.ok((await staleKeys(s)).includes(consult), 'left for the next refresh');
+      assert.ok(!(await staleKeys(s)).includes(agree.key), 'the other key of the batch is cleared');
       assert.equal((await s.staleHappeningKeys(1000, consult)).some((k) => k.key === consult), false, 'keys come after the one given');
       await refresh(s);
       assert.deepEqual(await staleKeys(s), []);

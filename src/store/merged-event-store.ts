@@ -60,6 +60,13 @@ export interface HappeningRow {
   day: string | null;
 }
 
+/** The merged events of one key, computed from its events as read after stale mark `seq`. */
+export interface HappeningWrite {
+  key: string;
+  seq: number;
+  rows: HappeningRow[];
+}
+
 /** The filters of the events views. */
 export type HappeningFilters = Pick<EventListOptions, 'actor' | 'type' | 'from' | 'to'>;
 
@@ -87,11 +94,12 @@ export interface MergedEventStore {
   /** The events of one key in `listEvents`' order, with their articles' source, site, publication day and story. */
   happeningEvents(key: string): Promise<HappeningBucket>;
   /**
-   * Replaces the merged events of a key and clears its stale mark unless it was marked again
-   * since mark `seq` was read; returns whether it was cleared.
-   * @example await store.setHappening(key, seq, rows)
+   * Replaces the merged events of each key given and clears its stale mark unless it was
+   * marked again since mark `seq` was read, all in one transaction (one commit per batch, not
+   * per key); returns the keys left stale.
+   * @example await store.setHappenings([{ key, seq, rows }]) // [] when none was marked again
    */
-  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean>;
+  setHappenings(buckets: HappeningWrite[]): Promise<string[]>;
   /**
    * Stored merged events matching the filters, newest first (the order `mergeEvents` gives
    * over every event, ties broken by article and position): actor on either end (an id

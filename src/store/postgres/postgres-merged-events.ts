@@ -7,7 +7,7 @@ import type {
   HappeningDayCount,
   HappeningFilters,
   HappeningPairCount,
-  HappeningRow,
+  HappeningWrite,
   MergedEventStore,
   StaleHappening,
 } from '../merged-event-store.js';
@@ -135,22 +135,23 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     return { events, order, articles };
   }
 
-  async setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
+  async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.db.tx(async () => {
-      await this.db.query('DELETE FROM happenings WHERE key = $1', [key]);
+      await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
+      const rows = buckets.flatMap((b) => b.rows.map((r, n) => ({ ...r, key: b.key, n })));
       if (rows.length) {
-        const col = <T>(f: (r: HappeningRow) => T) => rows.map(f);
+        const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
         await this.db.query(
           `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
              sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, event)
-           SELECT $1, x.i - 1, x.type, x.source_id, x.source_label, x.target_id, x.target_label, x.first_day, x.last_day, x.day,
+           SELECT x.key, x.n, x.type, x.source_id, x.source_label, x.target_id, x.target_label, x.first_day, x.last_day, x.day,
              x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources, x.event
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+           FROM unnest($1::text[], $17::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                        $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::text[])
-             WITH ORDINALITY AS x(type, source_id, source_label, target_id, target_label, first_day, last_day, day, sort_day,
-                                  sort_published, sort_article, sort_ord, num_articles, num_sources, event, i)`,
+             AS x(key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day, sort_day,
+                  sort_published, sort_article, sort_ord, num_articles, num_sources, event)`,
           [
-            key,
+            col((r) => r.key),
             col((r) => r.event.type),
             col((r) => r.event.source.id),
             col((r) => r.event.source.label),
@@ -166,10 +167,16 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
             col((r) => r.event.num_articles),
             col((r) => r.event.num_sources),
             col((r) => JSON.stringify(r.event)),
+            col((r) => r.n),
           ],
         );
       }
-      return (await this.db.query('DELETE FROM happening_stale WHERE key = $1 AND seq = $2 RETURNING key', [key, seq])).length > 0;
+      const cleared = await this.db.query<{ key: string }>(
+        'DELETE FROM happening_stale s USING unnest($1::text[], $2::bigint[]) AS x(key, seq) WHERE s.key = x.key AND s.seq = x.seq RETURNING s.key',
+        [buckets.map((b) => b.key), buckets.map((b) => b.seq)],
+      );
+      const done = new Set(cleared.map((r) => r.key));
+      return buckets.map((b) => b.key).filter((k) => !done.has(k));
     });
   }
 

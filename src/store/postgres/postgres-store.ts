@@ -21,7 +21,7 @@ import { PgEntities } from './postgres-entities.js';
 import { PgQuotes } from './postgres-quotes.js';
 import { PgEvents } from './postgres-events.js';
 import { PgMergedEvents } from './postgres-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningRow, StaleHappening } from '../merged-event-store.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
 import type { MergedEvent } from '../../resolve/event-merge.js';
 import { PgStories } from './postgres-stories.js';
 import { PgAffiliations } from './postgres-affiliations.js';
@@ -230,8 +230,8 @@ class PostgresStore implements MarsadStore {
   happeningEvents(key: string): Promise<HappeningBucket> {
     return this.guard(() => this.happenings.happeningEvents(key));
   }
-  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
-    return this.guard(() => this.happenings.setHappening(key, seq, rows));
+  setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
+    return this.guard(() => this.happenings.setHappenings(buckets));
   }
   listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
     return this.guard(() => this.happenings.listHappenings(options));

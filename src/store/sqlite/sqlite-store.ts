@@ -15,7 +15,7 @@ import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js
 import type { AffiliationListOptions } from '../affiliation-store.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteMergedEvents } from './sqlite-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningRow, StaleHappening } from '../merged-event-store.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
 import type { MergedEvent } from '../../resolve/event-merge.js';
 import { SqliteStories } from './sqlite-stories.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
@@ -268,8 +268,8 @@ class SqliteStore implements MarsadStore {
   happeningEvents(key: string): Promise<HappeningBucket> {
     return this.guardAsync(() => this.happenings.happeningEvents(key));
   }
-  setHappening(key: string, seq: number, rows: HappeningRow[]): Promise<boolean> {
-    return this.guardAsync(() => this.happenings.setHappening(key, seq, rows));
+  setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
+    return this.guardAsync(() => this.happenings.setHappenings(buckets));
   }
   listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
     return this.guardAsync(() => this.happenings.listHappenings(options));
