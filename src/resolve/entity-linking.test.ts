@@ -74,6 +74,17 @@ test('decideLink: another type never links', () => {
   assert.equal(d.entityId, null);
 });
 
+test('decideLink: two stored entities written exactly as the name — the most reported one, never a third copy', () => {
+  const d = decideLink(cluster('أينشتاين', ['أينشتاين']), [entity('e1', 'أينشتاين', { articles: 2 }), entity('e2', 'اينشتاين', { articles: 9 })], []);
+  assert.equal(d.entityId, 'e2');
+});
+
+test('decideLink: a family name shared by two different full names stays unlinked (which one is not known)', () => {
+  const d = decideLink(cluster('بن زايد', ['بن زايد']), [entity('e1', 'محمد بن زايد'), entity('e2', 'عبدالله بن زايد')], []);
+  assert.equal(d.entityId, null);
+  assert.deepEqual(d.reasons, ['ambiguous between entities']);
+});
+
 test('toAssignments: two clusters linked to one entity become one assignment with every mention', () => {
   const a = cluster('جو بايدن', ['جو بايدن']);
   const b = cluster('بايدن', ['بايدن']);

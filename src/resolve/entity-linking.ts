@@ -86,8 +86,8 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
   const names = new Set([cluster.label, ...cluster.mentions.map((m) => m.text)]);
   const blockedBy = new Set([...names].map(mentionKey));
   let best: LinkDecision = { entityId: null, score: 0, reasons: [] };
-  // the best score of each other candidate the name matches, to refuse a near tie
-  let runnerUp = 0;
+  // every candidate the name matches, with its best score and whether it is written exactly so
+  const matched: { candidate: CanonicalEntity; score: number; exact: boolean }[] = [];
   for (const candidate of candidates) {
     if (candidate.type !== cluster.type) continue;
     if (candidate.blocked_keys.some((k) => blockedBy.has(k))) continue;
@@ -113,13 +113,23 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
       if (m.same && m.score > own) [own, ownReasons] = [m.score, m.reasons];
     }
     if (own === 0) continue;
-    if (own > best.score) {
-      runnerUp = Math.max(runnerUp, best.score);
-      best = { entityId: candidate.id, score: own, reasons: ownReasons };
-    } else runnerUp = Math.max(runnerUp, own);
+    const aliasKeys = new Set(aliases.map(mentionKey));
+    matched.push({ candidate, score: own, exact: aliasKeys.has(mentionKey(cluster.label)) });
+    if (own > best.score) best = { entityId: candidate.id, score: own, reasons: ownReasons };
   }
-  if (best.entityId && runnerUp > 0 && best.score - runnerUp < AMBIGUITY_MARGIN) return { entityId: null, score: 0, reasons: ['ambiguous between entities'] };
-  return best;
+  if (cluster.type === 'LOCATION' || !best.entityId) return best;
+  const contenders = matched.filter((m) => best.score - m.score < AMBIGUITY_MARGIN);
+  if (contenders.length === 1) return best;
+  // Entities written exactly as this name are, on the name's evidence, one identity stored
+  // twice: the tie goes to the best established. Refusing it would store the name a third
+  // time, and each new copy makes the next tie likelier — at 8k articles one organisation was
+  // stored 600 times. Only a tie between different names ("بن زايد": three brothers) is left open.
+  if (contenders.every((m) => m.exact)) {
+    const chosen = contenders.reduce((a, b) => (b.candidate.articles > a.candidate.articles || (b.candidate.articles === a.candidate.articles && b.candidate.id < a.candidate.id) ? b : a));
+    const reasons = chosen.candidate.id === best.entityId ? best.reasons : ['same name'];
+    return { entityId: chosen.candidate.id, score: chosen.score, reasons: [...reasons, `the most reported of ${contenders.length} entities written so`] };
+  }
+  return { entityId: null, score: 0, reasons: ['ambiguous between entities'] };
 }
 
 /**
