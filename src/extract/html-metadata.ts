@@ -274,8 +274,8 @@ export function cleanTitle(raw: string): string {
  * lost to a charset conversion, or that is only the head of a "Head: rest" metadata title,
  * gives the metadata title; an h1 that is
  * a metadata title plus a glued label/counter gives the metadata title; else
- * the h1 most like the metadata titles, else the best metadata title (the full form of a
- * truncated one). Pipe and spaced
+ * the h1 most like the metadata titles, else the best metadata title (the one most sources
+ * state, or the full form of a truncated one). Pipe and spaced
  * hyphen tails (" | Section", " - tagline") are cut from the result.
  */
 export function chooseTitle(
@@ -379,7 +379,10 @@ export function chooseTitle(
   // 5. the best metadata title: the longest of those that contain another (a truncated
   //    headline loses to its full form), else the first
   if (stripped.length > 0) {
-    let pick = stripped[0]!;
+    // the title most metadata sources state (JSON-LD headline, og:title, twitter:title, <title>), the first on a tie
+    const votes = new Map<string, number>();
+    for (const c of stripped) votes.set(normTitleKey(c), (votes.get(normTitleKey(c)) ?? 0) + 1);
+    let pick = stripped.reduce((a, c) => (votes.get(normTitleKey(c))! > votes.get(normTitleKey(a))! ? c : a), stripped[0]!);
     const pk = () => normTitleKey(pick);
     for (const c of stripped) {
       const ck = normTitleKey(c);
