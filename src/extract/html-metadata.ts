@@ -270,7 +270,9 @@ export function cleanTitle(raw: string): string {
  * Picks the headline. Candidates: the metadata titles (JSON-LD headline, og:title,
  * twitter:title, <title>…) with site-name affixes removed (the site's names, its domain, and
  * the affixes one metadata title shows beside another), and the page's h1s. Chosen by
- * agreement: a metadata title (or a cut of it) equal to an h1 gives that h1; an h1 in capitals or with characters
+ * agreement: a metadata title (or a cut of it) equal to an h1 gives that h1; a metadata title
+ * printed by the body's post-title element (`opts.headlines`: class entry-title, post-title,
+ * headline…) gives that title; an h1 in capitals or with characters
  * lost to a charset conversion, or that is only the head of a "Head: rest" metadata title,
  * gives the metadata title; an h1 that is
  * a metadata title plus a glued label/counter gives the metadata title; else
@@ -282,7 +284,7 @@ export function chooseTitle(
   cands: (string | null)[],
   h1s: string[],
   site: string | null,
-  opts: { sites?: (string | null)[] } = {},
+  opts: { sites?: (string | null)[]; headlines?: string[] } = {},
 ): string | null {
   // A headline is a line: a "title" of thousands of characters is a mistake or an attack, and
   // cleaning and comparing it would cost seconds (found by fuzzing, issue #8).
@@ -313,6 +315,14 @@ export function chooseTitle(
       if (!hit) continue;
       return finish(hit);
     }
+  }
+  // 1a. the body's own post-title element (class entry-title, post-title, headline…) printing a
+  //     metadata title that no h1 states: the h1 is a banner or a section label
+  for (const e of opts.headlines ?? []) {
+    const ek = normTitleKey(cleanTitle(e));
+    if (ek.length < 8 || heads.length === 0) continue;
+    const hit = stripped.find((c) => normTitleKey(c) === ek);
+    if (hit) return finish(hit);
   }
   // 1b. an h1 that is a worse copy of a metadata title: set in capitals ("BEST DRIP COFFEE
   //     MAKER IN 2026: …"), or with characters lost to a charset conversion ("Beginner? Guide"
@@ -579,6 +589,7 @@ export function extractMetadata(doc: Document, pageUrl: string | null, parseArab
         meta.first('application-name', 'apple-mobile-web-app-title'),
         ...domainNames(canonical ?? meta.first('og:url') ?? pageUrl),
       ],
+      headlines: h1s.length > 0 ? headlineEls : [],
     },
   );
 
