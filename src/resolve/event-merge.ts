@@ -92,6 +92,23 @@ export function happeningKey(e: Pick<StoredEvent, 'type' | 'status' | 'source' |
 }
 
 /**
+ * The bucket a stored event is merged in: its happening key, and for a pair of generic actors
+ * (who are one happening only within one story, see mergeEvents) its story too — so that the
+ * reports of "the police" or an unknown attacker, the largest keys by far, are merged again
+ * per story, not all together, when one of them changes. Merging per bucket gives what
+ * mergeEvents gives over every event.
+ * @example happeningBucket(event, 'story-12') // 'ASSAULT:happened:generic:UNK|#story-12'
+ */
+export function happeningBucket(e: Pick<StoredEvent, 'type' | 'status' | 'source' | 'target'>, story: string | null): string {
+  return isGenericPair(e) ? `${happeningKey(e)}#${story ?? ''}` : happeningKey(e);
+}
+
+/** Both ends generic actors (`generic:…`), a missing recipient counting as one. */
+function isGenericPair(e: Pick<StoredEvent, 'source' | 'target'>): boolean {
+  return [e.source?.id, e.target?.id ?? 'generic:'].every((id) => id?.startsWith('generic:'));
+}
+
+/**
  * The outlet an article counts for: its site name, else the host of its URL, else its source.
  * @example outletOf({ site: 'هسبريس', source: 'https://hespress.com/x', published: null, story: null }, 'a1') // 'هسبريس'
  */
@@ -206,7 +223,7 @@ export function mergeEventGroups(events: readonly StoredEvent[], articles: Reado
 
   // A generic actor ("الشرطة", an unknown attacker) names no one in particular: two reports
   // by such actors on one day are one happening only when their articles are one story.
-  const generic = (i: number) => [events[i]!.source?.id, events[i]!.target?.id ?? 'generic:'].every((id) => id?.startsWith('generic:'));
+  const generic = (i: number) => isGenericPair(events[i]!);
   const sameDayOrStory = (i: number, j: number): boolean => {
     const ri = ranges[i];
     const rj = ranges[j];

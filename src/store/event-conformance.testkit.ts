@@ -174,6 +174,29 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(await s.happeningPairs({ actor: y, type: 'CONSULT' }), [pairs[0]]);
     });
 
+    withStore('generic actors are merged per story: their buckets follow an article into another story', async (s) => {
+      const put = async (src: string) => (await s.put(input(src, article({ published: '2022-06-20', text: `نص ${src} مختلف.` })))).id;
+      const [a, b, c] = [await put('a.txt'), await put('b.txt'), await put('c.txt')];
+      for (const id of [a, b, c]) await s.setArticleEvents(id, [event(`${id}:1`, 'ASSAULT', 'generic:UNK', null, '2022-06-19')]);
+      await s.assignStory(a, a);
+      await s.assignStory(b, a);
+      await s.assignStory(c, c);
+      await refresh(s);
+      const counts = async () => (await s.listHappenings({ limit: 100 })).map((m) => m.num_articles).sort();
+      assert.deepEqual(await counts(), [1, 2]);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
+      await s.assignStory(c, a);
+      assert.deepEqual((await staleKeys(s)).sort(), [`ASSAULT:happened:generic:UNK|#${a}`, `ASSAULT:happened:generic:UNK|#${c}`].sort(), 'the story left and the story joined');
+      await refresh(s);
+      assert.deepEqual(await counts(), [3]);
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
+      await s.clearStories();
+      await refresh(s);
+      assert.deepEqual(await counts(), [1, 1, 1], 'without a story, reports of generic actors stay apart');
+      assert.deepEqual(await s.listHappenings({ limit: 100 }), await mergedOfAll(s));
+      assert.deepEqual(await s.listHappenings({ actor: 'generic:UNK', limit: 100 }), await mergedOfAll(s), 'a generic actor matches as written');
+    });
+
     withStore('a key marked again while its bucket is merged stays stale', async (s) => {
       const { a, h, x } = await corpus(s);
       const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;

@@ -293,7 +293,7 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     version: 5,
     sql: `
       -- Persisted merged events (SQLite v14; src/store/merged-event-store.ts, issue #7): each
-      -- event's happening key from the actor ids answering now, the stale keys (every key of an
+      -- event's bucket (happeningBucket) from the actor ids answering now and its story, the stale keys (every key of an
       -- existing corpus: the first read merges each bucket once) and the merged events per key.
       ALTER TABLE events ADD COLUMN happening_key ${T};
       WITH RECURSIVE live(id, now) AS (
@@ -302,10 +302,12 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         p AS (
           SELECT v.article_id, v.ord, v.type,
                  CASE WHEN v.status IS NULL OR v.status = 'historical' THEN 'happened' ELSE v.status END AS class,
-                 COALESCE(ls.now, v.source_id) COLLATE "C" AS a, COALESCE(lt.now, v.target_id, '') COLLATE "C" AS b
-          FROM events v LEFT JOIN live ls ON ls.id = v.source_id LEFT JOIN live lt ON lt.id = v.target_id)
+                 COALESCE(ls.now, v.source_id) COLLATE "C" AS a, COALESCE(lt.now, v.target_id, '') COLLATE "C" AS b, sa.story_id AS story
+          FROM events v LEFT JOIN live ls ON ls.id = v.source_id LEFT JOIN live lt ON lt.id = v.target_id
+            LEFT JOIN story_articles sa ON sa.article_id = v.article_id)
       UPDATE events v SET happening_key = p.type || ':' || p.class || ':' ||
-               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END
+               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END ||
+               CASE WHEN substr(p.a, 1, 8) = 'generic:' AND (p.b = '' OR substr(p.b, 1, 8) = 'generic:') THEN '#' || COALESCE(p.story, '') ELSE '' END
         FROM p WHERE p.article_id = v.article_id AND p.ord = v.ord;
       CREATE INDEX events_happening ON events(happening_key);
       CREATE INDEX events_location ON events(location_id);

@@ -60,7 +60,8 @@ export class PgEvents implements EventStore {
         [articleId],
       );
       await this.db.query('DELETE FROM events WHERE article_id = $1', [articleId]);
-      const keys = await this.happenings.keysOf(events.map((e) => ({ type: e.type, status: e.status, source: e.source.id, target: e.target?.id ?? null })));
+      const story = await this.happenings.storyOf(articleId);
+      const keys = await this.happenings.keysOf(events.map((e) => ({ type: e.type, status: e.status, source: e.source.id, target: e.target?.id ?? null, story })));
       await this.happenings.markKeys([...before.map((r) => r.k), ...keys]);
       if (events.length === 0) return;
       const values = events.map((e, i) => [

@@ -1,5 +1,5 @@
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
-import { happeningKey, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import { happeningBucket, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
 import type {
   EventOrder,
@@ -20,16 +20,43 @@ import { eventSelect, toEvent, type EventRow } from './postgres-events.js';
  * joins them), so that a change and the stale marks it causes commit together.
  */
 export interface PgHappeningMarks {
-  /** The happening keys of events with these actor ids, read through analysts' merges now. */
-  keysOf(events: Array<{ type: string; status: ArticleEvent['status']; source: string; target: string | null }>): Promise<string[]>;
+  /** The buckets of events with these actor ids (read through analysts' merges now), in articles of these stories. */
+  keysOf(events: KeyInput[]): Promise<string[]>;
+  /** The story an article is in now, or null. */
+  storyOf(articleId: string): Promise<string | null>;
   markKeys(keys: string[]): Promise<void>;
-  /** Marks the keys of an article's events (its story or its content changed). */
+  /** Marks the keys of an article's events (its content changed). */
   markArticle(articleId: string): Promise<void>;
-  /** Marks every key (stories recomputed). */
-  markAll(): Promise<void>;
-  /** After `ids` changed the entity they answer as (a merge) or its label: recomputes the keys of the events naming them and marks old and new. */
+  /** After an article moved to another story: its events' buckets are recomputed, old and new marked. */
+  storyChanged(articleId: string): Promise<void>;
+  /** After every story was forgotten: buckets recomputed, every key marked. */
+  storiesCleared(): Promise<void>;
+  /** After `ids` changed the entity they answer as (a merge) or its label: recomputes the buckets of the events naming them and marks old and new. */
   actorsChanged(ids: string[]): Promise<void>;
 }
+
+/** What an event's bucket is computed from. */
+export interface KeyInput {
+  type: string;
+  status: ArticleEvent['status'];
+  source: string;
+  target: string | null;
+  story: string | null;
+}
+
+interface KeyedRow {
+  article_id: string;
+  ord: number;
+  type: string;
+  status: string | null;
+  source_id: string;
+  target_id: string | null;
+  story: string | null;
+  happening_key: string | null;
+}
+
+/** What a bucket is computed from (KeyedRow), for events v with their story sa. */
+const KEYED = 'v.article_id, v.ord, v.type, v.status, v.source_id, v.target_id, sa.story_id AS story, v.happening_key';
 
 interface BucketRow extends EventRow {
   source: string;
@@ -48,16 +75,23 @@ const ON_MARK = 'ON CONFLICT (key) DO UPDATE SET seq = GREATEST(excluded.seq, ha
 export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
   constructor(private readonly db: PgDb) {}
 
-  async keysOf(events: Array<{ type: string; status: ArticleEvent['status']; source: string; target: string | null }>): Promise<string[]> {
+  async keysOf(events: KeyInput[]): Promise<string[]> {
     const now = await this.live(events.flatMap((e) => (e.target === null ? [e.source] : [e.source, e.target])));
     return events.map((e) =>
-      happeningKey({
-        type: e.type,
-        status: e.status,
-        source: { id: now.get(e.source) ?? e.source, label: '' },
-        target: e.target === null ? null : { id: now.get(e.target) ?? e.target, label: '' },
-      }),
+      happeningBucket(
+        {
+          type: e.type,
+          status: e.status,
+          source: { id: now.get(e.source) ?? e.source, label: '' },
+          target: e.target === null ? null : { id: now.get(e.target) ?? e.target, label: '' },
+        },
+        e.story,
+      ),
     );
+  }
+
+  async storyOf(articleId: string): Promise<string | null> {
+    return (await this.db.one<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]))?.story_id ?? null;
   }
 
   /** The id answering now for each id that is an entity (through merges). */
@@ -83,7 +117,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     );
   }
 
-  async markAll(): Promise<void> {
+  private async markAll(): Promise<void> {
     await this.db.query(
       `${NEXT_SEQ} SELECT k, nextval('happening_stale_seq') FROM
          (SELECT DISTINCT happening_key AS k FROM events WHERE happening_key IS NOT NULL) x ${ON_MARK}`,
@@ -92,14 +126,37 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
 
   async actorsChanged(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = await this.db.query<{ article_id: string; ord: number; type: string; status: string | null; source_id: string; target_id: string | null; happening_key: string | null }>(
-      `WITH ids AS (SELECT unnest($1::text[]) AS id UNION SELECT e.id FROM entities e WHERE e.merged_into = ANY($1::text[]))
-       SELECT article_id, ord, type, status, source_id, target_id, happening_key FROM events
-       WHERE source_id IN (SELECT id FROM ids) OR target_id IN (SELECT id FROM ids) OR location_id IN (SELECT id FROM ids)`,
-      [ids],
+    await this.rekey(
+      await this.db.query<KeyedRow>(
+        `WITH ids AS (SELECT unnest($1::text[]) AS id UNION SELECT e.id FROM entities e WHERE e.merged_into = ANY($1::text[]))
+         SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id
+         WHERE v.source_id IN (SELECT id FROM ids) OR v.target_id IN (SELECT id FROM ids) OR v.location_id IN (SELECT id FROM ids)`,
+        [ids],
+      ),
     );
+  }
+
+  async storyChanged(articleId: string): Promise<void> {
+    await this.rekey(
+      await this.db.query<KeyedRow>(`SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.article_id = $1`, [
+        articleId,
+      ]),
+    );
+  }
+
+  async storiesCleared(): Promise<void> {
+    await this.rekey(
+      await this.db.query<KeyedRow>(
+        `SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE strpos(v.happening_key, '#') > 0`,
+      ),
+    );
+    await this.markAll();
+  }
+
+  /** Recomputes the buckets of these events and marks their old and new keys. */
+  private async rekey(rows: KeyedRow[]): Promise<void> {
     if (!rows.length) return;
-    const keys = await this.keysOf(rows.map((r) => ({ type: r.type, status: r.status as ArticleEvent['status'], source: r.source_id, target: r.target_id })));
+    const keys = await this.keysOf(rows.map((r) => ({ type: r.type, status: r.status as ArticleEvent['status'], source: r.source_id, target: r.target_id, story: r.story })));
     const changed = rows.map((r, i) => ({ r, key: keys[i]! })).filter((x) => x.key !== x.r.happening_key);
     if (changed.length) {
       await this.db.query(

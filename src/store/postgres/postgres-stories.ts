@@ -58,15 +58,15 @@ export class PgStories implements StoryStore {
         storyId,
         new Date().toISOString(),
       ]);
-      // undated events merge by story: the article's buckets merge again when it moves
-      const before = await this.db.one<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
-      if (before?.story_id !== storyId) await this.happenings.markArticle(articleId);
+      const moved = (await this.happenings.storyOf(articleId)) !== storyId;
       // seq comes from the column's sequence on first assignment and is kept on reassignment.
       await this.db.query(
         `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
          ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
         [articleId, storyId],
       );
+      // undated events merge by story (generic actors' only within one): the article's buckets change
+      if (moved) await this.happenings.storyChanged(articleId);
     });
   }
 
@@ -87,7 +87,7 @@ export class PgStories implements StoryStore {
     await this.db.tx(async () => {
       await this.db.query('DELETE FROM story_articles');
       await this.db.query('DELETE FROM stories');
-      await this.happenings.markAll();
+      await this.happenings.storiesCleared();
     });
   }
 

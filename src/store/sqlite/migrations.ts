@@ -364,9 +364,10 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     version: 14,
     sql: `
       -- Persisted merged events (src/store/merged-event-store.ts, issue #7). Each event carries
-      -- its happening key (type, status class, actor pair unordered for CONSULT: happeningKey in
-      -- src/resolve/event-merge.ts), from the actor ids answering at write time; merged events
-      -- are stored per key and a key is merged again only once marked stale.
+      -- its bucket (happeningBucket in src/resolve/event-merge.ts: type, status class, actor pair
+      -- unordered for CONSULT, and for two generic actors the story), from the actor ids
+      -- answering at write time; merged events are stored per bucket and a bucket is merged
+      -- again only once its key is marked stale.
       ALTER TABLE events ADD COLUMN happening_key TEXT;
       CREATE TEMP TABLE happening_live AS
         WITH RECURSIVE live(id, now) AS (
@@ -377,12 +378,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE TEMP TABLE happening_pair AS
         SELECT v.rowid AS rid, v.type,
                CASE WHEN v.status IS NULL OR v.status = 'historical' THEN 'happened' ELSE v.status END AS class,
-               COALESCE(ls.now, v.source_id) AS a, COALESCE(lt.now, v.target_id, '') AS b
-        FROM events v LEFT JOIN happening_live ls ON ls.id = v.source_id LEFT JOIN happening_live lt ON lt.id = v.target_id;
+               COALESCE(ls.now, v.source_id) AS a, COALESCE(lt.now, v.target_id, '') AS b, sa.story_id AS story
+        FROM events v LEFT JOIN happening_live ls ON ls.id = v.source_id LEFT JOIN happening_live lt ON lt.id = v.target_id
+          LEFT JOIN story_articles sa ON sa.article_id = v.article_id;
       CREATE INDEX temp.happening_pair_rid ON happening_pair(rid);
       UPDATE events SET happening_key = (
         SELECT p.type || ':' || p.class || ':' ||
-               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END
+               CASE WHEN p.type = 'CONSULT' AND p.b <> '' AND p.b < p.a THEN p.b || '|' || p.a ELSE p.a || '|' || p.b END ||
+               CASE WHEN substr(p.a, 1, 8) = 'generic:' AND (p.b = '' OR substr(p.b, 1, 8) = 'generic:') THEN '#' || COALESCE(p.story, '') ELSE '' END
         FROM happening_pair p WHERE p.rid = events.rowid);
       DROP TABLE temp.happening_pair;
       DROP TABLE temp.happening_live;

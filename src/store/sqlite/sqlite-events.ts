@@ -65,8 +65,9 @@ export class SqliteEvents implements EventStore {
       // the buckets the article leaves and the ones it joins both merge again
       const keys = new Set(this.q.keys.all(articleId).map((r) => r.happening_key));
       this.q.clear.run(articleId);
+      const story = this.happenings.storyOf(articleId);
       events.forEach((e, i) => {
-        const key = this.happenings.keyOf(e.type, e.status, e.source.id, e.target?.id ?? null);
+        const key = this.happenings.keyOf(e.type, e.status, e.source.id, e.target?.id ?? null, story);
         keys.add(key);
         this.q.add.run(
           articleId, i, e.id, e.type, e.mode, e.status, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null,

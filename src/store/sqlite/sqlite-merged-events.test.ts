@@ -38,6 +38,9 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     await store.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', h!.id, x!.id, '2022-06-13')]);
     await store.setArticleEvents(b, [event(`${b}:1`, 'CONSULT', y!.id, h!.id, '2022-06-13'), event(`${b}:2`, 'AGREE', y!.id, null, null)]);
     await store.mergeEntities(x!.id, y!.id, 'test');
+    const c = (await store.put(input('c.txt', article({ published: '2022-06-22', text: 'نص ثالث.' })))).id;
+    await store.setArticleEvents(c, [event(`${c}:1`, 'ASSAULT', 'generic:UNK', null, null)]);
+    await store.assignStory(c, c);
     await refresh(store);
     const before = await store.listHappenings({ limit: 100 });
     assert.equal(before.find((m) => m.type === 'CONSULT')!.num_articles, 2, 'merged through the entity merge');
@@ -50,9 +53,13 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
-    assert.deepEqual((await store.staleHappeningKeys(100)).map((k) => k.key).sort(), [`AGREE:happened:${x!.id}|`, `CONSULT:happened:${[h!.id, x!.id].sort().join('|')}`].sort());
+    assert.deepEqual((await store.staleHappeningKeys(100)).map((k) => k.key).sort(), [
+      `AGREE:happened:${x!.id}|`,
+      `CONSULT:happened:${[h!.id, x!.id].sort().join('|')}`,
+      `ASSAULT:happened:generic:UNK|#${c}`,
+    ].sort(), 'keys through the merge; generic actors per story');
     assert.deepEqual(await store.listHappenings({ limit: 100 }), [], 'nothing stored until the first refresh');
-    assert.equal(await refresh(store), 2);
+    assert.equal(await refresh(store), 3);
     assert.deepEqual(await store.listHappenings({ limit: 100 }), before);
     await store.close();
   } finally {

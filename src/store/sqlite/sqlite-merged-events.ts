@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
-import { happeningKey, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import { happeningBucket, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
 import type {
   EventOrder,
@@ -19,18 +19,32 @@ import { eventSelect, toEvent, type EventRow } from './sqlite-events.js';
  * that a change and the stale marks it causes commit together.
  */
 export interface HappeningMarks {
-  /** The happening key of an event with these actor ids, read through analysts' merges now. */
-  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null): string;
+  /** The bucket of an event with these actor ids (read through analysts' merges now) in an article of this story. */
+  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null, story: string | null): string;
+  /** The story an article is in now, or null. */
+  storyOf(articleId: string): string | null;
   markKeys(keys: string[]): void;
-  /** Marks the keys of an article's events (its story or its content changed). */
+  /** Marks the keys of an article's events (its content changed). */
   markArticle(articleId: string): void;
-  /** Marks every key (stories recomputed). */
-  markAll(): void;
+  /** After an article moved to another story: its events' buckets are recomputed, old and new marked. */
+  storyChanged(articleId: string): void;
+  /** After every story was forgotten: buckets recomputed, every key marked. */
+  storiesCleared(): void;
   /**
    * After `ids` changed the entity they answer as (a merge) or its label: the events naming
-   * them get their keys recomputed, and their old and new keys are marked.
+   * them get their buckets recomputed, and their old and new keys are marked.
    */
   actorsChanged(ids: string[]): void;
+}
+
+interface KeyedRow {
+  rid: number;
+  type: string;
+  status: string | null;
+  source_id: string;
+  target_id: string | null;
+  story: string | null;
+  happening_key: string | null;
 }
 
 interface BucketRow extends EventRow {
@@ -43,6 +57,8 @@ interface BucketRow extends EventRow {
 }
 
 const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
+/** What a bucket is computed from (KeyedRow), for events v with their story sa. */
+const KEYED = 'v.rowid AS rid, v.type, v.status, v.source_id, v.target_id, sa.story_id AS story, v.happening_key';
 /** listEvents' order, as columns of eventSelect's rows. */
 const EVENT_ORDER_DAY = 'COALESCE(v.date_start, substr(a.published, 1, 10), ac.created_at)';
 const EVENT_ORDER_PUBLISHED = 'COALESCE(a.published, ac.created_at)';
@@ -74,13 +90,21 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
          ON CONFLICT(key) DO UPDATE SET seq = excluded.seq`,
       ),
       // the ids answering as one of the given entities: themselves and those merged into them
-      naming: db.prepare<[{ ids: string }], { rid: number; type: string; status: string | null; source_id: string; target_id: string | null; happening_key: string | null }>(
+      naming: db.prepare<[{ ids: string }], KeyedRow>(
         `WITH ids(id) AS (SELECT value FROM json_each(@ids)
-                          UNION SELECT e.id FROM entities e JOIN json_each(@ids) j ON e.merged_into = j.value)
-         SELECT rowid AS rid, type, status, source_id, target_id, happening_key FROM events WHERE source_id IN (SELECT id FROM ids)
-         UNION SELECT rowid, type, status, source_id, target_id, happening_key FROM events WHERE target_id IN (SELECT id FROM ids)
-         UNION SELECT rowid, type, status, source_id, target_id, happening_key FROM events WHERE location_id IN (SELECT id FROM ids)`,
+                          UNION SELECT e.id FROM entities e JOIN json_each(@ids) j ON e.merged_into = j.value),
+              hit(rid) AS (SELECT rowid FROM events WHERE source_id IN (SELECT id FROM ids)
+                           UNION SELECT rowid FROM events WHERE target_id IN (SELECT id FROM ids)
+                           UNION SELECT rowid FROM events WHERE location_id IN (SELECT id FROM ids))
+         SELECT ${KEYED} FROM hit JOIN events v ON v.rowid = hit.rid LEFT JOIN story_articles sa ON sa.article_id = v.article_id`,
       ),
+      ofArticle: db.prepare<[string], KeyedRow>(
+        `SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.article_id = ?`,
+      ),
+      perStory: db.prepare<[], KeyedRow>(
+        `SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE instr(v.happening_key, '#') > 0`,
+      ),
+      storyOf: db.prepare<[string], { story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = ?'),
       rekey: db.prepare('UPDATE events SET happening_key = ? WHERE rowid = ?'),
       stale: db.prepare<[string, number], StaleHappening>('SELECT key, seq FROM happening_stale WHERE key > ? ORDER BY key LIMIT ?'),
       // the article's created_at through the index that holds it (ac): in the row it sits after
@@ -103,9 +127,13 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     };
   }
 
-  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null): string {
+  keyOf(type: string, status: ArticleEvent['status'], sourceId: string, targetId: string | null, story: string | null): string {
     const target = targetId === null ? null : { id: this.now(targetId), label: '' };
-    return happeningKey({ type, status, source: { id: this.now(sourceId), label: '' }, target });
+    return happeningBucket({ type, status, source: { id: this.now(sourceId), label: '' }, target }, story);
+  }
+
+  storyOf(articleId: string): string | null {
+    return this.q.storyOf.get(articleId)?.story_id ?? null;
   }
 
   /** The id answering now for `id` (itself when it is no entity or was never merged). */
@@ -127,15 +155,28 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     this.q.markArticle.run(articleId);
   }
 
-  markAll(): void {
+  private markAll(): void {
     this.q.markAll.run();
   }
 
   actorsChanged(ids: string[]): void {
-    if (!ids.length) return;
+    if (ids.length) this.rekey(this.q.naming.all({ ids: JSON.stringify(ids) }));
+  }
+
+  storyChanged(articleId: string): void {
+    this.rekey(this.q.ofArticle.all(articleId));
+  }
+
+  storiesCleared(): void {
+    this.rekey(this.q.perStory.all());
+    this.markAll();
+  }
+
+  /** Recomputes the buckets of these events and marks their old and new keys. */
+  private rekey(rows: KeyedRow[]): void {
     const keys = new Set<string>();
-    for (const r of this.q.naming.all({ ids: JSON.stringify(ids) })) {
-      const key = this.keyOf(r.type, r.status as ArticleEvent['status'], r.source_id, r.target_id);
+    for (const r of rows) {
+      const key = this.keyOf(r.type, r.status as ArticleEvent['status'], r.source_id, r.target_id, r.story);
       if (r.happening_key !== null) keys.add(r.happening_key);
       keys.add(key);
       if (key !== r.happening_key) this.q.rekey.run(key, r.rid);

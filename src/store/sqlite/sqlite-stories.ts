@@ -96,9 +96,10 @@ export class SqliteStories implements StoryStore {
   async assignStory(articleId: string, storyId: string): Promise<void> {
     this.db.transaction(() => {
       this.q.ensureStory.run(storyId, new Date().toISOString());
-      // undated events merge by story: the article's buckets merge again when it moves
-      if (this.q.storyOf.get(articleId)?.story_id !== storyId) this.happenings.markArticle(articleId);
+      const moved = this.q.storyOf.get(articleId)?.story_id !== storyId;
       this.q.assign.run(articleId, storyId);
+      // undated events merge by story (generic actors' only within one): the article's buckets change
+      if (moved) this.happenings.storyChanged(articleId);
     }).immediate();
   }
 
@@ -113,7 +114,7 @@ export class SqliteStories implements StoryStore {
   async clearStories(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM story_articles; DELETE FROM stories;');
-      this.happenings.markAll();
+      this.happenings.storiesCleared();
     }).immediate();
   }
 
