@@ -483,6 +483,9 @@ function stripSite(t: string, siteKeys: string[], guess = true): string {
   // a short last part after " | ", " - ", " – " is a site name or an SEO tagline
   const m = /^(.*\S)\s+[|·•»\-–—]\s+([^|·•»–—]{1,60})$/.exec(t);
   if (m && m[1]!.split(/\s+/).length >= 3 && m[2]!.split(/\s+/).length <= 6) return m[1]!;
+  // a short first part before " | " ("Opinion | …", "The Agency | …") is a section or site name
+  const p = /^([^|]{1,40}?)\s+\|\s+(.*\S)$/.exec(t);
+  if (p && p[1]!.split(/\s+/).length <= 3 && p[2]!.split(/\s+/).length >= 4) return p[2]!;
   return t;
 }
 
