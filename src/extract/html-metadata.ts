@@ -313,6 +313,9 @@ export function chooseTitle(
       const k = normTitleKey(v);
       const hit = h1Keys.get(k);
       if (!hit) continue;
+      // a headline and its subtitle printed in two elements of the h1 lose the separator
+      // between them ("Title Subtitle" for "Title - Subtitle"): the metadata title has it
+      if (v !== hit && v.replace(/\s+[-–—|:]\s+/g, ' ') === hit) return finish(v);
       return finish(hit);
     }
   }
