@@ -67,3 +67,28 @@ test('postgres: the migration to stored merged events keys the existing events t
     await dropSchema(schema);
   }
 });
+
+test('postgres: two processes writing the merged events of one key at once both succeed, and one set of rows remains', { skip: unavailable ?? false }, async () => {
+  const schema = freshSchema();
+  const open = () => openPostgresStore(TEST_POSTGRES_URL, arabicSearchAnalyzer, { schema });
+  const one = await open();
+  const two = await open();
+  try {
+    const ids: string[] = [];
+    for (const name of ['a', 'b', 'c']) {
+      const id = (await one.put(input(`${name}.txt`, article({ published: '2022-06-20', text: `نص ${name}.` })))).id;
+      await one.setArticleEvents(id, [event(`${id}:1`, 'CONSULT', 'country-ma', 'country-us', '2022-06-19')]);
+      ids.push(id);
+    }
+    const [stale] = await one.staleHappeningKeys(10);
+    const write = async (s: MarsadStore) => s.setHappenings([{ ...stale!, rows: happeningRows(await s.happeningEvents(stale!.key)) }]);
+    for (let i = 0; i < 5; i++) await Promise.all([write(one), write(two)]);
+    const merged = await two.listHappenings({ limit: 100 });
+    assert.equal(merged.length, 1);
+    assert.equal(merged[0]!.num_articles, 3);
+  } finally {
+    await one.close();
+    await two.close();
+    await dropSchema(schema);
+  }
+});

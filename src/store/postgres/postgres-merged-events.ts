@@ -194,6 +194,9 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
 
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.db.tx(async () => {
+      // One writer of merged events at a time: two processes refreshing one key would otherwise
+      // both delete what was committed before them and insert the same (key, n) rows.
+      await this.db.query("SELECT pg_advisory_xact_lock(hashtext('marsad:happenings'))");
       await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
       const rows = buckets.flatMap((b) => b.rows.map((r, n) => ({ ...r, key: b.key, n })));
       if (rows.length) {
