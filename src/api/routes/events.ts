@@ -49,8 +49,8 @@ export const EventFilterQuery = z.object({
       return t;
     })
     .openapi({ param: { name: 'type', in: 'query' }, type: 'string', enum: [...EVENT_TYPES], description: 'only events of this PLOVER type (any case)' }),
-  from: dayParam('from', 'start', 'only events on or after this day (YYYY, YYYY-MM or YYYY-MM-DD); an undated event counts by its article’s publication day'),
-  to: dayParam('to', 'end', 'only events on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)'),
+  from: dayParam('from', 'start', 'only merged events whose reports run to this day or later (YYYY, YYYY-MM or YYYY-MM-DD); an undated report counts by its article’s publication day'),
+  to: dayParam('to', 'end', 'only merged events whose reports start on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)'),
 });
 
 export type EventFilters = { actor?: string; type?: string; from?: string; to?: string };
