@@ -54,8 +54,9 @@ async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
       writes.length = 0;
       events = 0;
     };
-    for (const { key, seq } of stale) {
-      const bucket = await store.happeningEvents(key);
+    const buckets = await store.happeningBuckets(stale.map((s) => s.key));
+    for (const [i, { key, seq }] of stale.entries()) {
+      const bucket = buckets[i]!;
       writes.push({ key, seq, rows: happeningRows(bucket) });
       report.events += bucket.events.length;
       // one commit per batch of buckets; a batch of large ones is written early, not held

@@ -71,9 +71,9 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
     });
     /** What src/app/merged-events.ts does: every stale bucket merged again, in one pass. */
     const refresh = async (s: MarsadStore) => {
-      const writes = [];
-      for (const { key, seq } of await s.staleHappeningKeys(1000)) writes.push({ key, seq, rows: happeningRows(await s.happeningEvents(key)) });
-      await s.setHappenings(writes);
+      const stale = await s.staleHappeningKeys(1000);
+      const buckets = await s.happeningBuckets(stale.map((k) => k.key));
+      await s.setHappenings(stale.map((k, i) => ({ ...k, rows: happeningRows(buckets[i]!) })));
     };
     /** The merged events of every stored event, as listMergedEvents gave them before they were stored. */
     const mergedOfAll = async (s: MarsadStore) => {
@@ -103,6 +103,11 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
 
     withStore('a bucket merged and stored gives what mergeEvents gives over every event, in its order', async (s) => {
       const { a, b, c, d } = await corpus(s);
+      const keys = (await s.staleHappeningKeys(1000)).map((k) => k.key);
+      const together = await s.happeningBuckets(['no such key', ...keys]);
+      assert.deepEqual(together[0], { events: [], order: [], articles: new Map() }, 'a key without events: an empty bucket');
+      for (const [i, key] of keys.entries()) assert.deepEqual(together[i + 1], (await s.happeningBuckets([key]))[0], 'read together as alone');
+      assert.deepEqual(together.slice(1).flatMap((x) => x.events).map((e) => e.id).sort(), (await s.listEvents({ limit: 100 })).map((e) => e.id).sort());
       await refresh(s);
       assert.deepEqual(await staleKeys(s), [], 'nothing left stale');
       const all = await mergedOfAll(s);
@@ -201,10 +206,10 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       const { a, h, x } = await corpus(s);
       const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;
       const mark = (await s.staleHappeningKeys(1000)).find((k) => k.key === consult)!;
-      const rows = happeningRows(await s.happeningEvents(consult));
+      const rows = happeningRows((await s.happeningBuckets([consult]))[0]!);
       await s.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', h, x, '2022-06-14')]);
       const agree = (await s.staleHappeningKeys(1000)).find((k) => k.key.startsWith('AGREE'))!;
-      assert.deepEqual(await s.setHappenings([{ key: consult, seq: mark.seq, rows }, { ...agree, rows: happeningRows(await s.happeningEvents(agree.key)) }]), [consult]);
+      assert.deepEqual(await s.setHappenings([{ key: consult, seq: mark.seq, rows }, { ...agree, rows: happeningRows((await s.happeningBuckets([agree.key]))[0]!) }]), [consult]);
       assert.ok((await staleKeys(s)).includes(consult), 'left for the next refresh');
       assert.ok(!(await staleKeys(s)).includes(agree.key), 'the other key of the batch is cleared');
       assert.equal((await s.staleHappeningKeys(1000, consult)).some((k) => k.key === consult), false, 'keys come after the one given');

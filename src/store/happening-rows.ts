@@ -9,7 +9,7 @@ import type { HappeningBucket, HappeningRow } from './merged-event-store.js';
 /**
  * The stored rows of one bucket: its merged events, each with the sort columns of its first
  * member and the days its members cover (an undated member by its article's publication day).
- * @example happeningRows(await store.happeningEvents(key))
+ * @example happeningRows((await store.happeningBuckets([key]))[0]!)
  */
 export function happeningRows(bucket: HappeningBucket): HappeningRow[] {
   return mergeEventGroups(bucket.events, bucket.articles).map((g) => row(bucket, g));

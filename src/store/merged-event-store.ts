@@ -91,8 +91,13 @@ export interface MergedEventStore {
    * @example for (const { key, seq } of await store.staleHappeningKeys(500)) …
    */
   staleHappeningKeys(limit: number, after?: string): Promise<StaleHappening[]>;
-  /** The events of one key in `listEvents`' order, with their articles' source, site, publication day and story. */
-  happeningEvents(key: string): Promise<HappeningBucket>;
+  /**
+   * The events of each key, in `listEvents`' order, with their articles' source, site,
+   * publication day and story; one bucket per key given, in the order given (one query for
+   * all: a full refresh reads tens of thousands of small buckets).
+   * @example const [bucket] = await store.happeningBuckets([key]);
+   */
+  happeningBuckets(keys: string[]): Promise<HappeningBucket[]>;
   /**
    * Replaces the merged events of each key given and clears its stale mark unless it was
    * marked again since mark `seq` was read, all in one transaction (one commit per batch, not

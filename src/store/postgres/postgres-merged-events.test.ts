@@ -20,7 +20,7 @@ const person = (label: string) => ({
 
 async function refresh(s: MarsadStore): Promise<number> {
   const stale = await s.staleHappeningKeys(1000);
-  for (const { key, seq } of stale) await s.setHappenings([{ key, seq, rows: happeningRows(await s.happeningEvents(key)) }]);
+  for (const { key, seq } of stale) await s.setHappenings([{ key, seq, rows: happeningRows((await s.happeningBuckets([key]))[0]!) }]);
   return stale.length;
 }
 
@@ -81,7 +81,7 @@ test('postgres: two processes writing the merged events of one key at once both 
       ids.push(id);
     }
     const [stale] = await one.staleHappeningKeys(10);
-    const write = async (s: MarsadStore) => s.setHappenings([{ ...stale!, rows: happeningRows(await s.happeningEvents(stale!.key)) }]);
+    const write = async (s: MarsadStore) => s.setHappenings([{ ...stale!, rows: happeningRows((await s.happeningBuckets([stale!.key]))[0]!) }]);
     for (let i = 0; i < 5; i++) await Promise.all([write(one), write(two)]);
     const merged = await two.listHappenings({ limit: 100 });
     assert.equal(merged.length, 1);

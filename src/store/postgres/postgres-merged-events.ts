@@ -1,8 +1,7 @@
-import type { ArticleEvent, StoredEvent } from '../../model/event.js';
-import { happeningBucket, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import type { ArticleEvent } from '../../model/event.js';
+import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
 import type {
-  EventOrder,
   HappeningBucket,
   HappeningDayCount,
   HappeningFilters,
@@ -59,6 +58,7 @@ interface KeyedRow {
 const KEYED = 'v.article_id, v.ord, v.type, v.status, v.source_id, v.target_id, sa.story_id AS story, v.happening_key';
 
 interface BucketRow extends EventRow {
+  happening_key: string | null;
   source: string;
   site: string | null;
   story: string | null;
@@ -171,25 +171,24 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     return this.db.query<StaleHappening>('SELECT key, seq FROM happening_stale WHERE key > $1 ORDER BY key LIMIT $2', [after, limit]);
   }
 
-  async happeningEvents(key: string): Promise<HappeningBucket> {
+  async happeningBuckets(keys: string[]): Promise<HappeningBucket[]> {
     const rows = await this.db.query<BucketRow>(
       eventSelect(
-        'LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = $1',
-        'ORDER BY order_day DESC, order_published DESC, a.id, v.ord',
+        'LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = ANY($1::text[])',
+        'ORDER BY v.happening_key, order_day DESC, order_published DESC, a.id, v.ord',
         `, a.source, a.site, sa.story_id AS story, COALESCE(v.date_start, substr(a.published, 1, 10), a.created_at) AS order_day,
            COALESCE(a.published, a.created_at) AS order_published`,
       ),
-      [key],
+      [keys],
     );
-    const events: StoredEvent[] = [];
-    const order: EventOrder[] = [];
-    const articles = new Map<string, EventArticleInfo>();
+    const byKey = new Map<string, HappeningBucket>(keys.map((k) => [k, { events: [], order: [], articles: new Map() }]));
     for (const r of rows) {
-      events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
-      order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
-      articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+      const b = byKey.get(r.happening_key!)!;
+      b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
+      b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
+      b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
     }
-    return { events, order, articles };
+    return keys.map((k) => byKey.get(k)!);
   }
 
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {

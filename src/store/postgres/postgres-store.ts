@@ -227,8 +227,8 @@ class PostgresStore implements MarsadStore {
   staleHappeningKeys(limit: number, after?: string): Promise<StaleHappening[]> {
     return this.guard(() => this.happenings.staleHappeningKeys(limit, after));
   }
-  happeningEvents(key: string): Promise<HappeningBucket> {
-    return this.guard(() => this.happenings.happeningEvents(key));
+  happeningBuckets(keys: string[]): Promise<HappeningBucket[]> {
+    return this.guard(() => this.happenings.happeningBuckets(keys));
   }
   setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.guard(() => this.happenings.setHappenings(buckets));

@@ -22,7 +22,7 @@ const person = (label: string) => ({
 
 async function refresh(s: MarsadStore): Promise<number> {
   const stale = await s.staleHappeningKeys(1000);
-  for (const { key, seq } of stale) await s.setHappenings([{ key, seq, rows: happeningRows(await s.happeningEvents(key)) }]);
+  for (const { key, seq } of stale) await s.setHappenings([{ key, seq, rows: happeningRows((await s.happeningBuckets([key]))[0]!) }]);
   return stale.length;
 }
 

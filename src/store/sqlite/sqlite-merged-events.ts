@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ArticleEvent, StoredEvent } from '../../model/event.js';
-import { happeningBucket, type EventArticleInfo, type MergedEvent } from '../../resolve/event-merge.js';
+import type { ArticleEvent } from '../../model/event.js';
+import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
 import type {
-  EventOrder,
   HappeningBucket,
   HappeningDayCount,
   HappeningFilters,
@@ -47,7 +46,12 @@ interface KeyedRow {
   happening_key: string | null;
 }
 
+function emptyBucket(): HappeningBucket {
+  return { events: [], order: [], articles: new Map() };
+}
+
 interface BucketRow extends EventRow {
+  happening_key: string | null;
   source: string;
   site: string | null;
   story: string | null;
@@ -109,11 +113,11 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       stale: db.prepare<[string, number], StaleHappening>('SELECT key, seq FROM happening_stale WHERE key > ? ORDER BY key LIMIT ?'),
       // the article's created_at through the index that holds it (ac): in the row it sits after
       // the text, so reading it there reads every page of a long text (3x slower per event)
-      bucket: db.prepare<[string], BucketRow>(
+      buckets: db.prepare<[string], BucketRow>(
         eventSelect(
           `JOIN articles ac INDEXED BY articles_listed ON ac.id = v.article_id
-           LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = ?`,
-          `ORDER BY order_day DESC, order_published DESC, a.id, v.ord`,
+           LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key IN (SELECT value FROM json_each(?))`,
+          `ORDER BY v.happening_key, order_day DESC, order_published DESC, a.id, v.ord`,
           `, a.source, a.site, sa.story_id AS story, ${EVENT_ORDER_DAY} AS order_day, ${EVENT_ORDER_PUBLISHED} AS order_published`,
         ),
       ),
@@ -188,16 +192,15 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     return this.q.stale.all(after, limit);
   }
 
-  async happeningEvents(key: string): Promise<HappeningBucket> {
-    const events: StoredEvent[] = [];
-    const order: EventOrder[] = [];
-    const articles = new Map<string, EventArticleInfo>();
-    for (const r of this.q.bucket.all(key)) {
-      events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
-      order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
-      articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+  async happeningBuckets(keys: string[]): Promise<HappeningBucket[]> {
+    const byKey = new Map(keys.map((k) => [k, emptyBucket()]));
+    for (const r of this.q.buckets.all(JSON.stringify(keys))) {
+      const b = byKey.get(r.happening_key!)!;
+      b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
+      b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
+      b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
     }
-    return { events, order, articles };
+    return keys.map((k) => byKey.get(k)!);
   }
 
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
