@@ -335,7 +335,13 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         sort_ord        INTEGER NOT NULL,
         num_articles    INTEGER NOT NULL,
         num_sources     INTEGER NOT NULL,
-        event           ${T} NOT NULL,
+        PRIMARY KEY (key, n)
+      );
+      -- the merged event as JSON, apart: the counts scan happenings without reading it
+      CREATE TABLE happening_json (
+        key    ${T} NOT NULL,
+        n      INTEGER NOT NULL,
+        event  ${T} NOT NULL,
         PRIMARY KEY (key, n)
       );
       CREATE INDEX happenings_order ON happenings(sort_day DESC, sort_published DESC, sort_article, sort_ord);

@@ -49,7 +49,7 @@ test('postgres: the migration to stored merged events keys the existing events t
     // the database as version 4 left it
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
-    await client.query(`SET search_path = ${schema}; DROP TABLE happenings; DROP TABLE happening_stale; DROP SEQUENCE happening_stale_seq;
+    await client.query(`SET search_path = ${schema}; DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP SEQUENCE happening_stale_seq;
                         ALTER TABLE events DROP COLUMN happening_key; DROP INDEX events_location; UPDATE schema_version SET version = 4;`);
     await client.end();
 

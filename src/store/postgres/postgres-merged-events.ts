@@ -197,18 +197,19 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       // both delete what was committed before them and insert the same (key, n) rows.
       await this.db.query("SELECT pg_advisory_xact_lock(hashtext('marsad:happenings'))");
       await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
+      await this.db.query('DELETE FROM happening_json WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
       const rows = buckets.flatMap((b) => b.rows.map((r, n) => ({ ...r, key: b.key, n })));
       if (rows.length) {
         const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
         await this.db.query(
           `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
-             sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, event)
+             sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources)
            SELECT x.key, x.n, x.type, x.source_id, x.source_label, x.target_id, x.target_label, x.first_day, x.last_day, x.day,
-             x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources, x.event
-           FROM unnest($1::text[], $17::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                       $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::text[])
+             x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources
+           FROM unnest($1::text[], $16::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                       $11::text[], $12::text[], $13::int[], $14::int[], $15::int[])
              AS x(key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day, sort_day,
-                  sort_published, sort_article, sort_ord, num_articles, num_sources, event)`,
+                  sort_published, sort_article, sort_ord, num_articles, num_sources)`,
           [
             col((r) => r.key),
             col((r) => r.event.type),
@@ -225,10 +226,14 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
             col((r) => r.order.ord),
             col((r) => r.event.num_articles),
             col((r) => r.event.num_sources),
-            col((r) => JSON.stringify(r.event)),
             col((r) => r.n),
           ],
         );
+        await this.db.query('INSERT INTO happening_json (key, n, event) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [
+          col((r) => r.key),
+          col((r) => r.n),
+          col((r) => JSON.stringify(r.event)),
+        ]);
       }
       const cleared = await this.db.query<{ key: string }>(
         'DELETE FROM happening_stale s USING unnest($1::text[], $2::bigint[]) AS x(key, seq) WHERE s.key = x.key AND s.seq = x.seq RETURNING s.key',
@@ -243,7 +248,10 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     const { where, params } = await this.filter(options);
     params.push(options.limit ?? 50, options.offset ?? 0);
     const rows = await this.db.query<{ event: string }>(
-      `SELECT event FROM happenings h ${where} ORDER BY ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      // the page is chosen on the narrow table, then only its merged events are read
+      `SELECT j.event FROM (SELECT key, n, sort_day, sort_published, sort_article, sort_ord FROM happenings h ${where}
+                            ORDER BY ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}) p
+         JOIN happening_json j ON j.key = p.key AND j.n = p.n ORDER BY ${ORDER}`,
       params,
     );
     return rows.map((r) => JSON.parse(r.event) as MergedEvent);

@@ -399,8 +399,10 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
       -- Every key of an existing corpus: the first read merges each bucket once.
       INSERT INTO happening_stale (key, seq) SELECT DISTINCT happening_key, 1 FROM events WHERE happening_key IS NOT NULL;
-      -- One row per merged event: the columns the views filter, sort and count by, and the
-      -- merged event itself as JSON. sort_*: the listEvents order of its first member.
+      -- One row per merged event: the columns the views filter, sort and count by (sort_*: the
+      -- listEvents order of its first member). The merged event itself, as JSON, is a row of
+      -- happening_json: kept out of this table, whose scans (the timeline's and the network's
+      -- counts) would otherwise read every merged event's kilobyte or two.
       CREATE TABLE happenings (
         key             TEXT NOT NULL,
         n               INTEGER NOT NULL,
@@ -418,7 +420,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         sort_ord        INTEGER NOT NULL,
         num_articles    INTEGER NOT NULL,
         num_sources     INTEGER NOT NULL,
-        event           TEXT NOT NULL,
+        PRIMARY KEY (key, n)
+      );
+      CREATE TABLE happening_json (
+        key    TEXT NOT NULL,
+        n      INTEGER NOT NULL,
+        event  TEXT NOT NULL,
         PRIMARY KEY (key, n)
       );
       CREATE INDEX happenings_order ON happenings(sort_day DESC, sort_published DESC, sort_article, sort_ord);

@@ -48,7 +48,7 @@ test('sqlite: the migration to stored merged events keys the existing events thr
 
     // the database as version 13 left it
     const db = new Database(path);
-    db.exec(`DROP TABLE happenings; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
+    db.exec(`DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
              ALTER TABLE events DROP COLUMN happening_key; PRAGMA user_version = 13;`);
     db.close();
 

@@ -61,6 +61,7 @@ interface BucketRow extends EventRow {
 }
 
 const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
+const ORDER_COLUMNS = 'sort_day, sort_published, sort_article, sort_ord';
 /** What a bucket is computed from (KeyedRow), for events v with their story sa. */
 const KEYED = 'v.rowid AS rid, v.type, v.status, v.source_id, v.target_id, sa.story_id AS story, v.happening_key';
 /** listEvents' order, as columns of eventSelect's rows. */
@@ -122,10 +123,12 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
         ),
       ),
       clearKey: db.prepare('DELETE FROM happenings WHERE key = ?'),
+      clearJson: db.prepare('DELETE FROM happening_json WHERE key = ?'),
+      insertJson: db.prepare('INSERT INTO happening_json (key, n, event) VALUES (?, ?, ?)'),
       insert: db.prepare(
         `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
-           sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, event)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       unmark: db.prepare('DELETE FROM happening_stale WHERE key = ? AND seq = ?'),
     };
@@ -208,12 +211,14 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       const stale: string[] = [];
       for (const { key, seq, rows } of buckets) {
         this.q.clearKey.run(key);
+        this.q.clearJson.run(key);
         rows.forEach((r, n) => {
           const e = r.event;
           this.q.insert.run(
             key, n, e.type, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null, r.firstDay, r.lastDay, r.day,
-            r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources, JSON.stringify(e),
+            r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources,
           );
+          this.q.insertJson.run(key, n, JSON.stringify(e));
         });
         if (this.q.unmark.run(key, seq).changes === 0) stale.push(key);
       }
@@ -226,7 +231,11 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     params.limit = options.limit ?? 50;
     params.offset = options.offset ?? 0;
     return this.db
-      .prepare<[Record<string, unknown>], { event: string }>(`SELECT event FROM happenings h ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`)
+      .prepare<[Record<string, unknown>], { event: string }>(
+        // the page is chosen on the narrow table, then only its merged events are read
+        `SELECT j.event FROM (SELECT key, n, ${ORDER_COLUMNS} FROM happenings h ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset) p
+           JOIN happening_json j ON j.key = p.key AND j.n = p.n ORDER BY ${ORDER}`,
+      )
       .all(params)
       .map((r) => JSON.parse(r.event) as MergedEvent);
   }
