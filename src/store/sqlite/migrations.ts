@@ -397,6 +397,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         key  TEXT PRIMARY KEY,
         seq  INTEGER NOT NULL
       );
+      -- a mark takes the largest seq plus one: read from this index, not from every stale key
+      CREATE INDEX happening_stale_seq ON happening_stale(seq);
       -- Every key of an existing corpus: the first read merges each bucket once.
       INSERT INTO happening_stale (key, seq) SELECT DISTINCT happening_key, 1 FROM events WHERE happening_key IS NOT NULL;
       -- One row per merged event: the columns the views filter, sort and count by (sort_*: the
