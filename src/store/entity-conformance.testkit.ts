@@ -113,6 +113,7 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       assert.deepEqual({ ...c!, at: undefined }, { kind: 'merge', entity: x!.id, other: y!.id, alias: null, by: 'analyst1', at: undefined });
       assert.match(c!.at, /^\d{4}-\d\d-\d\dT/);
       assert.ok(!(await s.listEntities()).some((e) => e.id === y!.id), 'a merged entity is not listed');
+      assert.equal(await s.countEntities('PERSON'), 1, 'nor counted');
     });
 
     withStore('merging refuses unknown ids, one entity with itself, and different types', async (s) => {
@@ -153,6 +154,7 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       await s.loadKnownActors([{ ...CIA, label_en: 'CIA (US)' }], (a) => [a.label], 'v2');
       assert.equal((await s.getEntity('cia'))!.label_en, 'CIA (US)');
       assert.deepEqual(await s.listEntities(), [], 'curated actors never mentioned are not listed');
+      assert.equal(await s.countEntities(), 0, 'nor counted');
     });
 
     withStore('entities are listed by article count and filtered by type', async (s) => {
@@ -163,6 +165,9 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       assert.deepEqual((await s.listEntities()).map((e) => e.id), [y!.id, x!.id]);
       assert.deepEqual((await s.listEntities({ type: 'PERSON' })).map((e) => e.id), [x!.id]);
       assert.deepEqual((await s.listEntities({ limit: 1, offset: 1 })).map((e) => e.id), [x!.id]);
+      assert.equal(await s.countEntities(), 2, 'counted as listed');
+      assert.equal(await s.countEntities('LOCATION'), 1);
+      assert.equal(await s.countEntities('ORG'), 0);
     });
   });
 }

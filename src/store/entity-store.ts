@@ -33,6 +33,11 @@ export interface EntityStore {
   articleEntities(articleId: string): Promise<ArticleEntity[]>;
   /** Entities mentioned in at least one article, by article count, most mentioned first. */
   listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]>;
+  /**
+   * How many entities `listEntities` lists (of one type, or all), counted in the store.
+   * @example await store.countEntities('PERSON') // 1204
+   */
+  countEntities(type?: EntityType): Promise<number>;
   /** One entity; an id merged away answers with the entity it was merged into. */
   getEntity(id: string): Promise<CanonicalEntity | null>;
   /** Folds `from` into `into` (mentions, aliases, roles); `from` then redirects to `into`. */

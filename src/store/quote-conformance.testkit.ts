@@ -33,6 +33,7 @@ export function runQuoteStoreConformance(backend: string, open: () => Promise<Ma
       await s.setArticleQuotes(a, [quote('الأول', { id: x, label: 'وليام بيرنز' })]);
       await s.setArticleQuotes(b, [quote('الثاني', { id: y, label: 'بورنز' }), quote('الثالث', null)]);
       assert.deepEqual((await s.listQuotes()).map((q) => q.text), ['الثاني', 'الثالث', 'الأول']);
+      assert.equal(await s.countQuotes(), 3);
       const [top] = await s.listQuotes({ limit: 1 });
       assert.equal(top!.article_id, b);
       assert.equal(top!.published, '2023-11-14');

@@ -15,4 +15,9 @@ export interface QuoteStore {
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void>;
   articleQuotes(articleId: string): Promise<ArticleQuote[]>;
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]>;
+  /**
+   * How many quotes are stored, counted in the store.
+   * @example await store.countQuotes() // 5
+   */
+  countQuotes(): Promise<number>;
 }

@@ -327,6 +327,15 @@ export class PgEntities implements EntityStore {
     return out;
   }
 
+  async countEntities(type?: EntityType): Promise<number> {
+    const rows = await this.db.query<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
+       WHERE e.merged_into IS NULL ${type ? 'AND e.type = $1' : ''} AND c.articles > 0`,
+      type ? [type] : [],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async getEntity(id: string): Promise<CanonicalEntity | null> {
     const row = await this.live(id);
     return row ? this.canonical(row) : null;

@@ -57,6 +57,11 @@ export class PgQuotes implements QuoteStore {
     return (await this.db.query<QuoteRow>(this.select('WHERE q.article_id = $1', 'ORDER BY q.ord'), [articleId])).map(toQuote);
   }
 
+  async countQuotes(): Promise<number> {
+    const rows = await this.db.query<{ n: string }>('SELECT COUNT(*) AS n FROM quotes');
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async listQuotes(options: QuoteListOptions = {}): Promise<StoredQuote[]> {
     const params: unknown[] = [options.limit ?? 50, options.offset ?? 0];
     let where = '';

@@ -214,6 +214,9 @@ class PostgresStore implements MarsadStore {
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guard(() => this.quotes.listQuotes(options));
   }
+  countQuotes(): Promise<number> {
+    return this.guard(() => this.quotes.countQuotes());
+  }
 
   setArticleEvents(articleId: string, events: ArticleEvent[]): Promise<void> {
     return this.guard(() => this.events.setArticleEvents(articleId, events));
@@ -254,6 +257,9 @@ class PostgresStore implements MarsadStore {
   }
   listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]> {
     return this.guard(() => this.entities.listEntities(options));
+  }
+  countEntities(type?: EntityType): Promise<number> {
+    return this.guard(() => this.entities.countEntities(type));
   }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guard(() => this.entities.getEntity(id));

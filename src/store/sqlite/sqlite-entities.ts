@@ -377,6 +377,16 @@ export class SqliteEntities implements EntityStore {
     return rows.map((r) => this.canonical(r));
   }
 
+  async countEntities(type?: EntityType): Promise<number> {
+    const row = this.db
+      .prepare<unknown[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
+         WHERE e.merged_into IS NULL ${type ? 'AND e.type = ?' : ''} AND c.articles > 0`,
+      )
+      .get(...(type ? [type] : []));
+    return row?.n ?? 0;
+  }
+
   async getEntity(id: string): Promise<CanonicalEntity | null> {
     const row = this.live(id);
     return row ? this.canonical(row) : null;

@@ -62,6 +62,10 @@ export class SqliteQuotes implements QuoteStore {
     return rows.map(toQuote);
   }
 
+  async countQuotes(): Promise<number> {
+    return (this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quotes').get()?.n) ?? 0;
+  }
+
   async listQuotes(options: QuoteListOptions = {}): Promise<StoredQuote[]> {
     const limit = options.limit ?? 50;
     const offset = options.offset ?? 0;

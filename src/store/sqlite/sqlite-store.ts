@@ -256,6 +256,9 @@ class SqliteStore implements MarsadStore {
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guardAsync(() => this.quotes.listQuotes(options));
   }
+  countQuotes(): Promise<number> {
+    return this.guardAsync(() => this.quotes.countQuotes());
+  }
 
   setArticleEvents(articleId: string, events: ArticleEvent[]): Promise<void> {
     return this.guardAsync(() => this.events.setArticleEvents(articleId, events));
@@ -297,6 +300,9 @@ class SqliteStore implements MarsadStore {
   }
   listEntities(options?: EntityListOptions): Promise<CanonicalEntity[]> {
     return this.guardAsync(() => this.entities.listEntities(options));
+  }
+  countEntities(type?: EntityType): Promise<number> {
+    return this.guardAsync(() => this.entities.countEntities(type));
   }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guardAsync(() => this.entities.getEntity(id));
