@@ -2,7 +2,7 @@
  * Scores Marsad's events, dates and quotes against the hand-annotated gold set
  * `data/events/gold.jsonl` (what it is and how it was made: `data/events/gold.README.md`).
  *
- *   npm run eval:events [-- --json] [-- --errors] [-- --keep] [-- --split dev|test|all]
+ *   npm run eval:events [-- --json] [-- --errors (each error with its cause, and counts by cause)] [-- --keep] [-- --split dev|test|all]
  *   (or: npx tsc -p tsconfig.json && node dist/scripts/eval-events.js [--json] [--errors] [--keep] [--split dev|test|all])
  *
  * --split restricts scoring to half of the gold set: `dev` keeps the units at even positions of
@@ -260,13 +260,41 @@ export interface Scores {
   quotes: Prf;
   speakers: Ratio;
   errors: string[];
+  /** event errors counted by cause (see missCause, spuriousCause) */
+  causes: Record<string, number>;
 }
 
 const show = (g: GoldLabel | null): string => (g === null ? '∅' : alternatives(g).join('|'));
 
+/**
+ * Why a gold event was missed, given the unit's unmatched predicted events: `no event of the type`
+ * (no trigger, or the builder skipped the clause), `wrong source` / `wrong target` / `wrong source
+ * and target` (an event of the type is there with other arguments), `target expected` / `target
+ * not expected` (one side is null where the other is not).
+ */
+export function missCause(g: GoldEvent, free: PredEvent[]): string {
+  const same = free.filter((p) => p.type === g.type);
+  if (!same.length) return 'no event of the type';
+  const srcOk = (p: PredEvent) => sideMatches(g.source, p.source, true);
+  const tgtOk = (p: PredEvent) => sideMatches(g.target, p.target, false);
+  if (same.some((p) => srcOk(p))) {
+    const p = same.find((q) => srcOk(q))!;
+    return g.target === null ? 'target not expected' : p.target === null ? 'target expected, none found' : 'wrong target';
+  }
+  if (same.some((p) => tgtOk(p))) return g.source !== null && same.every((p) => p.source === null) ? 'source expected, none found' : 'wrong source';
+  return 'wrong source and target';
+}
+
+/** Why a predicted event matched nothing, given the unit's unmatched gold events. */
+export function spuriousCause(p: PredEvent, free: GoldEvent[]): string {
+  if (free.some((g) => g.type === p.type)) return 'wrong arguments (counted missed too)';
+  return free.length ? 'no gold event of the type (other types missed)' : 'no gold event of the type';
+}
+
 /** Scores predictions against the gold units (texts are needed to place the gold timexes). */
 export function score(units: Array<{ unit: GoldUnit; text: string; pred: UnitPrediction }>): Scores {
   const errors: string[] = [];
+  const causes: Record<string, number> = {};
   let etp = 0, efp = 0, efn = 0;
   const byType = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
@@ -296,17 +324,23 @@ export function score(units: Array<{ unit: GoldUnit; text: string; pred: UnitPre
         else errors.push(`${unit.id}: event date ${g.type} ${show(g.source)}→${show(g.target)}: gold ${g.date.start}/${g.date.end}, got ${d ? `${d.start}/${d.end}` : 'none'}`);
       }
     }
-    unit.events.forEach((g, i) => {
-      if (mg.has(i)) return;
+    const freeGold = unit.events.map((_, i) => i).filter((i) => !mg.has(i));
+    const freePred = pe.map((_, i) => i).filter((i) => !mp.has(i));
+    freeGold.forEach((i) => {
+      const g = unit.events[i]!;
       efn++;
       bump(g.type, 'fn');
-      errors.push(`${unit.id}: missed event ${g.type} ${show(g.source)} → ${show(g.target)}`);
+      const cause = missCause(g, freePred.map((pi) => pe[pi]!));
+      causes[`missed: ${cause}`] = (causes[`missed: ${cause}`] ?? 0) + 1;
+      errors.push(`${unit.id}: missed event ${g.type} ${show(g.source)} → ${show(g.target)} [${cause}]`);
     });
-    pe.forEach((p, i) => {
-      if (mp.has(i)) return;
+    freePred.forEach((i) => {
+      const p = pe[i]!;
       efp++;
       bump(p.type, 'fp');
-      errors.push(`${unit.id}: spurious event ${p.type} ${p.source?.label ?? '∅'} → ${p.target?.label ?? '∅'}`);
+      const cause = spuriousCause(p, freeGold.map((gi) => unit.events[gi]!));
+      causes[`spurious: ${cause}`] = (causes[`spurious: ${cause}`] ?? 0) + 1;
+      errors.push(`${unit.id}: spurious event ${p.type} ${p.source?.label ?? '∅'} → ${p.target?.label ?? '∅'} [${cause}]`);
     });
 
     // timexes
@@ -366,6 +400,7 @@ export function score(units: Array<{ unit: GoldUnit; text: string; pred: UnitPre
     quotes: prf(qtp, qfp, qfn),
     speakers: ratio(spRight, spTotal),
     errors,
+    causes: Object.fromEntries(Object.entries(causes).sort(([a, x], [b, y]) => y - x || a.localeCompare(b))),
   };
 }
 
@@ -574,8 +609,9 @@ async function main(): Promise<void> {
   }
 
   if (json) {
-    const { errors, ...rest } = scores;
+    const { errors, causes, ...rest } = scores;
     console.log(JSON.stringify(showErrors ? scores : rest));
+    void causes;
     return;
   }
   const goldEvents = gold.reduce((n, u) => n + u.events.length, 0);
@@ -588,7 +624,11 @@ async function main(): Promise<void> {
   console.log(`date resolution (gold timexes): ${ratioLine(scores.timexes)} — resolved values ${ratioLine(scores.timexes.resolved)}, unresolved (null) ${ratioLine(scores.timexes.unresolved)}; ${scores.timexes.spurious} predicted timexes not in the gold`);
   console.log(`quotes:                         ${prfLine(scores.quotes)}`);
   console.log(`speaker accuracy (matched):     ${ratioLine(scores.speakers)}`);
-  if (showErrors) for (const e of scores.errors) console.log(`  - ${e}`);
+  if (showErrors) {
+    console.log('event errors by cause:');
+    for (const [c, n] of Object.entries(scores.causes)) console.log(`  ${String(n).padStart(4)}  ${c}`);
+    for (const e of scores.errors) console.log(`  - ${e}`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
