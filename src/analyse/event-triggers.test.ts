@@ -41,6 +41,8 @@ const cases: [string, Expected[], string][] = [
   ['ويحل الرئيس ضيفا على تونس.', [], 'the gap is not allowed: حل ضيفا must be consecutive'],
   ['وسيحل ضيفا على تونس.', [['CONSULT', 'visit', 'يحل ضيفا', 'future']], 'future visit سيحل ضيفا: a سـ the segmenter leaves on the word'],
   ['وينتظر أن يبحث الوزير مع نظيره الملف.', [['CONSULT', null, 'يبحث', 'future']], 'imperfect يبحث; future cue ينتظر أن'],
+  ['واعتبر الخبراء الاتفاقية خطوة مهمة.', [['AGREE', null, 'الاتفاقية', null]], 'a noun the table lists (اتفاقية) is no nisba of another (اتفاق)'],
+  ['وأكدت المصادر أن الاجتماع تأجل.', [['CONSULT', null, 'الاجتماع', null]], 'المصادر "the sources" is no مصادرة (exact form)'],
 ];
 
 for (const [text, expected, label] of cases) {

@@ -131,6 +131,8 @@ interface Index {
   entries: Entry[];
   /** first word key (or exact bare form) → entries */
   byFirst: Map<string, Entry[]>;
+  /** the bare forms of the one-word noun entries as listed (before entries with one key are merged) */
+  nouns: Set<string>;
 }
 
 function buildIndex(entries: Entry[]): Index {
@@ -141,7 +143,7 @@ function buildIndex(entries: Entry[]): Index {
     if (!list) byFirst.set(k, (list = []));
     list.push(e);
   }
-  return { entries, byFirst };
+  return { entries, byFirst, nouns: new Set() };
 }
 
 let triggerIndex: Index | null = null;
@@ -157,6 +159,7 @@ function loadTriggers(): Index {
   const name = 'events/triggers.ar.tsv';
   const entries: Entry[] = [];
   const seen = new Set<string>();
+  const nouns = new Set<string>();
   for (const [i, { text }] of readDataList(name).entries()) {
     const cols = text.split('\t').map((c) => c.trim());
     if (cols.length < 3) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM, TYPE, MODE, TAGS separated by tabs`, dataFile(name));
@@ -166,12 +169,13 @@ function loadTriggers(): Index {
     for (const t of tags) if (!TAGS.has(t)) throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown tag '${t}'`, dataFile(name));
     const e = compile(form, i, type, mode === '-' || mode === '' ? null : mode, tags);
     if (!e.size || e.words[0]!.gap) continue;
+    if (!e.verb && e.words.length === 1) nouns.add(e.words[0]!.bare);
     const sig = `${e.words.map((w) => (w.gap ? GAP : e.exact ? w.bare : w.key)).join(' ')}|${type}|${e.verb}`;
     if (seen.has(sig)) continue;
     seen.add(sig);
     entries.push(e);
   }
-  return (triggerIndex = buildIndex(entries));
+  return (triggerIndex = { ...buildIndex(entries), nouns });
 }
 
 function loadContexts(): Index {
@@ -264,7 +268,8 @@ function matchAt(e: Entry, words: EventWord[], i: number): number {
   if (e.verb && first.text.replace(MARKS, '').endsWith('ة')) return -1;
   // a nisba adjective is not the noun it derives from: الاجتماعي "social" ≠ اجتماع "meeting"
   const p0 = e.words[0]!;
-  if (!e.verb && !e.exact && !p0.bare.endsWith('ي') && first.bare.startsWith(p0.bare) && NISBA.test(first.bare.slice(p0.bare.length))) return -1;
+  // (unless the table lists the word itself: اتفاقية "agreement" is a noun of its own)
+  if (!e.verb && !e.exact && !p0.bare.endsWith('ي') && first.bare.startsWith(p0.bare) && NISBA.test(first.bare.slice(p0.bare.length)) && !listedNoun(first.bare)) return -1;
   let j = i;
   for (let k = 0; k < e.words.length; k++) {
     const p = e.words[k]!;
@@ -287,6 +292,12 @@ function matchAt(e: Entry, words: EventWord[], i: number): number {
     j = found;
   }
   return j;
+}
+
+/** Whether a word's bare form (or its singular in ـية for a plural in ـيات) is a one-word noun form of the trigger table. */
+function listedNoun(bare: string): boolean {
+  const set = loadTriggers().nouns;
+  return set.has(bare) || (bare.endsWith('يات') && set.has(bare.slice(0, -2) + 'ه'));
 }
 
 function candidates(idx: Index, w: EventWord): Entry[] {
