@@ -21,20 +21,7 @@ export interface TimelineBucket {
  * @example timeline(events) // { buckets: [{ day: '2024-03-11', count: 2, by_type: { CONSULT: 2 } }], undated: 0 }
  */
 export function timeline(events: Iterable<Pick<MergedEvent, 'type' | 'date' | 'published'>>): { buckets: TimelineBucket[]; undated: number } {
-  const days = new Map<string, TimelineBucket>();
-  let undated = 0;
-  for (const e of events) {
-    const day = eventDay(e);
-    if (!day) {
-      undated++;
-      continue;
-    }
-    let b = days.get(day);
-    if (!b) days.set(day, (b = { day, count: 0, by_type: {} }));
-    b.count++;
-    b.by_type[e.type] = (b.by_type[e.type] ?? 0) + 1;
-  }
-  return { buckets: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), undated };
+  return timelineOfCounts([...events].map((e) => ({ day: eventDay(e), type: e.type, count: 1 })));
 }
 
 /**
