@@ -121,7 +121,20 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
   ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
   ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]'], 'no subject in reach after أن: no event'],
-  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT المستوطنين → -'], 'the speaker is not the subject of the verbs he reports'],
+  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT المستوطنين → السكان'], 'the speaker is not the subject of the verbs he reports'],
+  ['وهاجم مستوطنون السكان قرب الحقول.', [], ['ASSAULT مستوطنون → السكان'], 'two generic phrases of one sector (CVL) are two actors'],
+  ['وهاجمت الشرطة مسلحي العشيرة في الحي.', [], ['ASSAULT الشرطة → مسلحي العشيرة'], 'a plural in the construct state (cs) takes the noun after it'],
+  ['وهاجم مسلحو العشيرة الشرطة في الحي.', [], ['ASSAULT مسلحو العشيرة → الشرطة'], 'the nominative construct state (مسلحو) likewise'],
+  ['وقال مراد يوسف إن العشرات من مستوطني التلة هاجموا الأهالي.', [['مراد يوسف', P]], ['ASSAULT العشرات من مستوطني التلة → الأهالي'], 'construct state after a count; the speaker is no recipient'],
+  ['ودعا الرئيس فؤاد كامل المجتمع الدولي إلى التدخل العاجل.', [['فؤاد كامل', P]], ['REQUEST فؤاد كامل → المجتمع الدولي'], 'المجتمع الدولي is a generic actor (IGO)'],
+  ['واعتقلت الشرطة 12 شخصا يشتبه بتورطهم في هجمات ضد قوات الأمن.', [], ['COERCE/arrest الشرطة → -'], 'a count fills the object: a phrase after it belongs to another clause'],
+  ['وكان طيران الاحتلال قد شن سلسلة غارات على البلدة.', [], ['ASSAULT/heavy-weapons طيران الاحتلال → -'], 'a verbal noun after a light verb (شن) takes a generic actor as its subject'],
+  ['وأطلقت الطائرات الحربية صباح أمس ثلاثة صواريخ على الموقع.', [], ['ASSAULT/heavy-weapons الطائرات الحربية → -'], 'أطلق is a light verb of attacks'],
+  ['وجددت سوريا قصفها للبلدة وكان جيش الاحتلال قد شن غارات.', [['سوريا', L]], ['ASSAULT/heavy-weapons سوريا → -', 'ASSAULT/heavy-weapons جيش الاحتلال → -'], 'a bare generic phrase after a verbal noun opens the next clause: no recipient'],
+  ['ووقعت وزارة الصحة ( WHO ) اتفاقية مع شرطة المدينة.', [['وزارة الصحة', O], ['WHO', O]], ['AGREE وزارة الصحة → شرطة'], 'a light verb before the acronym in brackets; a generic recipient after مع'],
+  ['ووقعت مصر اتفاقية تعاون مع فرنسا.', [['مصر', L], ['فرنسا', L]], ['AGREE مصر → فرنسا'], 'a gapped verb phrase (وقعت … اتفاقية) holding its subject; اتفاقية تعاون is one event'],
+  ['هل تدعم حكومة كابل حركة طالبان؟', [['حكومة كابل', O], ['حركة طالبان', O]], [], 'a question (هل) tells no event'],
+  ['وكان السفير عادل نصر قد أعرب عن « صدمته » من تصريحات سامي وهبة واتهمه بالتسرع.', [['عادل نصر', P], ['سامي وهبة', P]], ['ACCUSE عادل نصر → سامي وهبة'], 'a scare quote closed before the verb does not end the main clause'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

@@ -54,6 +54,14 @@
  *   - COOPERATE, SUPPORT and THREATEN verbal nouns are events only with a verb, a light verb or
  *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
  *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
+ *   - a question ("هل تدعم X Y؟") tells no event; a verbal noun right after another (or after a
+ *     verb phrase ending in one: "وقعت مصر اتفاقية تعاون") is its complement, one event;
+ *   - a verb phrase whose gap holds its subject ("وقعت مصر اتفاقية مع فرنسا") is read from the verb;
+ *   - a scare quote closed before a verb ("أعرب عن « صدمته » … واتهمه") does not end the main clause;
+ *   - generic actors: a verbal noun after a light verb takes one as its actor ("شن طيران الاحتلال
+ *     غارات"), and as its recipient only after مع، إلى، بـ … ; two phrases of one sector are two
+ *     actors ("هاجم مستوطنون المواطنين"); a count right after the verb fills its object ("اعتقلت
+ *     الشرطة 19 شخصا …"), so a name further on is another clause's.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -429,14 +437,26 @@ export function buildEvents(
     // "المتظاهرون" names the actors, as a name does: no trigger of its own
     if (genericUnits.some((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end)) continue;
     if (inComplement(t, sorted, words)) continue;
+    // "اتفاقية تعاون", "وقعت مصر اتفاقية تعاون": a verbal noun right after another (or after a
+    // verb phrase ending in one) is its complement: one event
+    if (!looksVerb(t) && sorted.some((p) => p !== t && !p.actor && p.end <= t.start && (!looksVerb(p) || /\s/.test(p.text)) && /^\s+$/.test(text.slice(p.end, t.start)))) continue;
+    // "هل تدعم X Y؟": a question asks whether it happens, it tells no event
+    if (/^[وف]?هل$/.test(words[wordAt(words, t.start) - 1]?.f ?? '')) continue;
     // a generic actor right after a verb is its subject: the name after it is not ("اعتقلت الشرطة X")
     const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
     let d = argumentsOf(t, words, units, drafts, si, unnamed);
-    if (genericUnits.length && (!d || !d.targets.length) && looksVerb(t)) {
+    // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
+    const nounSupported = !looksVerb(t) && supportBefore(words, wordAt(words, t.start), units, t.type) !== null;
+    if (genericUnits.length && (!d || !d.targets.length) && (looksVerb(t) || nounSupported)) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
       const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns);
       if (g) g.targets = g.targets.filter((x) => !counted.has(x));
+      // "اعتقلت الشرطة 19 شخصا يشتبه بتورطهم … ضد قوى الأمن": a count fills the object; a name after it is another clause's
+      if (g && g.targets.length && countedObject(words, wordAt(words, t.end - 1), withGeneric.find((u) => u.cluster === g.targets[0])?.first ?? -1)) g.targets = [];
+      // a verbal noun whose actor is named takes a generic recipient only after مع، إلى، بـ، لـ …:
+      // a bare phrase after it may open the next clause ("قصفها … وكان طيران الاحتلال")
+      if (g && d && nounSupported && g.targets.some((x) => withGeneric.find((u) => u.cluster === x)?.marker === 'none')) g.targets = [];
       if (g && (!d || (g.source === d.source && g.targets.length))) d = g;
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
@@ -478,7 +498,10 @@ export function buildEvents(
     if (dropped.has(d)) continue;
     const t = d.trigger;
     const s = sentences[d.sentence]!;
-    const targets = d.targets.filter((x) => ref(x).id !== ref(d.source).id);
+    // one actor is not its own recipient; two generic phrases of one sector are two actors
+    // ("هاجم مستوطنون المواطنين": both CVL) unless they read the same
+    const sameActor = (x: number) => ref(x).id === ref(d.source).id && (!parseGenericId(ref(x).id) || fold(ref(x).label) === fold(ref(d.source).label));
+    const targets = d.targets.filter((x) => !sameActor(x));
     // a meeting with no one named is no event; a visit with its place is
     if (t.type === 'CONSULT' && !targets.length && !(t.mode === 'visit' && d.location !== null)) continue;
     const visit = visitOf.get(d);
@@ -511,6 +534,15 @@ export function buildEvents(
   const kept = out.filter((e) => e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status));
   kept.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
   return kept;
+}
+
+/** Whether a number not followed by من ("19 شخصا", not "خمسة من عناصر …") stands between a verb and the first object found after it. */
+function countedObject(words: Word[], tLast: number, objectFirst: number): boolean {
+  for (let i = tLast + 1; i < objectFirst; i++) {
+    const w = words[i]!;
+    if (w.kind === 'number' && words[i + 1]?.f !== 'من' && i + 1 < objectFirst) return true;
+  }
+  return false;
 }
 
 /** Types whose verbal nouns name a relation or a stance more often than an act ("الشراكة", "مهلة"): an event only with a verb, a light verb or a relative clause. */
@@ -696,8 +728,11 @@ function argumentsOf(
   actorNouns: { start: number; end: number }[] = [],
 ): Omit<Draft, 'trigger' | 'sentence'> | null {
   const tFirst = wordAt(words, t.start);
-  const tLast = wordAt(words, t.end - 1);
   const verb = looksVerb(t);
+  let tLast = wordAt(words, t.end - 1);
+  // "وقعت مصر اتفاقية مع فرنسا", "أجرى الوزير مباحثات": a verb phrase whose gap holds a name —
+  // the subject after the verb: the arguments are read from the verb
+  if (verb && units.some((u) => u.kind === 'actor' && u.first > tFirst && u.last < tLast)) tLast = tFirst;
   const order = argumentOrder(t.text);
   let status = t.status;
 
@@ -737,7 +772,7 @@ function argumentsOf(
     const u = before.find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
     if (!u) return null;
     const gap = between(words, u.last, tFirst);
-    return gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !(back && /^[اأإ]ن$/.test(w.raw))) || (w.kind === 'punct' && /[«“":;؛]/.test(w.f))) ? null : u;
+    return gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !(back && /^[اأإ]ن$/.test(w.raw))) || (w.kind === 'punct' && /[:;؛]/.test(w.f))) || openQuote(gap) ? null : u;
   };
 
   // a subject right before the trigger: "X التقى Y", "X قام بزيارة …"
@@ -952,6 +987,25 @@ function pointsBack(words: Word[], i: number): boolean {
 }
 
 
+/**
+ * Whether a stretch of words opens a quote it does not close: "قال X «إن … واعتدوا»" crosses
+ * into what X said; a scare-quoted word closed before ("أعرب عن « صدمته » … واتهمه") does not.
+ */
+export function openQuote(ws: { kind: string; f: string }[]): boolean {
+  let guillemets = 0, curly = 0, straight = 0;
+  for (const w of ws) {
+    if (w.kind !== 'punct') continue;
+    for (const ch of w.f) {
+      if (ch === '«') guillemets++;
+      else if (ch === '»') guillemets = Math.max(0, guillemets - 1);
+      else if (ch === '“') curly++;
+      else if (ch === '”') curly = Math.max(0, curly - 1);
+      else if (ch === '"') straight++;
+    }
+  }
+  return guillemets > 0 || curly > 0 || straight % 2 === 1;
+}
+
 /** Words that end the main clause for a subject carried over to a later verb: complementizers, reporting verbs, relatives. */
 const MAIN_BOUNDARY = F([
   'أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'قال', 'وقال', 'قالت', 'وقالت', 'أكد', 'وأكد', 'أكدت', 'وأكدت', 'أضاف', 'وأضاف', 'أوضح', 'وأوضح',
@@ -1008,9 +1062,12 @@ function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type =
   for (let i = tFirst - 1, n = 0; i >= 0 && n < 6; i--) {
     const w = words[i]!;
     if (!isWord(w)) {
-      if (w.kind === 'punct' && !/[،,]/.test(w.f)) return null;
+      // commas, and the brackets of an acronym after a name ("معهد الدراسات ( ICSS ) اتفاقية")
+      if (w.kind === 'punct' && !/[،,()]/.test(w.f)) return null;
       continue;
     }
+    // the acronym in brackets is the name's, not a word of the clause
+    if (words[i - 1]?.f === '(' && words[i + 1]?.f === ')') continue;
     if (!units.some((u) => u.kind === 'actor' && i >= u.first && i <= u.last)) n++;
     const k1 = wordKey(w.raw);
     const k = support.has(k1) ? k1 : wordKey(w.raw.replace(/^[وف](?=...)/, ''));
@@ -1076,6 +1133,8 @@ interface GenericHead {
   code: string;
   /** an actor only with a nationality adjective after it ("الخارجية الروسية") */
   nat: boolean;
+  /** a plural in the construct state: the noun after it belongs to the phrase ("مستوطني براخة") */
+  construct: boolean;
 }
 
 interface GenericTable {
@@ -1112,7 +1171,7 @@ function loadGeneric(): GenericTable {
       t.nats.set(n.base, code.slice(1));
     } else {
       const list = t.heads.get(words[0]!) ?? [];
-      list.push({ words, code, nat: tag === 'nat' });
+      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs' });
       list.sort((a, b) => b.words.length - a.words.length);
       t.heads.set(words[0]!, list);
     }
@@ -1159,6 +1218,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     let country: string | null = null;
     let j = i;
     let natNeeded = false;
+    let construct = false;
     for (const h of heads.get(k) ?? []) {
       let ok = true;
       for (let x = 1; x < h.words.length && ok; x++) {
@@ -1168,6 +1228,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       if (!ok) continue;
       code = h.code;
       natNeeded = h.nat;
+      construct = h.construct;
       j = i + h.words.length - 1;
       break;
     }
@@ -1188,6 +1249,8 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       i = j;
       continue;
     }
+    // "مستوطني براخة": a plural in the construct state takes the noun after it
+    if (construct && j + 1 < words.length && words[j + 1]!.kind === 'arabic' && !words[j + 1]!.pro.length && !taken.has(j + 1)) j++;
     // adjectives, modifiers and the nationality, bare words, up to four words in all
     while (j + 1 < words.length && j + 1 - i < 4) {
       const v = words[j + 1]!;
