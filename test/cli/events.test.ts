@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { FIXTURES, jsonLines, runCli, tempDir } from './run-cli.js';
 
 const PAGE = join(FIXTURES, 'events', 'visit.html');
@@ -49,6 +50,10 @@ test('ingested events: show, events --actor / --type / --from, --csv, export --f
   try {
     const db = join(dir, 'm.db');
     assert.equal((await runCli(['--db', db, 'ingest', PAGE])).code, 0);
+    const stored = new Database(db, { readonly: true });
+    const count = (table: string) => (stored.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    assert.deepEqual([count('happening_stale'), count('happenings')], [0, 5], 'the ingest stored its merged events: the first view merges nothing');
+    stored.close();
     const all = jsonLines((await runCli(['--db', db, 'events', '--json'])).out);
     assert.equal(all.length, 5);
     for (const e of all) assert.deepEqual(Object.keys(e).sort(), [...KEYS, 'article', 'num_articles', 'num_sources', 'published', 'sources', 'title'].sort());
