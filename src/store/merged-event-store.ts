@@ -6,20 +6,23 @@ import type { EventListOptions } from './event-store.js';
  * Persisted merged events ("happenings", issue #7: no events view waits on a full scan).
  *
  * `mergeEvents` only ever joins events with the same `happeningKey` (type, status class,
- * actor pair), so merged events are computed per key — a bucket — and stored; a write that
- * can change a bucket's merge marks its key stale, and only stale buckets are merged again
- * (src/app/merged-events.ts). Every stored event carries its key, computed from the actor ids
- * answering at write time (after analysts' merges); a merge of entities recomputes the keys
- * of the events it touches.
+ * actor pair), and those of two generic actors only within one story, so merged events are
+ * computed per bucket (`happeningBucket`: the key, plus the story for generic actors) and
+ * stored; a write that can change a bucket's merge marks its key stale, and only stale
+ * buckets are merged again (src/app/merged-events.ts). Every stored event carries its bucket
+ * key, computed from the actor ids answering at write time (after analysts' merges) and its
+ * article's story; a merge of entities or a story move recomputes the keys it touches.
  *
  * What marks keys stale: an article's events replaced (old and new keys), an article's
  * content updated, a story assignment that changes (undated events merge by story), stories
  * cleared, an entity merge (events of the merged-away ids get new keys; both marked), a
  * curated actor's label changing. A split moves mentions, not events (their actor ids were
- * resolved at analysis and stay), so it changes no key.
+ * resolved at analysis and stay), so it changes no key. Nothing deletes an article.
+ * Both backends keep the same tables (events.happening_key, happening_stale, happenings,
+ * happening_json), so `marsad migrate` copies them as they are.
  */
 
-/** A happening key marked stale, with the number of its latest mark. */
+/** A bucket key marked stale, with the number of its latest mark. */
 export interface StaleHappening {
   key: string;
   /** grows on every mark: a key marked again while its bucket is merged stays stale */
