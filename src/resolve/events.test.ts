@@ -135,6 +135,14 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['ووقعت مصر اتفاقية تعاون مع فرنسا.', [['مصر', L], ['فرنسا', L]], ['AGREE مصر → فرنسا'], 'a gapped verb phrase (وقعت … اتفاقية) holding its subject; اتفاقية تعاون is one event'],
   ['هل تدعم حكومة كابل حركة طالبان؟', [['حكومة كابل', O], ['حركة طالبان', O]], [], 'a question (هل) tells no event'],
   ['وكان السفير عادل نصر قد أعرب عن « صدمته » من تصريحات سامي وهبة واتهمه بالتسرع.', [['عادل نصر', P], ['سامي وهبة', P]], ['ACCUSE عادل نصر → سامي وهبة'], 'a scare quote closed before the verb does not end the main clause'],
+  ['وقال مراد يوسف «إن مستوطنين هاجموا القرية واعتدوا عليهم بالضرب».', [['مراد يوسف', P]], ['ASSAULT مستوطنين → -'], 'a pronoun inside a quote does not stand for the speaker before it'],
+  ['واتهم كمال صبري حركة الإصلاح بالعمل لمصلحة فرنسا.', [['كمال صبري', P], ['حركة الإصلاح', O], ['فرنسا', L]], ['ACCUSE كمال صبري → حركة الإصلاح'], 'what one is accused of (after بـ) names no recipient'],
+  ['واتهم كمال صبري بالعمل لمصلحة فرنسا.', [['كمال صبري', P], ['فرنسا', L]], ['ACCUSE كمال صبري → -'], 'the charge after بـ: no recipient at all rather than a wrong one'],
+  ['ومددت المحكمة العسكرية اعتقال النائب سالم حداد.', [['سالم حداد', P]], ['COERCE/arrest المحكمة العسكرية → سالم حداد'], 'مدد is a light verb of detention; the genitive of اعتقال is the detainee'],
+  ['وأدان المجلس اغتيال الصحفي نبيل شاكر.', [['نبيل شاكر', P]], [], 'the genitive of اغتيال is the victim, never the attacker: no attacker named, no event'],
+  ['وتم اغتيال نبيل شاكر على يد جماعة الفجر في وضح النهار.', [['نبيل شاكر', P], ['جماعة الفجر', O]], ['ASSAULT/assassinate جماعة الفجر → نبيل شاكر'], 'the victim in the genitive, the attacker after على يد'],
+  ['وتجمع نحو 50 متظاهرا أمام السفارة للاحتجاج على زيارة الرئيس حسن داود.', [['حسن داود', P]], ['PROTEST/demo نحو 50 متظاهرا → حسن داود'], 'a purpose adjunct (للاحتجاج على X): the clause subject protests against X'],
+  ['وتوقف العمال عن العمل احتجاجا على قرار وزارة المالية.', [['وزارة المالية', O]], ['PROTEST/demo العمال → وزارة المالية'], 'احتجاجا على X: the purpose adjunct has no genitive actor; the clause subject is its actor'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

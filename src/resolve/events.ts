@@ -62,6 +62,13 @@
  *     غارات"), and as its recipient only after مع، إلى، بـ … ; two phrases of one sector are two
  *     actors ("هاجم مستوطنون المواطنين"); a count right after the verb fills its object ("اعتقلت
  *     الشرطة 19 شخصا …"), so a name further on is another clause's.
+ *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
+ *     abduction, execution, torture, release: "اعتقال X", "اغتيال X") is its target, never its
+ *     actor; "مددت المحكمة اعتقال X": مدد is a light verb of detention;
+ *   - a purpose adjunct ("احتجاجا على X", "للاحتجاج على X") has the clause's subject, the nearest
+ *     bare actor before it, as actor, and X as target;
+ *   - what one is accused of ("اتهم X بالعمل لمصلحة Y") names no recipient, and a pronoun inside
+ *     a quote does not stand for a name before the quote opens.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -446,7 +453,7 @@ export function buildEvents(
     const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
     let d = argumentsOf(t, words, units, drafts, si, unnamed);
     // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
-    const nounSupported = !looksVerb(t) && supportBefore(words, wordAt(words, t.start), units, t.type) !== null;
+    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), units, t.type) !== null || purposeAdjunct(words, wordAt(words, t.start)));
     if (genericUnits.length && (!d || !d.targets.length) && (looksVerb(t) || nounSupported)) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
@@ -535,6 +542,21 @@ export function buildEvents(
   kept.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
   return kept;
 }
+
+/**
+ * Whether a verbal noun is the purpose of its clause: indefinite accusative ("احتجاجا على",
+ * "تنديدا بـ") or after لـ ("للاحتجاج على"), followed by its preposition.
+ */
+function purposeAdjunct(words: Word[], i: number): boolean {
+  const w = words[i]!;
+  const n = words[i + 1];
+  if (!n || !isWord(n)) return false;
+  const purpose = (w.pro.includes('ل') && /^لل/.test(w.f)) || (!w.pro.length && !/^ال/.test(w.f) && /ا$/.test(w.f.replace(/[\u064B-\u065F]/g, '')));
+  return purpose && (/^(علي|على|مع|ضد)$/.test(n.f) || n.pro.includes('ب') || n.pro.includes('ل'));
+}
+
+/** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
+const PATIENT_MODES = new Set(['arrest', 'deport', 'confiscate', 'assassinate', 'abduct', 'execute', 'torture', 'release']);
 
 /** Whether a number not followed by من ("19 شخصا", not "خمسة من عناصر …") stands between a verb and the first object found after it. */
 function countedObject(words: Word[], tLast: number, objectFirst: number): boolean {
@@ -746,8 +768,10 @@ function argumentsOf(
       stop = i;
       break;
     }
-    // "دعا X إلى وقف …", "طالب بالإفراج عن Y": what is asked for is no recipient
-    if (t.type === 'REQUEST' && i > tLast && (/^و?الي$/.test(w.f) || ((w.pro.includes('ب') || /^ب.../.test(w.f)) && !units.some((u) => u.first <= i && u.last >= i)))) {
+    // "دعا X إلى وقف …", "طالب بالإفراج عن Y": what is asked for is no recipient;
+    // "اتهم X بالعمل لمصلحة Y": nor is what one is accused of
+    const charge = t.type === 'ACCUSE' && verb && /تهم/.test(fold(t.text));
+    if ((t.type === 'REQUEST' || charge) && i > tLast && ((t.type === 'REQUEST' && /^و?الي$/.test(w.f)) || ((w.pro.includes('ب') || /^ب.../.test(w.f)) && !units.some((u) => u.first <= i && u.last >= i)))) {
       stop = i;
       break;
     }
@@ -848,7 +872,7 @@ function argumentsOf(
       if (!source && clauseInitial(words, tFirst)) source = prevSubject() ?? mainSubject();
       if (source) {
         const sc = source.cluster;
-        const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u !== source);
+        const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u !== source && !openQuote(between(words, u.last, tFirst)));
         // a recipient the text names but not as a name Marsad knows: no event rather than a wrong
         // one, unless the subject stands before a form that may be a noun ("حماس رفضها": her refusal)
         if (!ante && source !== pre) return null;
@@ -875,7 +899,8 @@ function argumentsOf(
         for (let i = tLast + 1; i < Math.min(stop, tLast + 4); i++) {
           if (!PP_PRONOUN.test(words[i]!.f)) continue;
           const sc = source.cluster;
-          const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc);
+          // not across the opening of a quote: "قال X «إن … واعتدوا عليهم»" — they are not X
+          const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && !openQuote(between(words, u.last, tFirst)));
           if (ante) objects = [ante];
           break;
         }
@@ -885,7 +910,12 @@ function argumentsOf(
   } else {
     const rel = relativeAfter(words, tLast, stop);
     const sv = supportBefore(words, tFirst, units, t.type);
-    const genitive = actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
+    // (a purpose adjunct has none: "احتجاجا على رفض X" — X is not who protests)
+    const genitive0 = !purposeAdjunct(words, tFirst) && actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
+    // "اعتقال X", "اغتيال X": the genitive of an act done to someone is who it is done to
+    // (unless the one it is done to follows with لـ: "اعتقال الشرطة للمتظاهرين")
+    const patient = genitive0 && t.mode !== null && PATIENT_MODES.has(t.mode) && !actorAfter.some((u) => u !== genitive0 && u.marker === 'li') ? genitive0 : null;
+    const genitive = patient ? null : genitive0;
     if (rel !== null) {
       // "الزيارة التي قام بها X إلى Y"; "زيارة قام بها إلى Y" (he: the actor told just before)
       const receive = loadOrders().support.get(wordKey(words[rel]!.raw)) === 'support-receive';
@@ -924,6 +954,9 @@ function argumentsOf(
         source = genitive;
         objects = objectsOf(actorAfter.filter((u) => u !== genitive), t);
       }
+    } else if (patient) {
+      // the actor, if any, comes after من قبل / على يد (below)
+      objects = [patient];
     } else if (genitive) {
       if (order === 'host') {
         // استقبال X لـY
@@ -950,6 +983,15 @@ function argumentsOf(
         if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
           source = u;
           objects = objectsOf(actorAfter, t);
+        } else if (purposeAdjunct(words, tFirst)) {
+          // "تجمع نحو 40 متظاهرا … للاحتجاج على X", "أضرب العمال احتجاجا على X": the purpose of
+          // the clause's act; its actor is the clause's subject, the nearest bare actor before
+          const subj = [...before].reverse().find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
+          const gap = subj ? between(words, subj.last, tFirst) : [];
+          if (subj && !hasBarrier(gap) && !openQuote(gap) && !gap.some((w) => MAIN_BOUNDARY.has(w.f) || (w.kind === 'punct' && /[.:;؛]/.test(w.f)))) {
+            source = subj;
+            objects = objectsOf(actorAfter, t);
+          }
         }
       }
     }
