@@ -4,7 +4,7 @@
  * they follow the corpus, and stored, so an analyst can see and correct them.
  */
 import type { Affiliation } from '../model/affiliation.js';
-import { ENTITY_TYPES, type CanonicalEntity, type EntityType } from '../model/entity.js';
+import { ENTITY_TYPES, type CanonicalEntity, type EntityFacts, type EntityType } from '../model/entity.js';
 import { MarsadError } from '../model/errors.js';
 import type { StoredQuote } from '../model/quote.js';
 import { deriveAffiliations } from '../resolve/affiliations.js';
@@ -15,22 +15,13 @@ import { ploverScores } from '../resolve/plover-scores.js';
 import type { MarsadStore } from '../store/store.js';
 import { listMergedEvents } from './stories.js';
 
-async function allEntities(store: MarsadStore, type: EntityType): Promise<CanonicalEntity[]> {
-  const out: CanonicalEntity[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const got = await store.listEntities({ type, limit: 1000, offset });
-    out.push(...got);
-    if (got.length < 1000) return out;
-  }
-}
-
 /**
  * Derives the affiliations again (curated actors, roles seen with stored persons) and stores
  * them in place of the earlier derived ones; analysts' records stay and win. Returns those in force.
  * @example const affs = await refreshAffiliations(store)
  */
-export async function refreshAffiliations(store: MarsadStore): Promise<Affiliation[]> {
-  const entities = [...(await allEntities(store, 'PERSON')), ...(await allEntities(store, 'ORG'))];
+export async function refreshAffiliations(store: MarsadStore, facts?: readonly EntityFacts[]): Promise<Affiliation[]> {
+  const entities = (facts ?? (await store.listEntityFacts(['PERSON', 'ORG']))).filter((e) => e.type !== 'LOCATION');
   await store.setDerivedAffiliations(deriveAffiliations({ actors: loadKnownActors(), entities }));
   return store.listAffiliations();
 }
@@ -82,24 +73,25 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   const la = levelOf(a.type);
   const lb = levelOf(b.type);
   const level = o.level ?? (RANK[la] >= RANK[lb] ? la : lb);
-  const affiliations = await refreshAffiliations(store);
+  // every listed entity's names and roles in a few bulk reads, for the affiliations and the labels
+  const facts = await store.listEntityFacts([...ENTITY_TYPES]);
+  const affiliations = await refreshAffiliations(store, facts);
   // the store narrows to the asked days (an undated event by its article's day), as `marsad events` does
   const events = await listMergedEvents(store, { from: o.from, to: o.to });
+  // the corpus's coverage, one day per stored article (counted by the store, not listed)
   const published: (string | null)[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const got = await store.list({ limit: 1000, offset });
-    published.push(...got.map((x) => x.published));
-    if (got.length < 1000) break;
-  }
+  for (const { day, articles } of await store.articlesByDay()) for (let i = 0; i < articles; i++) published.push(day);
   const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
+  const factOf = new Map(facts.map((f) => [f.id, f]));
   const ids = new Set(events.flatMap((e) => [e.source.id, e.target?.id ?? '']).filter((id) => id && !id.startsWith('generic:') && !id.startsWith('local:')));
   for (const id of ids) {
-    const e = await store.getEntity(id);
+    // an entity no article names any more (or merged away) is not among the facts: asked for alone
+    const e = factOf.get(id) ?? (await store.getEntity(id));
     if (e) entities.set(id, { label: e.label, type: e.type, roles: e.roles.map((r) => r.role) });
   }
   for (const aff of affiliations) {
     if (entities.has(aff.of)) continue;
-    const e = await store.getEntity(aff.of);
+    const e = factOf.get(aff.of) ?? (await store.getEntity(aff.of));
     if (e) entities.set(aff.of, { label: e.label, type: e.type, roles: [] });
   }
   const report = computeDyad({

@@ -90,6 +90,9 @@ export interface CanonicalEntity {
   blocked_keys: string[];
 }
 
+/** What deriving affiliations reads of an entity: its names, country and roles. */
+export type EntityFacts = Pick<CanonicalEntity, 'id' | 'type' | 'label' | 'aliases' | 'roles' | 'country'>;
+
 /** One entity of an article as the resolve stage decided it, ready to store. */
 export interface EntityAssignment {
   /** the canonical entity it links to, or null to create a new one */

@@ -16,7 +16,7 @@
  * Pure: no store, no I/O.
  */
 import type { Affiliation } from '../model/affiliation.js';
-import type { CanonicalEntity, KnownActor } from '../model/entity.js';
+import type { EntityFacts, KnownActor } from '../model/entity.js';
 import { fold } from '../arabic/index.js';
 
 /** What affiliations are derived from. */
@@ -24,7 +24,7 @@ export interface AffiliationSources {
   /** the curated actors (data/knowledge/actors.json) */
   actors: readonly KnownActor[];
   /** the stored persons and organisations, with the roles seen with them */
-  entities: readonly CanonicalEntity[];
+  entities: readonly EntityFacts[];
 }
 
 const CURATED_BASIS = 'data/knowledge/actors.json';
@@ -123,15 +123,35 @@ export function deriveAffiliations(src: AffiliationSources): Affiliation[] {
     add({ member: e.id, of: `country-${e.country.toLowerCase()}`, from: null, to: null, origin: 'curated', basis: 'data/gazetteers' });
   }
 
+  // Names and offices by their first word: a name inside a role starts at one of the role's
+  // words, so only those are tried (trying every organisation with every role grew as
+  // persons × organisations).
+  // `rank` keeps the order of a scan over every name then every office, so the output is the same.
+  const byFirstWord = new Map<string, { words: string[]; org: string; rank: number }[]>();
+  let rank = 0;
+  const index = (w: string[], org: string) => {
+    const list = byFirstWord.get(w[0]!) ?? [];
+    if (list.length === 0) byFirstWord.set(w[0]!, list);
+    list.push({ words: w, org, rank });
+  };
+  for (const [id, names] of orgNames) {
+    for (const n of names) index(n, id);
+    rank++;
+  }
+  for (const o of offices) {
+    if (o.words.length > 0) index(o.words, o.org);
+    rank++;
+  }
+
   // roles seen with a person's name
   for (const e of src.entities) {
     if (e.type !== 'PERSON') continue;
     for (const r of e.roles) {
       const rw = words(r.role);
       if (rw.some((w) => FORMER.has(w))) continue;
-      const orgs = new Set<string>();
-      for (const [id, names] of orgNames) if (names.some((n) => containsRun(rw, n))) orgs.add(id);
-      for (const o of offices) if (containsRun(rw, o.words)) orgs.add(o.org);
+      const found: { org: string; rank: number }[] = [];
+      for (const w of new Set(rw)) for (const n of byFirstWord.get(w) ?? []) if (containsRun(rw, n.words)) found.push(n);
+      const orgs = new Set(found.sort((a, b) => a.rank - b.rank).map((n) => n.org));
       for (const org of orgs) {
         add({ member: e.id, of: org, from: dayOf(r.first_seen), to: dayOf(r.last_seen), origin: 'role', basis: r.role });
       }

@@ -113,6 +113,19 @@ export function runStoreConformance(backend: string, open: () => Promise<Article
       assert.deepEqual((await s.ids()).sort(), [older.id, newer.id].sort());
     });
 
+    withStore('articles are counted by day of publication, undated ones apart', async (s) => {
+      await s.put(input('a.txt', article({ published: '2023-11-14T09:30:00+01:00', text: 'نص أول مختلف.' })));
+      await s.put(input('b.txt', article({ published: '2023-11-14', text: 'نص ثان مختلف.' })));
+      await s.put(input('c.txt', article({ published: '2021-01-01', text: 'نص ثالث مختلف.' })));
+      await s.put(input('d.txt', article({ published: null, text: 'نص رابع مختلف.' })));
+      const days = (await s.articlesByDay()).sort((x, y) => String(x.day).localeCompare(String(y.day)));
+      assert.deepEqual(days, [
+        { day: '2021-01-01', articles: 1 },
+        { day: '2023-11-14', articles: 2 },
+        { day: null, articles: 1 },
+      ].sort((x, y) => String(x.day).localeCompare(String(y.day))));
+    });
+
     withStore('the raw page is kept byte for byte', async (s) => {
       const bytes = '<html><meta charset="windows-1256"><p>\u00e1\u00e4</p></html>';
       const { id } = await s.put(input('raw.html', article(), bytes));

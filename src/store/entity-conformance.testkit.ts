@@ -160,12 +160,20 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
     withStore('entities are listed by article count and filtered by type', async (s) => {
       const a = await articleIn(s, 'a', '2022-06-14');
       const b = await articleIn(s, 'b', '2023-11-14');
-      const [x, y] = await s.setArticleEntities(a, [assign('بايدن', [['بايدن', 0]]), assign('الرباط', [['الرباط', 20]], { type: 'LOCATION' })], null);
+      const [x, y] = await s.setArticleEntities(a, [assign('بايدن', [['بايدن', 0]], { roles: ['الرئيس الأمريكي'] }), assign('الرباط', [['الرباط', 20]], { type: 'LOCATION' })], '2022-06-14');
       await s.setArticleEntities(b, [assign('الرباط', [['الرباط', 0]], { type: 'LOCATION', entityId: y!.id })], null);
       assert.deepEqual((await s.listEntities()).map((e) => e.id), [y!.id, x!.id]);
       assert.deepEqual((await s.listEntities({ type: 'PERSON' })).map((e) => e.id), [x!.id]);
       assert.deepEqual((await s.listEntities({ limit: 1, offset: 1 })).map((e) => e.id), [x!.id]);
       assert.equal(await s.countEntities(), 2, 'counted as listed');
+      // the bulk read gives each listed entity's names, country and roles as reading it alone does
+      const facts = await s.listEntityFacts(['PERSON', 'LOCATION']);
+      assert.deepEqual(facts.map((f) => f.id), [y!.id, x!.id], 'in the order of the listing');
+      for (const f of facts) {
+        const e = (await s.getEntity(f.id))!;
+        assert.deepEqual(f, { id: e.id, type: e.type, label: e.label, country: e.country, aliases: e.aliases, roles: e.roles });
+      }
+      assert.deepEqual((await s.listEntityFacts(['ORG'])), []);
       assert.equal(await s.countEntities('LOCATION'), 1);
       assert.equal(await s.countEntities('ORG'), 0);
     });

@@ -3,6 +3,7 @@ import type {
   CanonicalEntity,
   EntityAssignment,
   EntityCorrection,
+  EntityFacts,
   EntityType,
   KnownActor,
 } from '../model/entity.js';
@@ -38,6 +39,12 @@ export interface EntityStore {
    * @example await store.countEntities('PERSON') // 1204
    */
   countEntities(type?: EntityType): Promise<number>;
+  /**
+   * Every entity `listEntities` lists of these types, with its names, country and roles, read
+   * in a few bulk queries (not one per entity), in the same order.
+   * @example await store.listEntityFacts(['PERSON', 'ORG'])
+   */
+  listEntityFacts(types: EntityType[]): Promise<EntityFacts[]>;
   /** One entity; an id merged away answers with the entity it was merged into. */
   getEntity(id: string): Promise<CanonicalEntity | null>;
   /** Folds `from` into `into` (mentions, aliases, roles); `from` then redirects to `into`. */

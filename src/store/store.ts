@@ -68,6 +68,12 @@ export interface ArticleStore extends FetchStateStore {
   search(query: SearchQuery, options?: SearchOptions): Promise<SearchHit[]>;
   count(): Promise<number>;
   /**
+   * How many stored articles were published on each day (YYYY-MM-DD; null: undated), counted
+   * in the store.
+   * @example await store.articlesByDay() // [{ day: '2024-05-02', articles: 3 }, { day: null, articles: 1 }]
+   */
+  articlesByDay(): Promise<{ day: string | null; articles: number }[]>;
+  /**
    * Records that the analysis of the article's current content is complete — entities,
    * quotes, events, duplicate signature and story all written — by analysis `version`.
    * Called last, so a crash before it leaves the article pending, never silently half-done.

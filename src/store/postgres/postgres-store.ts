@@ -3,7 +3,7 @@ import type { Article } from '../../model/article.js';
 import type { FetchState } from '../../model/fetch-state.js';
 import { MarsadError } from '../../model/errors.js';
 import type { ArticleInput, ArticleSummary, ListOptions, MarsadStore, PutChange, RawPage, StoredArticle } from '../store.js';
-import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityType, KnownActor } from '../../model/entity.js';
+import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityFacts, EntityType, KnownActor } from '../../model/entity.js';
 import type { EntityListOptions } from '../entity-store.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
@@ -261,6 +261,9 @@ class PostgresStore implements MarsadStore {
   countEntities(type?: EntityType): Promise<number> {
     return this.guard(() => this.entities.countEntities(type));
   }
+  listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
+    return this.guard(() => this.entities.listEntityFacts(types));
+  }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guard(() => this.entities.getEntity(id));
   }
@@ -507,6 +510,13 @@ class PostgresStore implements MarsadStore {
 
   async count(): Promise<number> {
     return (await this.guard(() => this.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles')))!.n;
+  }
+
+  async articlesByDay(): Promise<{ day: string | null; articles: number }[]> {
+    const rows = await this.guard(() =>
+      this.db.query<{ day: string | null; articles: string }>('SELECT substr(published, 1, 10) AS day, COUNT(*) AS articles FROM articles GROUP BY day ORDER BY day NULLS FIRST'),
+    );
+    return rows.map((r) => ({ day: r.day, articles: Number(r.articles) }));
   }
 
   async markAnalysed(id: string, version: string): Promise<void> {

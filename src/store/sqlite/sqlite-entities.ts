@@ -5,6 +5,7 @@ import type {
   CanonicalEntity,
   EntityAssignment,
   EntityCorrection,
+  EntityFacts,
   EntityRole,
   EntityType,
   KnownActor,
@@ -385,6 +386,39 @@ export class SqliteEntities implements EntityStore {
       )
       .get(...(type ? [type] : []));
     return row?.n ?? 0;
+  }
+
+  async listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
+    if (types.length === 0) return [];
+    const rows = this.db
+      .prepare<unknown[], EntityRow>(
+        `SELECT e.* FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
+         WHERE e.merged_into IS NULL AND e.type IN (${types.map(() => '?').join(',')}) AND c.articles > 0
+         ORDER BY c.articles DESC, e.label`,
+      )
+      .all(...types);
+    const facts = new Map<string, EntityFacts>();
+    for (const r of rows) {
+      facts.set(r.id, { id: r.id, type: r.type, label: r.label, country: r.country, aliases: [], roles: [] });
+    }
+    // Whole tables in one pass each, kept for the listed entities: one query per entity (as
+    // `canonical` does) took seconds at 5k articles.
+    const aliases = this.db.prepare<[], { entity_id: string; text: string; count: number }>(
+      `SELECT entity_id, text, SUM(n) AS count FROM (
+         SELECT entity_id, text, count AS n FROM entity_alias_counts
+         UNION ALL SELECT entity_id, text, 0 AS n FROM entity_aliases)
+       GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
+    );
+    for (const a of aliases.iterate()) facts.get(a.entity_id)?.aliases.push({ text: a.text, count: a.count });
+    const roles = this.db.prepare<[], EntityRole & { entity_id: string }>(
+      'SELECT entity_id, role, first_seen, last_seen, count FROM entity_role_counts ORDER BY entity_id, count DESC, role',
+    );
+    for (const { entity_id, ...role } of roles.iterate()) facts.get(entity_id)?.roles.push(role);
+    for (const r of rows) {
+      const f = facts.get(r.id)!;
+      f.roles = withCuratedRoles(f.roles, JSON.parse(r.curated_roles) as string[]);
+    }
+    return [...facts.values()];
   }
 
   async getEntity(id: string): Promise<CanonicalEntity | null> {

@@ -6,7 +6,7 @@ import type { Article } from '../../model/article.js';
 import type { FetchState } from '../../model/fetch-state.js';
 import { MarsadError } from '../../model/errors.js';
 import type { ArticleInput, ArticleSummary, ListOptions, MarsadStore, PutChange, RawPage, StoredArticle } from '../store.js';
-import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityType, KnownActor } from '../../model/entity.js';
+import type { ArticleEntity, CanonicalEntity, EntityAssignment, EntityCorrection, EntityFacts, EntityType, KnownActor } from '../../model/entity.js';
 import type { EntityListOptions } from '../entity-store.js';
 import { SqliteEntities } from './sqlite-entities.js';
 import { SqliteQuotes } from './sqlite-quotes.js';
@@ -304,6 +304,9 @@ class SqliteStore implements MarsadStore {
   countEntities(type?: EntityType): Promise<number> {
     return this.guardAsync(() => this.entities.countEntities(type));
   }
+  listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
+    return this.guardAsync(() => this.entities.listEntityFacts(types));
+  }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guardAsync(() => this.entities.getEntity(id));
   }
@@ -517,6 +520,14 @@ class SqliteStore implements MarsadStore {
 
   async count(): Promise<number> {
     return this.stmt.count.get()!.n;
+  }
+
+  async articlesByDay(): Promise<{ day: string | null; articles: number }[]> {
+    return this.guard(() =>
+      this.db
+        .prepare<[], { day: string | null; articles: number }>('SELECT substr(published, 1, 10) AS day, COUNT(*) AS articles FROM articles GROUP BY day ORDER BY day')
+        .all(),
+    );
   }
 
   async markAnalysed(id: string, version: string): Promise<void> {
