@@ -1,0 +1,148 @@
+/**
+ * What each view of the workbench waits for on a stored corpus (issue #7: "fast on a corpus of
+ * 100k articles: no view waits on a full scan"): the API requests the view's page makes
+ * (src/web/static/app.js and dyad.js), answered in process through `app.request`, so the
+ * figures are the server's work without a network or a browser.
+ *
+ *   npm run bench:views -- --db FILE [--repeat 5] [--json] [--out FILE.json]
+ *
+ * FILE is any Marsad SQLite database: `npm run bench:ingest -- --articles N --keep-db FILE`
+ * builds one with the real pipeline, `npm run bench:api` a 100k-article one at the store level.
+ * It is opened as it is (a schema migration, if the file is older, runs first and is timed
+ * apart). The samples are chosen through the API itself: the newest article and the 150th, the
+ * most reported entity and the 100th, the most reported person and organisation (a dyad), a
+ * frequent and a rarer word of the newest article's title, the story with the most articles
+ * and the newest story. Each view runs once cold (the first request after opening, caches
+ * empty) and then `--repeat` times; the table gives cold ms, the median and the worst warm ms,
+ * and which request was slowest. The requests of a view run one after another (the page runs
+ * some in parallel, so the sum is an upper bound).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createApi } from '../src/api/app.js';
+import { openStore } from '../src/app/open-store.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dbPath = opt('db') ?? '';
+const repeat = Number(opt('repeat') ?? 5);
+const json = args.includes('--json');
+const out = opt('out');
+if (!dbPath || !existsSync(dbPath) || !Number.isInteger(repeat) || repeat < 1) {
+  console.error(`bench-views: expected --db FILE naming a Marsad SQLite database (found '${dbPath}') and --repeat N ≥ 1`);
+  process.exit(2);
+}
+
+interface ViewResult {
+  view: string;
+  requests: string[];
+  cold_ms: number;
+  warm_median_ms: number;
+  warm_max_ms: number;
+  slowest: string;
+}
+
+const t0 = performance.now();
+const store = await openStore(dbPath);
+const openMs = performance.now() - t0;
+const app = createApi({ store, token: null });
+
+async function get(path: string): Promise<any> {
+  const res = await app.request(path);
+  if (res.status !== 200) throw new Error(`bench-views: GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res.json();
+}
+
+/** Runs the view's requests one after another; the total ms and the slowest request. */
+async function runView(paths: string[]): Promise<{ ms: number; slowest: string; slowestMs: number }> {
+  let total = 0;
+  let slowest = '';
+  let slowestMs = -1;
+  for (const p of paths) {
+    const s = performance.now();
+    await get(p);
+    const ms = performance.now() - s;
+    total += ms;
+    if (ms > slowestMs) [slowest, slowestMs] = [p, ms];
+  }
+  return { ms: total, slowest, slowestMs };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const q = (s: string) => encodeURIComponent(s);
+
+// ---- samples, through the API (these reads are not timed)
+const sampleStart = performance.now();
+const stats = await get('/api/stats');
+const articles = (await get('/api/articles?limit=200')).items as { id: string; title: string | null }[];
+const entities = (await get('/api/entities?limit=200')).items as { id: string; type: string; label: string }[];
+const persons = (await get('/api/entities?limit=1&type=PERSON')).items as { id: string }[];
+const orgs = (await get('/api/entities?limit=1&type=ORG')).items as { id: string }[];
+const newestStory = ((await get('/api/stories?limit=1')).items as { id: string }[])[0];
+// the largest story, read from the file: the API lists stories by date, not size
+const raw = new Database(dbPath, { readonly: true, fileMustExist: true });
+const largest = raw.prepare('SELECT story_id AS id, COUNT(*) AS n FROM story_articles GROUP BY story_id ORDER BY n DESC LIMIT 1').get() as { id: string; n: number } | undefined;
+raw.close();
+const titleWords = (articles[0]?.title ?? '').split(/\s+/).filter((w) => /^[\u0600-\u06FF]{4,}$/.test(w));
+const word = titleWords[0] ?? 'الأمن';
+const rarer = titleWords[titleWords.length - 1] ?? 'المغرب';
+const sampleMs = performance.now() - sampleStart;
+
+const top = entities[0];
+const mid = entities[Math.min(100, entities.length - 1)];
+const views: [string, string[]][] = [
+  ['home', ['/api/stats', '/api/articles?limit=10']],
+  ['search (frequent word)', [`/api/search?q=${q(word)}&limit=20`, `/api/search?q=${q(word)}&limit=200`]],
+  ['search (rarer word)', [`/api/search?q=${q(rarer)}&limit=20`, `/api/search?q=${q(rarer)}&limit=200`]],
+  ['search (phrase, date range)', [`/api/search?q=${q(`"${titleWords.slice(0, 2).join(' ')}"`)}&limit=20&from=2022-01&to=2022-12`]],
+  ['article (newest)', articles[0] ? [`/api/articles/${q(articles[0].id)}`] : []],
+  ['article (150th)', articles[150] ? [`/api/articles/${q(articles[150].id)}`] : []],
+  ['entities list', ['/api/entities?limit=20', '/api/entities?limit=20&type=PERSON']],
+  ['entity (most reported)', top ? [`/api/entities/${q(top.id)}`] : []],
+  ['entity (100th)', mid ? [`/api/entities/${q(mid.id)}`] : []],
+  ['events (no filter)', ['/api/events?limit=20', '/api/timeline', '/api/network?limit=60']],
+  ['events (type ASSAULT)', ['/api/events?limit=20&type=ASSAULT', '/api/timeline?type=ASSAULT', '/api/network?limit=60&type=ASSAULT']],
+  ['events (top actor)', top ? [`/api/events?limit=20&actor=${q(top.id)}`, `/api/timeline?actor=${q(top.id)}`, `/api/network?limit=60&actor=${q(top.id)}`] : []],
+  ['events (one month)', ['/api/events?limit=20&from=2022-06&to=2022-06', '/api/timeline?from=2022-06&to=2022-06', '/api/network?limit=60&from=2022-06&to=2022-06']],
+  ['stories list', ['/api/stories?limit=20']],
+  ['story (newest)', newestStory ? [`/api/stories/${q(newestStory.id)}`] : []],
+  ['story (largest)', largest ? [`/api/stories/${q(largest.id)}`] : []],
+  ['dyad (top person, top org)', persons[0] && orgs[0] ? ['/api/entities?limit=200', `/api/dyad?a=${q(persons[0].id)}&b=${q(orgs[0].id)}`] : []],
+];
+
+const results: ViewResult[] = [];
+for (const [view, paths] of views) {
+  if (paths.length === 0) continue;
+  const cold = await runView(paths);
+  const warm: number[] = [];
+  let slowest = cold;
+  for (let i = 0; i < repeat; i++) {
+    const r = await runView(paths);
+    warm.push(r.ms);
+    if (r.slowestMs > slowest.slowestMs) slowest = r;
+  }
+  results.push({ view, requests: paths, cold_ms: round(cold.ms), warm_median_ms: round(median(warm)), warm_max_ms: round(Math.max(...warm)), slowest: slowest.slowest });
+}
+await store.close();
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+const report = { db: dbPath, articles: stats.articles, entities: stats.entities.total, largest_story_articles: largest?.n ?? 0, open_ms: round(openMs), sample_ms: round(sampleMs), repeat, views: results };
+if (out) writeFileSync(out, JSON.stringify(report, null, 2));
+if (json) {
+  console.log(JSON.stringify(report));
+} else {
+  console.log(`${dbPath}: ${stats.articles} articles, ${stats.entities.total} entities, largest story ${largest?.n ?? 0} articles; opened in ${round(openMs)} ms`);
+  console.log(`${'view'.padEnd(30)} ${'cold ms'.padStart(9)} ${'warm p50'.padStart(9)} ${'warm max'.padStart(9)}  slowest request`);
+  for (const r of results) {
+    console.log(`${r.view.padEnd(30)} ${String(r.cold_ms).padStart(9)} ${String(r.warm_median_ms).padStart(9)} ${String(r.warm_max_ms).padStart(9)}  ${decodeURIComponent(r.slowest)}`);
+  }
+}
