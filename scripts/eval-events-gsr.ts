@@ -3,7 +3,7 @@
  * (../shared/data/events/{protest,assault}-dev.csv, openeventdata/arabic_event_gsr, MIT), and
  * training of the shipped classifier weights.
  *
- *   npx tsc -p tsconfig.json && node dist/scripts/eval-events-gsr.js [--folds 5] [--seed 13] [--no-write]
+ *   npx tsc -p tsconfig.json && node dist/scripts/eval-events-gsr.js [--folds 5] [--seed 13] [--l2 X (no L2 search)] [--no-write]
  *
  * Scoring follows the data's README: "yes" is an event, "easy no" and "difficult no" are not,
  * "ambiguous" sentences are left out. For each type it prints precision, recall and F1 of
@@ -13,12 +13,14 @@
  *   (b) the classifier (src/analyse/event-classifier.ts) under k-fold cross-validation with a
  *       fixed seed; folds are drawn by news document (the id before its last "-N"/"_N"), so a
  *       document's sentences are never split between training and test. The decision
- *       threshold of each fold is chosen by an inner cross-validation on that fold's training
- *       part only. Printed: the mean over folds (± standard deviation) and the pooled figure
- *       over all out-of-fold predictions.
- * Then it trains each final model on all of its file, with the threshold that maximises F1 of
- * the pooled out-of-fold probabilities, and writes data/events/classifier.json.gz (feature
- * names and weights only; no sentence is stored). Skipped with a message when ../shared is absent.
+ *       threshold and the L2 strength (from L2_GRID, unless --l2 fixes it) of each fold are
+ *       chosen together by an inner cross-validation on that fold's training part only.
+ *       Printed: the mean over folds (± standard deviation) and the pooled figure over all
+ *       out-of-fold predictions.
+ * Then it trains each final model on all of its file, with the L2 strength and threshold that
+ * maximise F1 of the pooled out-of-fold probabilities, and writes data/events/classifier.json.gz
+ * (feature names and weights only; no sentence is stored). Skipped with a message when
+ * ../shared is absent.
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -78,6 +80,25 @@ function folds(items: { doc: string }[], k: number, seed: number): number[] {
 
 const GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 
+/** L2 strengths tried by the inner cross-validation (a model of ~2,000 sparse weights on ~1,000 sentences). */
+const L2_GRID = [1e-4, 1e-3, 1e-2, 3e-2];
+
+/**
+ * The L2 strength and threshold that maximise F1 of out-of-fold predictions on `items`
+ * (k-fold by document): chosen on those items only.
+ */
+function chooseSettings(type: ClassifiedType, items: Item[], k: number, seed: number, opts: TrainOptions, grid: number[]): { l2: number; threshold: number; probs: number[] } {
+  let best = { l2: grid[0]!, threshold: 0.5, probs: [] as number[], f: -1 };
+  const gold = items.map((t) => t.y);
+  for (const l2 of grid) {
+    const { probs } = outOfFold(type, items, k, seed, { ...opts, l2 });
+    const threshold = bestThreshold(gold, probs);
+    const f = prf(gold, probs.map((p) => p >= threshold)).f;
+    if (f > best.f + 1e-9) best = { l2, threshold, probs, f };
+  }
+  return best;
+}
+
 function bestThreshold(gold: boolean[], probs: number[]): number {
   let best = 0.5, bestF = -1;
   for (const t of GRID) {
@@ -115,8 +136,9 @@ function main(): void {
   const seed = opt('--seed', 13);
   const write = !args.includes('--no-write');
   const opts: TrainOptions = { ...DEFAULT_TRAIN, seed, epochs: opt('--epochs', DEFAULT_TRAIN.epochs), l2: opt('--l2', DEFAULT_TRAIN.l2), rate: opt('--rate', DEFAULT_TRAIN.rate), minCount: opt('--min', DEFAULT_TRAIN.minCount) };
+  const l2Grid = args.includes('--l2') ? [opts.l2] : L2_GRID;
   const models: EventModel[] = [];
-  const notes: Record<string, unknown> = { folds: k, seed, train: opts };
+  const notes: Record<string, unknown> = { folds: k, seed, train: opts, l2Grid };
   for (const type of CLASSIFIED_TYPES) {
     const sentences = readGsrSentences(type === 'PROTEST' ? 'protest' : 'assault');
     if (!sentences) {
@@ -133,8 +155,9 @@ function main(): void {
     console.log(line('(a) triggers alone, status none', prf(gold, trig.map((ts) => ts.some((t) => t.status === null)))));
     console.log(line('    triggers alone, any status', prf(gold, trig.map((ts) => ts.length > 0))));
 
-    // (b) outer CV; threshold of each fold by inner CV on its training part
+    // (b) outer CV; L2 strength and threshold of each fold by inner CV on its training part
     const fold = folds(items, k, seed);
+    const chosen: number[] = [];
     const perFold: Prf[] = [];
     const oofProb = new Array<number>(items.length).fill(0);
     const oofPred = new Array<boolean>(items.length).fill(false);
@@ -142,9 +165,9 @@ function main(): void {
       const trainIdx = items.map((_, i) => i).filter((i) => fold[i] !== f);
       const testIdx = items.map((_, i) => i).filter((i) => fold[i] === f);
       const train = trainIdx.map((i) => items[i]!);
-      const inner = outOfFold(type, train, k - 1, seed + 1, opts);
-      const threshold = bestThreshold(train.map((t) => t.y), inner.probs);
-      const m = trainModel(type, train.map((t) => t.x), train.map((t) => t.y), opts);
+      const { l2, threshold } = chooseSettings(type, train, k - 1, seed + 1, opts, l2Grid);
+      chosen.push(l2);
+      const m = trainModel(type, train.map((t) => t.x), train.map((t) => t.y), { ...opts, l2 });
       for (const i of testIdx) {
         oofProb[i] = modelProbability(m, items[i]!.x);
         oofPred[i] = oofProb[i]! >= threshold;
@@ -155,13 +178,15 @@ function main(): void {
     const sd = (g: (m: Prf) => number): number => Math.sqrt(perFold.reduce((s, m) => s + (g(m) - mean(g)) ** 2, 0) / perFold.length);
     console.log(`  (b) classifier, ${k}-fold CV mean         P ${pct(mean((m) => m.p))}  R ${pct(mean((m) => m.r))}  F1 ${pct(mean((m) => m.f))}   (F1 sd ${(100 * sd((m) => m.f)).toFixed(1)})`);
     console.log(line(`    classifier, ${k}-fold CV pooled`, prf(gold, oofPred)));
+    console.log(`      L2 chosen per fold: ${chosen.join(', ')}`);
 
-    const threshold = bestThreshold(gold, oofProb);
-    const final = trainModel(type, items.map((t) => t.x), gold, opts);
+    // the final model: L2 strength and threshold by cross-validation on the whole file
+    const { l2, threshold } = chooseSettings(type, items, k, seed, opts, l2Grid);
+    const final = trainModel(type, items.map((t) => t.x), gold, { ...opts, l2 });
     final.threshold = threshold;
     models.push(final);
-    notes[type] = { sentences: items.length, yes: gold.filter(Boolean).length, documents: nDocs, threshold, features: Object.keys(final.weights).length };
-    console.log(`  final model: ${Object.keys(final.weights).length} weights, threshold ${threshold} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    notes[type] = { sentences: items.length, yes: gold.filter(Boolean).length, documents: nDocs, l2, threshold, features: Object.keys(final.weights).length };
+    console.log(`  final model: ${Object.keys(final.weights).length} weights, L2 ${l2}, threshold ${threshold} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   if (!write) return;
   const file: EventModelFile = {
