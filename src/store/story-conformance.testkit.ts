@@ -71,6 +71,12 @@ export function runStoryStoreConformance(backend: string, open: () => Promise<Ma
       const refs = await s.articleRefs([c, 'missing', a]);
       assert.deepEqual(refs.map((r) => [r.id, r.story]), [[c, c], [a, a]]);
 
+      // the listing follows the articles as they move: a story takes its newest article's place
+      await s.assignStory(c, a);
+      assert.deepEqual((await s.listStories()).map((x) => x.id), [a, c], 'story a now holds the newest article');
+      await s.assignStory(b, a);
+      assert.deepEqual((await s.listStories()).map((x) => x.id), [a], 'a story left without articles is not listed');
+
       await s.clearStories();
       assert.deepEqual(await s.listStories(), []);
       assert.deepEqual(await s.storyAssignments(), []);

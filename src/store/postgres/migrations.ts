@@ -352,6 +352,18 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX happenings_target ON happenings(target_id, sort_day DESC, sort_published DESC, sort_article, sort_ord, first_day, last_day);
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Stories listed newest first from their own rows (SQLite v15, issue #7); kept by assignStory.
+      ALTER TABLE stories ADD COLUMN last_published ${T};
+      ALTER TABLE stories ADD COLUMN last_created ${T};
+      UPDATE stories SET
+        last_published = (SELECT MAX(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = stories.id),
+        last_created = (SELECT MAX(a.created_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = stories.id);
+      CREATE INDEX stories_listed ON stories((last_published IS NULL), last_published DESC, last_created DESC, id);
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

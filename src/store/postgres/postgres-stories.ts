@@ -10,6 +10,12 @@ interface StoryRow {
 
 const REF = 'a.id, a.source, a.site, a.published, a.title, sa.story_id AS story';
 
+/** Where a story sits in the listing: its newest article's publication and storage dates. */
+const STORY_ORDER = `UPDATE stories SET
+  last_published = (SELECT MAX(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),
+  last_created = (SELECT MAX(a.created_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1)
+  WHERE id = $1`;
+
 /** The near-duplicate and story half of the PostgreSQL backend (as src/store/sqlite/sqlite-stories.ts). */
 export class PgStories implements StoryStore {
   constructor(
@@ -58,13 +64,17 @@ export class PgStories implements StoryStore {
         storyId,
         new Date().toISOString(),
       ]);
-      const moved = (await this.happenings.storyOf(articleId)) !== storyId;
+      const before = await this.happenings.storyOf(articleId);
+      const moved = before !== storyId;
       // seq comes from the column's sequence on first assignment and is kept on reassignment.
       await this.db.query(
         `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
          ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
         [articleId, storyId],
       );
+      // the story's place in the listing, and the one the article left
+      await this.db.query(STORY_ORDER, [storyId]);
+      if (before && moved) await this.db.query(STORY_ORDER, [before]);
       // undated events merge by story (generic actors' only within one): the article's buckets change
       if (moved) await this.happenings.storyChanged(articleId);
     });
@@ -92,10 +102,10 @@ export class PgStories implements StoryStore {
   }
 
   async listStories(options: StoryListOptions = {}): Promise<StoredStory[]> {
+    // from the stories' own rows and their index (migration 6), never grouping every article
     const rows = await this.db.query<StoryRow>(
-      `SELECT s.id, s.label, s.summary FROM stories s
-         JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-       GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, MAX(a.created_at) DESC, s.id LIMIT $1 OFFSET $2`,
+      `SELECT id, label, summary FROM stories WHERE last_created IS NOT NULL
+       ORDER BY (last_published IS NULL), last_published DESC, last_created DESC, id LIMIT $1 OFFSET $2`,
       [options.limit ?? 50, options.offset ?? 0],
     );
     const out: StoredStory[] = [];

@@ -438,4 +438,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX happenings_target ON happenings(target_id, sort_day DESC, sort_published DESC, sort_article, sort_ord, first_day, last_day);
     `,
   },
+  {
+    version: 15,
+    sql: `
+      -- Stories are listed newest first from their own rows (issue #7): grouping every story's
+      -- articles to sort them read the whole corpus for each page. Kept by assignStory.
+      ALTER TABLE stories ADD COLUMN last_published TEXT;
+      ALTER TABLE stories ADD COLUMN last_created TEXT;
+      UPDATE stories SET
+        last_published = (SELECT MAX(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = stories.id),
+        last_created = (SELECT MAX(a.created_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = stories.id);
+      CREATE INDEX stories_listed ON stories(last_published IS NULL, last_published DESC, last_created DESC, id);
+      -- an assignment takes the largest seq plus one: read from this index, not from every row
+      CREATE INDEX story_articles_seq ON story_articles(seq);
+    `,
+  },
 ];

@@ -62,10 +62,16 @@ export class SqliteStories implements StoryStore {
          FROM story_articles sa JOIN articles a ON a.id = sa.article_id
          WHERE sa.story_id = ? ORDER BY COALESCE(a.published, a.created_at), sa.seq`,
       ),
+      // from the stories' own rows and their index (schema v15), never grouping every article
       list: db.prepare<[number, number], StoryRow>(
-        `SELECT s.id, s.label, s.summary FROM stories s
-           JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-         GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, MAX(a.created_at) DESC, s.id LIMIT ? OFFSET ?`,
+        `SELECT id, label, summary FROM stories WHERE last_created IS NOT NULL
+         ORDER BY last_published IS NULL, last_published DESC, last_created DESC, id LIMIT ? OFFSET ?`,
+      ),
+      order: db.prepare(
+        `UPDATE stories SET
+           last_published = (SELECT MAX(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = @id),
+           last_created = (SELECT MAX(a.created_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = @id)
+         WHERE id = @id`,
       ),
       refs: db.prepare<[string], RefRow>(
         `SELECT a.id, a.source, a.site, a.published, a.title, sa.story_id AS story
@@ -96,8 +102,12 @@ export class SqliteStories implements StoryStore {
   async assignStory(articleId: string, storyId: string): Promise<void> {
     this.db.transaction(() => {
       this.q.ensureStory.run(storyId, new Date().toISOString());
-      const moved = this.q.storyOf.get(articleId)?.story_id !== storyId;
+      const before = this.q.storyOf.get(articleId)?.story_id;
+      const moved = before !== storyId;
       this.q.assign.run(articleId, storyId);
+      // the story's place in the listing, and the one the article left
+      this.q.order.run({ id: storyId });
+      if (before && moved) this.q.order.run({ id: before });
       // undated events merge by story (generic actors' only within one): the article's buckets change
       if (moved) this.happenings.storyChanged(articleId);
     }).immediate();
