@@ -143,6 +143,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وتم اغتيال نبيل شاكر على يد جماعة الفجر في وضح النهار.', [['نبيل شاكر', P], ['جماعة الفجر', O]], ['ASSAULT/assassinate جماعة الفجر → نبيل شاكر'], 'the victim in the genitive, the attacker after على يد'],
   ['وتجمع نحو 50 متظاهرا أمام السفارة للاحتجاج على زيارة الرئيس حسن داود.', [['حسن داود', P]], ['PROTEST/demo نحو 50 متظاهرا → حسن داود'], 'a purpose adjunct (للاحتجاج على X): the clause subject protests against X'],
   ['وتوقف العمال عن العمل احتجاجا على قرار وزارة المالية.', [['وزارة المالية', O]], ['PROTEST/demo العمال → وزارة المالية'], 'احتجاجا على X: the purpose adjunct has no genitive actor; the clause subject is its actor'],
+  ['وتجمع مئات المتظاهرين للاحتجاج على زيارة الوزير، على ما أفاد مراسل وكالة الأنباء الفرنسية.', [['وكالة الأنباء الفرنسية', O]], ['PROTEST/demo مئات المتظاهرين → -'], 'the recipient of a purpose adjunct is inside it, before a comma'],
+  ['ووافقت الحكومة على وقف اعتداءاتها على حركة النهضة.', [['حركة النهضة', O]], [], 'a verbal noun with a pronoun (اعتداءاتها) is no accusative purpose adjunct'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

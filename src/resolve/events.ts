@@ -551,6 +551,8 @@ function purposeAdjunct(words: Word[], i: number): boolean {
   const w = words[i]!;
   const n = words[i + 1];
   if (!n || !isWord(n)) return false;
+  // (an attached pronoun is no accusative: اعتداءاتها "its attacks")
+  if (segment(w.raw).enclitics.length) return false;
   const purpose = (w.pro.includes('ل') && /^لل/.test(w.f)) || (!w.pro.length && !/^ال/.test(w.f) && /ا$/.test(w.f.replace(/[\u064B-\u065F]/g, '')));
   return purpose && (/^(علي|على|مع|ضد)$/.test(n.f) || n.pro.includes('ب') || n.pro.includes('ل'));
 }
@@ -990,7 +992,9 @@ function argumentsOf(
           const gap = subj ? between(words, subj.last, tFirst) : [];
           if (subj && !hasBarrier(gap) && !openQuote(gap) && !gap.some((w) => MAIN_BOUNDARY.has(w.f) || (w.kind === 'punct' && /[.:;؛]/.test(w.f)))) {
             source = subj;
-            objects = objectsOf(actorAfter, t);
+            // its recipient is inside the adjunct, before a comma ("للاحتجاج على زيارة X، على ما أفاد Y")
+            const comma = words.findIndex((w, i) => i > tLast && w.kind === 'punct');
+            objects = objectsOf(actorAfter.filter((u) => comma < 0 || u.first < comma), t);
           }
         }
       }
