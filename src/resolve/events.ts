@@ -54,7 +54,9 @@
  *   - COOPERATE, SUPPORT and THREATEN verbal nouns are events only with a verb, a light verb or
  *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
  *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
- *   - a question ("هل تدعم X Y؟") tells no event; a verbal noun right after another (or after a
+ *   - a question ("هل تدعم X Y؟", or a sentence opened by هل and closed by ؟) tells no event;
+ *   - a form read as a perfect verb after a preposition or a noun of occurrence, or with بـ
+ *     attached ("في قتل الأبرياء", "حوادث خطف العمال", "بقتل"), is its verbal noun; a verbal noun right after another (or after a
  *     verb phrase ending in one: "وقعت مصر اتفاقية تعاون") is its complement, one event;
  *   - a verb phrase whose gap holds its subject ("وقعت مصر اتفاقية مع فرنسا") is read from the verb;
  *   - a scare quote closed before a verb ("أعرب عن « صدمته » … واتهمه") does not end the main clause;
@@ -432,7 +434,7 @@ export function buildEvents(
   const agentless: Draft[] = [];
 
   const drafts: Draft[] = [];
-  const sorted = [...triggers].sort((a, b) => a.start - b.start);
+  const sorted = [...triggers].sort((a, b) => a.start - b.start).map((t) => (t.verb !== false && governedNoun(text, t) ? { ...t, verb: false } : t));
   const actorNouns = sorted.filter((t) => t.actor);
   for (const t of sorted) {
     if (t.actor) continue; // "مسلحون": the actors, not the event
@@ -448,7 +450,8 @@ export function buildEvents(
     // verb phrase ending in one) is its complement: one event
     if (!looksVerb(t) && sorted.some((p) => p !== t && !p.actor && p.end <= t.start && (!looksVerb(p) || /\s/.test(p.text)) && /^\s+$/.test(text.slice(p.end, t.start)))) continue;
     // "هل تدعم X Y؟": a question asks whether it happens, it tells no event
-    if (/^[وف]?هل$/.test(words[wordAt(words, t.start) - 1]?.f ?? '')) continue;
+    // (the question may open the sentence: "هل يرى … في قتل الأبرياء … ؟")
+    if (/^[وف]?هل$/.test(words[wordAt(words, t.start) - 1]?.f ?? '') || (/^[وف]?هل$/.test(words.find(isWord)?.f ?? '') && /[؟?]\s*$/.test(sentences[si]!.text))) continue;
     // a generic actor right after a verb is its subject: the name after it is not ("اعتقلت الشرطة X")
     const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
     let d = argumentsOf(t, words, units, drafts, si, unnamed);
@@ -555,6 +558,27 @@ function purposeAdjunct(words: Word[], i: number): boolean {
   if (segment(w.raw).enclitics.length) return false;
   const purpose = (w.pro.includes('ل') && /^لل/.test(w.f)) || (!w.pro.length && !/^ال/.test(w.f) && /ا$/.test(w.f.replace(/[\u064B-\u065F]/g, '')));
   return purpose && (/^(علي|على|مع|ضد)$/.test(n.f) || n.pro.includes('ب') || n.pro.includes('ل'));
+}
+
+/** Prepositions and nouns of occurrence that govern a noun: a verb form right after them is its verbal noun ("في قتل", "حوادث خطف"). */
+const NOUN_GOVERNORS = F([
+  'في', 'من', 'على', 'عن', 'إلى', 'الى', 'بعد', 'قبل', 'خلال', 'عقب', 'إثر', 'اثر', 'ضد', 'حول', 'بسبب', 'جراء',
+  'عملية', 'عمليات', 'حادث', 'حادثة', 'حوادث', 'محاولة', 'محاولات', 'جريمة', 'جرائم', 'موجة', 'سلسلة',
+]);
+
+/**
+ * Whether a trigger read as a perfect verb is governed as a noun: after a preposition or a
+ * noun of occurrence ("في قتل الأبرياء", "حوادث خطف العمال"), or with بـ attached ("بقتل").
+ */
+function governedNoun(text: string, t: EventTriggerInput): boolean {
+  if (t.text.includes(' ')) return false;
+  const before = text.slice(Math.max(0, t.start - 40), t.start);
+  const attached = /(\S*)$/.exec(before)![1]!;
+  if (/ب/.test(attached)) return true;
+  if (attached && !/^[وف]$/.test(attached)) return false;
+  if (/^[يتن]/.test(fold(t.text)) || attached) return false; // an imperfect, or a verb opening a clause (و/ف)
+  const prev = /(\S+)\s+$/.exec(before.slice(0, before.length - attached.length));
+  return !!prev && NOUN_GOVERNORS.has(fold(prev[1]!));
 }
 
 /** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
