@@ -55,6 +55,8 @@
  *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
  *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
  *   - a question ("هل تدعم X Y؟", or a sentence opened by هل and closed by ؟) tells no event;
+ *   - "قال X إنه قتل …": a verb after أنه/إنه (أنها/إنها) that follows a reporting verb has the
+ *     speaker as subject;
  *   - a form read as a perfect verb after a preposition or a noun of occurrence, or with بـ
  *     attached ("في قتل الأبرياء", "حوادث خطف العمال", "بقتل"), is its verbal noun; a verbal noun right after another (or after a
  *     verb phrase ending in one: "وقعت مصر اتفاقية تعاون") is its complement, one event;
@@ -67,7 +69,8 @@
  *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
  *     abduction, execution, torture, release: "اعتقال X", "اغتيال X") is its target, never its
  *     actor; "مددت المحكمة اعتقال X": مدد is a light verb of detention;
- *   - a purpose adjunct ("احتجاجا على X", "للاحتجاج على X") has the clause's subject, the nearest
+ *   - a purpose adjunct ("احتجاجا على X" for a stance — PROTEST, REJECT, SUPPORT, ACCUSE — or
+ *     "للاحتجاج على X", "للاجتماع مع X") has the clause's subject, the nearest
  *     bare actor before it, as actor, and X as target;
  *   - what one is accused of ("اتهم X بالعمل لمصلحة Y") names no recipient, and a pronoun inside
  *     a quote does not stand for a name before the quote opens.
@@ -456,7 +459,7 @@ export function buildEvents(
     const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
     let d = argumentsOf(t, words, units, drafts, si, unnamed);
     // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
-    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), units, t.type) !== null || purposeAdjunct(words, wordAt(words, t.start)));
+    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), units, t.type) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type));
     if (genericUnits.length && (!d || !d.targets.length) && (looksVerb(t) || nounSupported)) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
@@ -550,15 +553,19 @@ export function buildEvents(
  * Whether a verbal noun is the purpose of its clause: indefinite accusative ("احتجاجا على",
  * "تنديدا بـ") or after لـ ("للاحتجاج على"), followed by its preposition.
  */
-function purposeAdjunct(words: Word[], i: number): boolean {
+function purposeAdjunct(words: Word[], i: number, type: string): boolean {
   const w = words[i]!;
   const n = words[i + 1];
   if (!n || !isWord(n)) return false;
   // (an attached pronoun is no accusative: اعتداءاتها "its attacks")
   if (segment(w.raw).enclitics.length) return false;
-  const purpose = (w.pro.includes('ل') && /^لل/.test(w.f)) || (!w.pro.length && !/^ال/.test(w.f) && /ا$/.test(w.f.replace(/[\u064B-\u065F]/g, '')));
+  // the accusative of a stance ("احتجاجا", "تنديدا", "رفضا", "دعما"); "استهدفت اجتماعا لـ…" is an object
+  const purpose = (w.pro.includes('ل') && /^لل/.test(w.f)) || (STANCE_TYPES.has(type) && !w.pro.length && !/^ال/.test(w.f) && /ا$/.test(w.f.replace(/[\u064B-\u065F]/g, '')));
   return purpose && (/^(علي|على|مع|ضد)$/.test(n.f) || n.pro.includes('ب') || n.pro.includes('ل'));
 }
+
+/** Types whose verbal noun in the accusative states why one acts ("احتجاجا على", "رفضا لـ", "دعما لـ", "تنديدا بـ"). */
+const STANCE_TYPES = new Set(['PROTEST', 'REJECT', 'SUPPORT', 'ACCUSE']);
 
 /** Prepositions and nouns of occurrence that govern a noun: a verb form right after them is its verbal noun ("في قتل", "حوادث خطف"). */
 const NOUN_GOVERNORS = F([
@@ -583,6 +590,26 @@ function governedNoun(text: string, t: EventTriggerInput): boolean {
 
 /** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
 const PATIENT_MODES = new Set(['arrest', 'deport', 'confiscate', 'assassinate', 'abduct', 'execute', 'torture', 'release']);
+
+/**
+ * The speaker a complementizer's pronoun stands for, when a verb follows "أنه/إنه/أنها/إنها"
+ * (a "قد" between allowed) after a reporting verb: "قال الجيش إنه قتل …" → الجيش. The speaker is
+ * the first bare actor after the reporting verb, or the one right before it; null otherwise.
+ */
+function reportedSpeaker(words: Word[], tFirst: number, before: Unit[]): Unit | null {
+  let c = tFirst - 1;
+  if (words[c]?.f === 'قد') c--;
+  if (!/^[اأإ]نه(ا)?$/.test(words[c]?.f ?? '')) return null;
+  // the reporting verb before it, and the speaker around that verb
+  let r = -1;
+  for (let i = c - 1; i >= 0 && c - i <= 12; i--) if (REPORTING.test(words[i]!.f) || /^[وف]?(اكد|اكدت|قال|قالت|اعلن|اعلنت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت|زعم|زعمت|ادعى|ادعت)$/.test(words[i]!.f)) {
+    r = i;
+    break;
+  }
+  if (r < 0) return null;
+  const speaker = before.find((u) => u.kind === 'actor' && u.first > r && u.last < c && u.marker === 'none') ?? [...before].reverse().find((u) => u.kind === 'actor' && u.last < r && u.marker === 'none' && u.last >= r - 3);
+  return speaker ?? null;
+}
 
 /** Whether a number not followed by من ("19 شخصا", not "خمسة من عناصر …") stands between a verb and the first object found after it. */
 function countedObject(words: Word[], tLast: number, objectFirst: number): boolean {
@@ -920,6 +947,8 @@ function argumentsOf(
         }
       }
       if (!source && objects.length && pointsBack(words, tFirst)) source = prevSubject() ?? mainSubject(true);
+      // "قال الجيش إنه قتل …", "أكد الحلف أنه قصف …": the pronoun of the complementizer is the speaker
+      if (!source) source = reportedSpeaker(words, tFirst, before);
       if (source && !objects.length) {
         // "يطلب منه", "اتصل به": a pronoun after a preposition stands for the name told before
         for (let i = tLast + 1; i < Math.min(stop, tLast + 4); i++) {
@@ -937,7 +966,7 @@ function argumentsOf(
     const rel = relativeAfter(words, tLast, stop);
     const sv = supportBefore(words, tFirst, units, t.type);
     // (a purpose adjunct has none: "احتجاجا على رفض X" — X is not who protests)
-    const genitive0 = !purposeAdjunct(words, tFirst) && actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
+    const genitive0 = !purposeAdjunct(words, tFirst, t.type) && actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
     // "اعتقال X", "اغتيال X": the genitive of an act done to someone is who it is done to
     // (unless the one it is done to follows with لـ: "اعتقال الشرطة للمتظاهرين")
     const patient = genitive0 && t.mode !== null && PATIENT_MODES.has(t.mode) && !actorAfter.some((u) => u !== genitive0 && u.marker === 'li') ? genitive0 : null;
@@ -1009,7 +1038,7 @@ function argumentsOf(
         if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
           source = u;
           objects = objectsOf(actorAfter, t);
-        } else if (purposeAdjunct(words, tFirst)) {
+        } else if (purposeAdjunct(words, tFirst, t.type)) {
           // "تجمع نحو 40 متظاهرا … للاحتجاج على X", "أضرب العمال احتجاجا على X": the purpose of
           // the clause's act; its actor is the clause's subject, the nearest bare actor before
           const subj = [...before].reverse().find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
