@@ -6,6 +6,7 @@ import type { MarsadStore } from '../store.js';
 import { article, input } from '../conformance.testkit.js';
 import { happeningRows } from '../happening-rows.js';
 import { openPostgresStore } from './postgres-store.js';
+import { PG_MIGRATIONS } from './migrations.js';
 import { dropSchema, freshSchema, postgresUnavailable, TEST_POSTGRES_URL } from './pg-test-db.js';
 import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
 
@@ -46,11 +47,12 @@ test('postgres: the migration to stored merged events keys the existing events t
     assert.equal(before.find((m) => m.type === 'CONSULT')!.num_articles, 2, 'merged through the entity merge');
     await store.close();
 
-    // the database as version 4 left it
+    // the database as version 4 left it (later versions' changes kept), then migration 5 on it
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
     await client.query(`SET search_path = ${schema}; DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP SEQUENCE happening_stale_seq;
-                        ALTER TABLE events DROP COLUMN happening_key; DROP INDEX events_location; UPDATE schema_version SET version = 4;`);
+                        ALTER TABLE events DROP COLUMN happening_key; DROP INDEX events_location;`);
+    await client.query(PG_MIGRATIONS.find((m) => m.version === 5)!.sql);
     await client.end();
 
     store = await open();

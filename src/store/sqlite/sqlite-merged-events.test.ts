@@ -9,6 +9,7 @@ import type { MarsadStore } from '../store.js';
 import { article, input } from '../conformance.testkit.js';
 import { happeningRows } from '../happening-rows.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { MIGRATIONS } from './migrations.js';
 import { arabicSearchAnalyzer } from '../../arabic/search-keys.js';
 
 const event = (id: string, type: string, source: string, target: string | null, start: string | null): ArticleEvent => ({
@@ -46,10 +47,11 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     assert.equal(before.find((m) => m.type === 'CONSULT')!.num_articles, 2, 'merged through the entity merge');
     await store.close();
 
-    // the database as version 13 left it
+    // the database as version 13 left it (later versions' changes kept), then migration 14 on it
     const db = new Database(path);
     db.exec(`DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
-             ALTER TABLE events DROP COLUMN happening_key; PRAGMA user_version = 13;`);
+             ALTER TABLE events DROP COLUMN happening_key;`);
+    db.exec(MIGRATIONS.find((m) => m.version === 14)!.sql);
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
