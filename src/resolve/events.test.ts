@@ -136,6 +136,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['هل تدعم حكومة كابل حركة طالبان؟', [['حكومة كابل', O], ['حركة طالبان', O]], [], 'a question (هل) tells no event'],
   ['وهل يرى المعلق في هجوم حركة الفجر على القرية عملا بطوليا؟', [['حركة الفجر', O]], [], 'a question opened by هل and closed by ؟ tells no event anywhere in it'],
   ['وكانت هذه حلقة في مسلسل حوادث خطف العمال الأجانب في البلاد.', [], [], 'a verb form after a noun of occurrence (حوادث خطف) is its verbal noun: the genitive is the victim, not the actor'],
+  ['وجددت المحكمة حبس المتهم بقتل سلمى فؤاد.', [['سلمى فؤاد', P]], [], 'the genitive of قتل is the victim, and a verbal noun after بـ takes only قام/بدأ as light verb: the court killed no one'],
+  ['وقامت جماعة الفجر بقتل سلمى فؤاد.', [['جماعة الفجر', O], ['سلمى فؤاد', P]], ['ASSAULT جماعة الفجر → سلمى فؤاد'], 'قام بـ + verbal noun: the subject acts, the genitive is the victim'],
   ['وأدانت الحكومة الليبية الهجوم الذي انتهى بقتل الجنود.', [], ['ACCUSE الحكومة الليبية → -'], 'a verb form with بـ attached (بقتل) is a verbal noun: الجنود are the killed, not the killers'],
   ['وقتل مسلحون مجهولون ثلاثة جنود في الهجوم.', [], ['ASSAULT مسلحون مجهولون → -'], 'a verb after و still opens its clause'],
   ['وأكد حلف شمال الأطلسي أنه قتل عددا من قادة حركة طالبان.', [['حلف شمال الأطلسي', O], ['حركة طالبان', O]], ['ASSAULT حلف شمال الأطلسي → حركة طالبان'], 'the pronoun of أنه after a reporting verb is the speaker, the subject of the verb after it'],

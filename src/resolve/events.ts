@@ -67,8 +67,10 @@
  *     actors ("هاجم مستوطنون المواطنين"); a count right after the verb fills its object ("اعتقلت
  *     الشرطة 19 شخصا …"), so a name further on is another clause's.
  *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
- *     abduction, execution, torture, release: "اعتقال X", "اغتيال X") is its target, never its
- *     actor; "مددت المحكمة اعتقال X": مدد is a light verb of detention;
+ *     abduction, execution, torture, release; killing and wounding: "اعتقال X", "اغتيال X",
+ *     "مقتل X") is its target, never its actor; "مددت المحكمة اعتقال X": مدد is a light verb of
+ *     detention; a verbal noun after بـ has only قام or بدأ as light verb ("قام بقتل X"), others
+ *     take their noun as a bare object;
  *   - a purpose adjunct ("احتجاجا على X" for a stance — PROTEST, REJECT, SUPPORT, ACCUSE — or
  *     "للاحتجاج على X", "للاجتماع مع X") has the clause's subject, the nearest
  *     bare actor before it, as actor, and X as target;
@@ -590,6 +592,8 @@ function governedNoun(text: string, t: EventTriggerInput): boolean {
 
 /** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
 const PATIENT_MODES = new Set(['arrest', 'deport', 'confiscate', 'assassinate', 'abduct', 'execute', 'torture', 'release']);
+/** Verbal nouns of killing and wounding, whatever their mode: "قتل X", "مقتل X", "إصابة X" name the victim. */
+const PATIENT_NOUNS = /^(قتل|مقتل|اصابه|جرح|اعدام|تعذيب|خطف|اختطاف)$/;
 
 /**
  * The speaker a complementizer's pronoun stands for, when a verb follows "أنه/إنه/أنها/إنها"
@@ -969,7 +973,7 @@ function argumentsOf(
     const genitive0 = !purposeAdjunct(words, tFirst, t.type) && actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
     // "اعتقال X", "اغتيال X": the genitive of an act done to someone is who it is done to
     // (unless the one it is done to follows with لـ: "اعتقال الشرطة للمتظاهرين")
-    const patient = genitive0 && t.mode !== null && PATIENT_MODES.has(t.mode) && !actorAfter.some((u) => u !== genitive0 && u.marker === 'li') ? genitive0 : null;
+    const patient = genitive0 && ((t.mode !== null && PATIENT_MODES.has(t.mode)) || PATIENT_NOUNS.test(fold(t.text).replace(/^ال/, ''))) && !actorAfter.some((u) => u !== genitive0 && u.marker === 'li') ? genitive0 : null;
     const genitive = patient ? null : genitive0;
     if (rel !== null) {
       // "الزيارة التي قام بها X إلى Y"; "زيارة قام بها إلى Y" (he: the actor told just before)
@@ -1171,6 +1175,8 @@ function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type =
     const k1 = wordKey(w.raw);
     const k = support.has(k1) ? k1 : wordKey(w.raw.replace(/^[وف](?=...)/, ''));
     const o = support.get(k);
+    // a verbal noun after بـ has قام for its light verb ("قام بزيارة", "قامت بقتل"); the others take it as their object
+    if (o && words[tFirst]!.pro.includes('ب') && !/^(قام|قامت|قاموا|يقوم|تقوم|يقومون|بدا|بدات|بداوا)$/.test(w.f.replace(/^[وف](?=...)/, ''))) return null;
     if (o) return type && supportTypes.has(k) && !supportTypes.get(k)!.has(type) ? null : { index: i, order: o };
     if (BARRIERS.has(w.f)) return null;
   }
