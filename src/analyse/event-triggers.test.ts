@@ -43,6 +43,7 @@ const cases: [string, Expected[], string][] = [
   ['وينتظر أن يبحث الوزير مع نظيره الملف.', [['CONSULT', null, 'يبحث', 'future']], 'imperfect يبحث; future cue ينتظر أن'],
   ['واعتبر الخبراء الاتفاقية خطوة مهمة.', [['AGREE', null, 'الاتفاقية', null]], 'a noun the table lists (اتفاقية) is no nisba of another (اتفاق)'],
   ['وأكدت المصادر أن الاجتماع تأجل.', [['CONSULT', null, 'الاجتماع', null]], 'المصادر "the sources" is no مصادرة (exact form)'],
+  ['ووقع الهجوم فجر أمس في المنطقة.', [['ASSAULT', null, 'الهجوم', null]], 'فجر أمس "at dawn yesterday" is no detonation (idiom)'],
   ['وشنت الطائرات ضربات جوية على مواقع المتمردين.', [['ASSAULT', 'heavy-weapons', 'ضربات جوية', null]], 'ضربات جوية are air strikes, not beatings'],
 ];
 

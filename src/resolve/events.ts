@@ -76,6 +76,9 @@
  *     bare actor before it, as actor, and X as target;
  *   - what one is accused of ("اتهم X بالعمل لمصلحة Y") names no recipient, and a pronoun inside
  *     a quote does not stand for a name before the quote opens.
+ *   - an attack or a protest told as having happened with no actor named ("ووقع الهجوم …",
+ *     "خرجت مظاهرات …", "مظاهرات عنيفة اندلعت …"; not "الهجوم الذي وقع", which refers back) gets
+ *     the unknown actor, once per sentence, like a bombing with casualties.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -475,7 +478,7 @@ export function buildEvents(
       if (g && (!d || (g.source === d.source && g.targets.length))) d = g;
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
-    if (!d && t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) {
+    if (!d && ((t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) || ((t.type === 'ASSAULT' || t.type === 'PROTEST') && occurred(t, words)))) {
       agentless.push({ source: unknownActor, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: unknownActor, labels: new Map(), frame: true, trigger: t, sentence: si });
       continue;
     }
@@ -485,9 +488,9 @@ export function buildEvents(
     drafts.push({ ...d, trigger: t, sentence: si });
   }
 
-  // an attack whose attacker the text does not name: once per sentence, unless an attacker is named there
+  // an attack (or a protest) whose actor the text does not name: once per sentence, unless one is named there
   for (const a of agentless) {
-    if (drafts.some((d) => d.sentence === a.sentence && d.trigger.type === 'ASSAULT')) continue;
+    if (drafts.some((d) => d.sentence === a.sentence && d.trigger.type === a.trigger.type)) continue;
     if (a.status === 'negation' || a.status === 'hypothetical' || a.status === 'future') continue;
     const k = drafts.findIndex((d) => d.trigger.start > a.trigger.start);
     drafts.splice(k < 0 ? drafts.length : k, 0, a);
@@ -1229,6 +1232,28 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
 
 
 // ------------------------------------------------------------------ generic (non-entity) actors
+
+/** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت". */
+const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت)$/;
+
+/**
+ * Whether a verbal noun of an attack or a protest is told as having happened: the subject of a
+ * verb of occurrence right before it, or within two words after it (an adjective between).
+ */
+function occurred(t: EventTriggerInput, words: Word[]): boolean {
+  // (an explosion may be an accident: "ووقع انفجار" needs casualties, concreteAttack)
+  if (looksVerb(t) || t.weak || t.actor || t.status || t.mode === 'explosives') return false;
+  const tFirst = wordAt(words, t.start);
+  const tLast = wordAt(words, t.end - 1);
+  const bare = (w: Word | undefined) => (w && isWord(w) ? w.f.replace(/^[وف](?=...)/, '') : '');
+  if (OCCURRENCE.test(bare(words[tFirst - 1]))) return true;
+  for (let i = tLast + 1; i <= tLast + 2 && i < words.length; i++) {
+    // "الهجوم الذي وقع …" refers to an attack told before: background, not the report
+    if (!isWord(words[i]) || RELATIVES.has(words[i]!.f) || /^(الذين|التى)$/.test(words[i]!.f)) return false;
+    if (OCCURRENCE.test(words[i]!.f)) return true;
+  }
+  return false;
+}
 
 /** The id of the unknown attacker of an agentless attack report ("قتل 18 شخصا في انفجار"). */
 export const UNKNOWN_ACTOR_ID = 'generic:UNK';
