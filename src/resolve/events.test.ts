@@ -137,6 +137,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهل يرى المعلق في هجوم حركة الفجر على القرية عملا بطوليا؟', [['حركة الفجر', O]], [], 'a question opened by هل and closed by ؟ tells no event anywhere in it'],
   ['وكانت هذه حلقة في مسلسل حوادث خطف العمال الأجانب في البلاد.', [], [], 'a verb form after a noun of occurrence (حوادث خطف) is its verbal noun: the genitive is the victim, not the actor'],
   ['وجددت المحكمة حبس المتهم بقتل سلمى فؤاد.', [['سلمى فؤاد', P]], [], 'the genitive of قتل is the victim, and a verbal noun after بـ takes only قام/بدأ as light verb: the court killed no one'],
+  ['وأكد الملك سالم الأول خلال لقائه الرئيس نادر فهمي أهمية الحوار.', [['سالم الأول', P], ['نادر فهمي', P]], ['CONSULT سالم الأول → نادر فهمي'], 'a verbal noun with a possessive pronoun (لقائه X): the pronoun is the subject before, the name after it the object'],
+  ['وأشاد كمال صبري بعد استقباله عادل نصر بجهود الوساطة.', [['كمال صبري', P], ['عادل نصر', P]], ['SUPPORT كمال صبري → -', 'CONSULT/visit عادل نصر → كمال صبري'], 'استقباله X: the owner hosts, X visits'],
   ['ووقع الهجوم صباح أمس قرب مطار المدينة.', [], ['ASSAULT  → -'], 'an attack told as having happened (وقع الهجوم) with no attacker named: the unknown actor'],
   ['وتبنت الحركة الهجوم الذي وقع قرب الحدود.', [], [], 'an attack in a relative clause (الهجوم الذي وقع) refers back: no agentless event'],
   ['وخرجت مظاهرات حاشدة في عدة مدن أمس.', [], ['PROTEST/demo  → -'], 'a protest told as having happened (خرجت مظاهرات) with no protester named: the unknown actor'],

@@ -55,6 +55,8 @@
  *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
  *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
  *   - a question ("هل تدعم X Y؟", or a sentence opened by هل and closed by ؟) tells no event;
+ *   - a verbal noun with a possessive pronoun ("خلال لقائه X", "بعد استقباله X") belongs to the
+ *     subject told before; the name after it is its object (the visitor, for استقبال);
  *   - "قال X إنه قتل …": a verb after أنه/إنه (أنها/إنها) that follows a reporting verb has the
  *     speaker as subject;
  *   - a form read as a perfect verb after a preposition or a noun of occurrence, or with بـ
@@ -1019,6 +1021,18 @@ function argumentsOf(
     } else if (patient) {
       // the actor, if any, comes after من قبل / على يد (below)
       objects = [patient];
+    } else if (genitive && /^(ه|ها|هم|هما)$/.test(segment(words[tFirst]!.raw).enclitics.at(-1) ?? '')) {
+      // "خلال لقائه X", "بعد زيارته Y": the pronoun owns the verbal noun — it is the subject told
+      // before — and the name after it, which cannot be a second genitive, is the object
+      // ("بعد استقباله X": the owner hosts, X visits)
+      const owner = prevSubject() ?? mainSubject(true);
+      if (owner && order === 'host') {
+        source = genitive;
+        objects = [{ ...owner, kind: 'actor' } as Unit];
+      } else if (owner) {
+        source = owner;
+        objects = [genitive, ...coordinated(actorAfter, actorAfter.indexOf(genitive))];
+      }
     } else if (genitive) {
       if (order === 'host') {
         // استقبال X لـY
