@@ -179,6 +179,13 @@ function* candidatePairs(list: readonly number[], ranges: readonly ([string, str
   }
 }
 
+/** Whether two sets of article ids meet, looking up the smaller in the larger. */
+function sharesArticle(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  const [fewer, more] = x.size <= y.size ? [x, y] : [y, x];
+  for (const a of fewer) if (more.has(a)) return true;
+  return false;
+}
+
 /**
  * Merges the events of different articles that report the same happening. The result keeps
  * the order of the input (a merged event sits where its first member was); its fields are
@@ -251,7 +258,7 @@ export function mergeEventGroups(events: readonly StoredEvent[], articles: Reado
       if (opposedVisits(gi, gj)) continue;
       if (!sameDayOrStory(i, j)) continue;
       // the groups must be article-disjoint and their dated members must share a day
-      if ([...gj.articles].some((a) => gi.articles.has(a))) continue;
+      if (sharesArticle(gi.articles, gj.articles)) continue;
       let range = gi.range ?? gj.range;
       if (gi.range && gj.range) {
         const lo = gi.range[0] > gj.range[0] ? gi.range[0] : gj.range[0];
@@ -259,13 +266,17 @@ export function mergeEventGroups(events: readonly StoredEvent[], articles: Reado
         if (lo > hi) continue;
         range = [lo, hi];
       }
-      const merged: Group = {
-        members: [...gi.members, ...gj.members],
-        articles: new Set([...gi.articles, ...gj.articles]),
-        visitors: new Set([...gi.visitors, ...gj.visitors]),
-        range,
-      };
-      for (const m of merged.members) groupOf[m] = merged;
+      // The smaller group moves into the larger, whose sets grow in place: copying both into a
+      // new group at every merge cost the square of a large happening's reports. Members are
+      // sorted before use, so which group absorbs which changes nothing.
+      const [big, small] = gi.members.length >= gj.members.length ? [gi, gj] : [gj, gi];
+      for (const m of small.members) {
+        big.members.push(m);
+        groupOf[m] = big;
+      }
+      for (const a of small.articles) big.articles.add(a);
+      for (const v of small.visitors) big.visitors.add(v);
+      big.range = range;
     }
   }
 
