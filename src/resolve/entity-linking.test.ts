@@ -79,6 +79,11 @@ test('decideLink: two stored entities written exactly as the name — the most r
   assert.equal(d.entityId, 'e2');
 });
 
+test('decideLink: the entity written exactly as the name before a fuller name that contains it', () => {
+  const d = decideLink(cluster('أينشتاين', ['أينشتاين']), [entity('e1', 'هيرمان أينشتاين', { articles: 9 }), entity('e2', 'أينشتاين', { articles: 2 })], []);
+  assert.equal(d.entityId, 'e2');
+});
+
 test('decideLink: a family name shared by two different full names stays unlinked (which one is not known)', () => {
   const d = decideLink(cluster('بن زايد', ['بن زايد']), [entity('e1', 'محمد بن زايد'), entity('e2', 'عبدالله بن زايد')], []);
   assert.equal(d.entityId, null);

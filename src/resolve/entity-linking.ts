@@ -121,13 +121,17 @@ export function decideLink(cluster: MentionCluster, candidates: CanonicalEntity[
   const contenders = matched.filter((m) => best.score - m.score < AMBIGUITY_MARGIN);
   if (contenders.length === 1) return best;
   // Entities written exactly as this name are, on the name's evidence, one identity stored
-  // twice: the tie goes to the best established. Refusing it would store the name a third
-  // time, and each new copy makes the next tie likelier — at 8k articles one organisation was
-  // stored 600 times. Only a tie between different names ("بن زايد": three brothers) is left open.
-  if (contenders.every((m) => m.exact)) {
-    const chosen = contenders.reduce((a, b) => (b.candidate.articles > a.candidate.articles || (b.candidate.articles === a.candidate.articles && b.candidate.id < a.candidate.id) ? b : a));
+  // twice, and a closer reading than a fuller name that contains it ("أينشتاين" is the stored
+  // "أينشتاين" before "هيرمان أينشتاين"): the tie goes to the best established of them.
+  // Refusing it would store the name a third time, and each new copy makes the next tie
+  // likelier — at 8k articles one organisation was stored 600 times. Only a tie between
+  // different names ("بن زايد": three brothers) is left open.
+  const exact = contenders.filter((m) => m.exact);
+  if (exact.length > 0) {
+    const chosen = exact.reduce((a, b) => (b.candidate.articles > a.candidate.articles || (b.candidate.articles === a.candidate.articles && b.candidate.id < a.candidate.id) ? b : a));
     const reasons = chosen.candidate.id === best.entityId ? best.reasons : ['same name'];
-    return { entityId: chosen.candidate.id, score: chosen.score, reasons: [...reasons, `the most reported of ${contenders.length} entities written so`] };
+    const why = exact.length === 1 ? 'written exactly so, where others only contain the name' : `the most reported of ${exact.length} entities written so`;
+    return { entityId: chosen.candidate.id, score: chosen.score, reasons: [...reasons, why] };
   }
   return { entityId: null, score: 0, reasons: ['ambiguous between entities'] };
 }
