@@ -139,7 +139,12 @@ interface Group {
  * a frequent pair of actors over years no longer costs the square of its size. Pairs are
  * yielded one x at a time, never all held at once: a large bucket has tens of millions.
  */
-function* candidatePairs(list: readonly number[], ranges: readonly ([string, string] | null)[], storyOf: (i: number) => string | null): Generator<[number, number]> {
+function* candidatePairs(
+  list: readonly number[],
+  ranges: readonly ([string, string] | null)[],
+  storyOf: (i: number) => string | null,
+  settled: (x: number, y: number) => boolean,
+): Generator<[number, number]> {
   const n = list.length;
   const range = (x: number) => ranges[list[x]!]!;
   // dated positions by first day; the longest range (in days) bounds how far back an
@@ -151,6 +156,8 @@ function* candidatePairs(list: readonly number[], ranges: readonly ([string, str
   let longest = 0;
   for (const x of dated) longest = Math.max(longest, day(range(x)[1]) - day(range(x)[0]));
   if (Number.isNaN(longest)) longest = Infinity;
+  // parsed once: the backward scan reads them for every pair it passes
+  const startDay = dated.map((x) => day(range(x)[0]));
   // each story's positions, ascending, and where each position sits in its story's list
   const byStory = new Map<string, number[]>();
   const inStory = new Map<number, number>();
@@ -163,18 +170,28 @@ function* candidatePairs(list: readonly number[], ranges: readonly ([string, str
     same.push(x);
   }
   for (let x = 0; x < n; x++) {
+    // A pair already in one group is skipped by the merge whenever it comes (groups only
+    // grow), so it is left out here: a happening of thousands of same-day reports, once
+    // merged, no longer costs a sorted list of every other report for each of its reports.
     const partners: number[] = [];
+    const take = (y: number) => {
+      if (y > x && !settled(x, y)) partners.push(y);
+    };
     const k = rank.get(x);
     if (k !== undefined) {
       const [from, to] = range(x);
       // later starts overlap while they start by x's last day; earlier ones when they end on or after x's first
-      for (let l = k + 1; l < dated.length && range(dated[l]!)[0] <= to; l++) partners.push(dated[l]!);
+      for (let l = k + 1; l < dated.length && range(dated[l]!)[0] <= to; l++) take(dated[l]!);
       const reach = day(from) - longest;
-      for (let l = k - 1; l >= 0 && !(day(range(dated[l]!)[0]) < reach); l--) if (range(dated[l]!)[1] >= from) partners.push(dated[l]!);
+      for (let l = k - 1; l >= 0 && !(startDay[l]! < reach); l--) if (range(dated[l]!)[1] >= from) take(dated[l]!);
     }
     const story = storyOf(list[x]!);
-    if (story !== null) partners.push(...byStory.get(story)!.slice(inStory.get(x)! + 1));
-    const later = [...new Set(partners.filter((y) => y > x))].sort((a, b) => a - b);
+    if (story !== null) {
+      const same = byStory.get(story)!;
+      for (let l = inStory.get(x)! + 1; l < same.length; l++) take(same[l]!);
+    }
+    if (partners.length === 0) continue;
+    const later = [...new Set(partners)].sort((a, b) => a - b);
     for (const y of later) yield [x, y];
   }
 }
@@ -249,7 +266,7 @@ export function mergeEventGroups(events: readonly StoredEvent[], articles: Reado
   };
 
   for (const list of buckets.values()) {
-    for (const [x, y] of candidatePairs(list, ranges, storyOf)) {
+    for (const [x, y] of candidatePairs(list, ranges, storyOf, (x, y) => groupOf[list[x]!] === groupOf[list[y]!])) {
       const i = list[x]!;
       const j = list[y]!;
       const gi = groupOf[i]!;
