@@ -144,6 +144,7 @@ function* candidatePairs(
   ranges: readonly ([string, string] | null)[],
   storyOf: (i: number) => string | null,
   settled: (x: number, y: number) => boolean,
+  whole: (x: number) => boolean,
 ): Generator<[number, number]> {
   const n = list.length;
   const range = (x: number) => ranges[list[x]!]!;
@@ -170,6 +171,8 @@ function* candidatePairs(
     same.push(x);
   }
   for (let x = 0; x < n; x++) {
+    // once one group holds the whole bucket, no pair is left to merge
+    if (whole(x)) return;
     // A pair already in one group is skipped by the merge whenever it comes (groups only
     // grow), so it is left out here: a happening of thousands of same-day reports, once
     // merged, no longer costs a sorted list of every other report for each of its reports.
@@ -266,7 +269,9 @@ export function mergeEventGroups(events: readonly StoredEvent[], articles: Reado
   };
 
   for (const list of buckets.values()) {
-    for (const [x, y] of candidatePairs(list, ranges, storyOf, (x, y) => groupOf[list[x]!] === groupOf[list[y]!])) {
+    const settled = (x: number, y: number) => groupOf[list[x]!] === groupOf[list[y]!];
+    const whole = (x: number) => groupOf[list[x]!]!.members.length === list.length;
+    for (const [x, y] of candidatePairs(list, ranges, storyOf, settled, whole)) {
       const i = list[x]!;
       const j = list[y]!;
       const gi = groupOf[i]!;
