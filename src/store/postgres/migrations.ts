@@ -364,6 +364,13 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX stories_listed ON stories((last_published IS NULL), last_published DESC, last_created DESC, id);
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- The article list newest first from an index in its own order (SQLite v16, issue #7).
+      CREATE INDEX articles_newest ON articles((COALESCE(published, created_at)) DESC, id);
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

@@ -453,4 +453,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX story_articles_seq ON story_articles(seq);
     `,
   },
+  {
+    version: 16,
+    sql: `
+      -- The article list (home page, /api/articles) newest first from an index in its own
+      -- order: sorting every article for each page read the whole table (issue #7).
+      CREATE INDEX articles_newest ON articles(COALESCE(published, created_at) DESC, id);
+    `,
+  },
 ];
