@@ -61,6 +61,8 @@ export interface DyadOptions {
 }
 
 const RANK: Record<DyadLevel, number> = { person: 0, org: 1, country: 2 };
+/** How many affiliation steps separate an actor from the side it counts for, at most (person → organisation → country). */
+const MAX_ROLL_UP = 2;
 
 /**
  * The dyad of two entities (ids or names) over the stored events.
@@ -76,8 +78,19 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   // every listed entity's names and roles in a few bulk reads, for the affiliations and the labels
   const facts = await store.listEntityFacts([...ENTITY_TYPES]);
   const affiliations = await refreshAffiliations(store, facts);
-  // the store narrows to the asked days (an undated event by its article's day), as `marsad events` does
-  const events = await listMergedEvents(store, { from: o.from, to: o.to });
+  // Only events with an actor that can count for A or B: those entities and everyone who
+  // belongs to them, down the affiliations whatever their dates (computeDyad checks the
+  // dates). Every other event is skipped by computeDyad, so reading them changed nothing but
+  // the time, which grew with the corpus. The store narrows to the asked days (an undated
+  // event by its article's day), as `marsad events` does.
+  const members = new Map<string, string[]>();
+  for (const aff of affiliations) members.set(aff.of, [...(members.get(aff.of) ?? []), aff.member]);
+  const actors = new Set([a.id, b.id]);
+  let frontier = [a.id, b.id];
+  for (let d = 0; d < MAX_ROLL_UP && frontier.length; d++) {
+    frontier = frontier.flatMap((id) => members.get(id) ?? []).filter((id) => !actors.has(id) && actors.add(id));
+  }
+  const events = await listMergedEvents(store, { from: o.from, to: o.to, actors: [...actors] });
   // the corpus's coverage, one day per stored article (counted by the store, not listed)
   const published: (string | null)[] = [];
   for (const { day, articles } of await store.articlesByDay()) for (let i = 0; i < articles; i++) published.push(day);

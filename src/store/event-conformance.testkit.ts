@@ -150,6 +150,7 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       const all = await mergedOfAll(s);
       assert.deepEqual(await s.listHappenings({ limit: 100 }), all);
       assert.deepEqual((await s.listHappenings({ actor: y })).map((m) => m.id), all.filter((m) => m.source.id === x || m.target?.id === x).map((m) => m.id), 'the merged id answers as the kept one');
+      assert.deepEqual((await s.listHappenings({ actors: [y] })).map((m) => m.id), all.filter((m) => m.source.id === x || m.target?.id === x).map((m) => m.id), 'also among several');
       // a split moves mentions, not events: their actor ids stay as resolved at analysis
       await s.splitEntity(x, 'بورنز', 'بورنز', 'analyst');
       assert.deepEqual(await staleKeys(s), []);
@@ -164,6 +165,9 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(ids(await s.listHappenings({ type: 'AGREE' })), ids(all.filter((m) => m.type === 'AGREE')));
       assert.deepEqual(ids(await s.listHappenings({ actor: x })), ids(all.filter((m) => m.source.id === x || m.target?.id === x)));
       assert.deepEqual(ids(await s.listHappenings({ actor: h })), ids(all));
+      const ofXorY = all.filter((m) => [x, y].some((id) => m.source.id === id || m.target?.id === id));
+      assert.deepEqual(ids(await s.listHappenings({ actors: [x, y] })), ids(ofXorY), 'any of several actors, in the same order');
+      assert.deepEqual(await s.listHappenings({ actors: [] }), [], 'none of no actors');
       // the meeting covers 2022-06-13 (dated reports) and 2022-06-22 (d, undated, published then)
       const meeting = all.find((m) => m.num_articles === 3)!;
       assert.deepEqual(ids(await s.listHappenings({ from: '2022-06-20', to: '2022-06-30' })), [meeting.id], 'an undated report counts by its publication day');

@@ -71,7 +71,7 @@ export interface HappeningWrite {
 }
 
 /** The filters of the events views. */
-export type HappeningFilters = Pick<EventListOptions, 'actor' | 'type' | 'from' | 'to'>;
+export type HappeningFilters = Pick<EventListOptions, 'actor' | 'actors' | 'type' | 'from' | 'to'>;
 
 /** Merged events per timeline day and type; day null for the undated ones. */
 export interface HappeningDayCount {

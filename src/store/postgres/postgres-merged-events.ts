@@ -294,6 +294,11 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       const p = bind(ids);
       where.push(`(h.source_id = ANY(${p}::text[]) OR h.target_id = ANY(${p}::text[]))`);
     }
+    if (f.actors) {
+      const live = await this.live(f.actors);
+      const p = bind([...new Set(f.actors.flatMap((id) => [id, live.get(id) ?? id]))]);
+      where.push(`(h.source_id = ANY(${p}::text[]) OR h.target_id = ANY(${p}::text[]))`);
+    }
     if (f.type) where.push(`h.type = ${bind(f.type)}`);
     if (f.from) where.push(`h.last_day >= ${bind(f.from)}`);
     if (f.to) where.push(`h.first_day <= ${bind(f.to)}`);

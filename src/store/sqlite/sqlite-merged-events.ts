@@ -273,6 +273,10 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       params.live = this.now(f.actor);
       where.push('(h.source_id IN (@actor, @live) OR h.target_id IN (@actor, @live))');
     }
+    if (f.actors) {
+      params.actors = JSON.stringify([...new Set(f.actors.flatMap((id) => [id, this.now(id)]))]);
+      where.push('(h.source_id IN (SELECT value FROM json_each(@actors)) OR h.target_id IN (SELECT value FROM json_each(@actors)))');
+    }
     if (f.type) {
       params.type = f.type;
       where.push('h.type = @type');
