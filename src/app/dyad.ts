@@ -91,9 +91,6 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
     frontier = frontier.flatMap((id) => members.get(id) ?? []).filter((id) => !actors.has(id) && actors.add(id));
   }
   const events = await listMergedEvents(store, { from: o.from, to: o.to, actors: [...actors] });
-  // the corpus's coverage, one day per stored article (counted by the store, not listed)
-  const published: (string | null)[] = [];
-  for (const { day, articles } of await store.articlesByDay()) for (let i = 0; i < articles; i++) published.push(day);
   const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
   const factOf = new Map(facts.map((f) => [f.id, f]));
   const ids = new Set(events.flatMap((e) => [e.source.id, e.target?.id ?? '']).filter((id) => id && !id.startsWith('generic:') && !id.startsWith('local:')));
@@ -116,7 +113,7 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
     to: o.to,
     events,
     affiliations,
-    published,
+    articlesByDay: await store.articlesByDay(),
     entities,
     quotes: [],
     scores: ploverScores(),

@@ -39,7 +39,7 @@ test('weekly series over merged events: direction both ways, gaps and zero weeks
     by: 'week',
     events: merged,
     affiliations: [aff('p-ma', 'org-ma'), aff('org-ma', 'country-ma'), aff('p-us', 'country-us', '2023-01-01', '2024-12-31')],
-    published: ['2024-01-02', '2024-01-03', '2024-01-17'],
+    articlesByDay: [{ day: '2024-01-02', articles: 1 }, { day: '2024-01-03', articles: 1 }, { day: '2024-01-17', articles: 1 }],
     entities: new Map([['p-xx', { label: 'مجهول', type: 'PERSON', roles: [] }]]),
     quotes: [],
     scores: ploverScores(),

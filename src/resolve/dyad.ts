@@ -43,7 +43,8 @@ export interface DyadInput {
   /** the affiliations in force */
   affiliations: readonly Affiliation[];
   /** the publication day of every stored article (null when undated), for coverage and gaps */
-  published: readonly (string | null)[];
+  /** how many stored articles were published each day (the corpus's coverage; null: undated), as `store.articlesByDay` gives them */
+  articlesByDay: readonly { day: string | null; articles: number }[];
   /** what is known of the entities named by the events: label, type, roles with their offices */
   entities: ReadonlyMap<string, { label: string; type: EntityType; roles: string[] }>;
   /** the quotes of the articles that report the dyad's events (any others are ignored) */
@@ -193,7 +194,7 @@ function eventDays(e: MergedEvent): [string, string] | null {
 
 /**
  * The dyad of A and B over the events given.
- * @example computeDyad({ a, b, level: 'country', by: 'month', events, affiliations, published, entities, quotes, scores })
+ * @example computeDyad({ a, b, level: 'country', by: 'month', events, affiliations, articlesByDay, entities, quotes, scores })
  */
 export function computeDyad(input: DyadInput): DyadReport {
   const { a, b, level, by } = input;
@@ -267,10 +268,10 @@ export function computeDyad(input: DyadInput): DyadReport {
 
   // the time series, over the asked range, else over the span of the events
   const coverage = new Map<string, number>();
-  for (const p of input.published) {
-    if (!p) continue;
-    const k = periodOf(p.slice(0, 10), by);
-    coverage.set(k, (coverage.get(k) ?? 0) + 1);
+  for (const { day, articles } of input.articlesByDay) {
+    if (!day) continue;
+    const k = periodOf(day.slice(0, 10), by);
+    coverage.set(k, (coverage.get(k) ?? 0) + articles);
   }
   const dated = events.filter((e) => e.period !== 'undated').map((e) => e.period).sort();
   const first = input.from ? periodOf(input.from, by) : dated[0];
