@@ -4,7 +4,38 @@
  * Every backend stores these rows; src/app/merged-events.ts makes them.
  */
 import { dayRange, eventDay, mergeEventGroups, publishedDay, type MergedGroup } from '../resolve/event-merge.js';
+import type { ArticleEvent } from '../model/event.js';
 import type { HappeningBucket, HappeningRow } from './merged-event-store.js';
+
+/** What both backends read beside each event of a bucket: its key, article and sort columns. */
+export interface BucketRowFields {
+  happening_key: string | null;
+  article_id: string;
+  title: string | null;
+  published: string | null;
+  source: string;
+  site: string | null;
+  story: string | null;
+  order_day: string;
+  order_published: string;
+  ord: number;
+}
+
+/**
+ * The buckets of `keys`, in that order, from event rows sorted by key then `listEvents`' order;
+ * `toEvent` reads a backend's row as an event.
+ * @example bucketsOf(keys, rows, toEvent) // one HappeningBucket per key, empty when no row has it
+ */
+export function bucketsOf<R extends BucketRowFields>(keys: readonly string[], rows: Iterable<R>, toEvent: (r: R) => ArticleEvent): HappeningBucket[] {
+  const byKey = new Map<string, HappeningBucket>(keys.map((k) => [k, { events: [], order: [], articles: new Map() }]));
+  for (const r of rows) {
+    const b = byKey.get(r.happening_key!)!;
+    b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
+    b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
+    b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+  }
+  return keys.map((k) => byKey.get(k)!);
+}
 
 /**
  * The stored rows of one bucket: its merged events, each with the sort columns of its first

@@ -1,4 +1,5 @@
 import type { ArticleEvent } from '../../model/event.js';
+import { bucketsOf, type BucketRowFields } from '../happening-rows.js';
 import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
 import type {
@@ -57,15 +58,7 @@ interface KeyedRow {
 /** What a bucket is computed from (KeyedRow), for events v with their story sa. */
 const KEYED = 'v.article_id, v.ord, v.type, v.status, v.source_id, v.target_id, sa.story_id AS story, v.happening_key';
 
-interface BucketRow extends EventRow {
-  happening_key: string | null;
-  source: string;
-  site: string | null;
-  story: string | null;
-  order_day: string;
-  order_published: string;
-  ord: number;
-}
+type BucketRow = EventRow & BucketRowFields;
 
 const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
 const NEXT_SEQ = `INSERT INTO happening_stale (key, seq)`;
@@ -181,14 +174,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       ),
       [keys],
     );
-    const byKey = new Map<string, HappeningBucket>(keys.map((k) => [k, { events: [], order: [], articles: new Map() }]));
-    for (const r of rows) {
-      const b = byKey.get(r.happening_key!)!;
-      b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
-      b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
-      b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
-    }
-    return keys.map((k) => byKey.get(k)!);
+    return bucketsOf(keys, rows, toEvent);
   }
 
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {

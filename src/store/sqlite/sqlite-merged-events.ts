@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bucketsOf, type BucketRowFields } from '../happening-rows.js';
 import type { ArticleEvent } from '../../model/event.js';
 import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
 import type { EventListOptions } from '../event-store.js';
@@ -46,19 +47,7 @@ interface KeyedRow {
   happening_key: string | null;
 }
 
-function emptyBucket(): HappeningBucket {
-  return { events: [], order: [], articles: new Map() };
-}
-
-interface BucketRow extends EventRow {
-  happening_key: string | null;
-  source: string;
-  site: string | null;
-  story: string | null;
-  order_day: string;
-  order_published: string;
-  ord: number;
-}
+type BucketRow = EventRow & BucketRowFields;
 
 const ORDER = 'sort_day DESC, sort_published DESC, sort_article, sort_ord';
 const ORDER_COLUMNS = 'sort_day, sort_published, sort_article, sort_ord';
@@ -196,14 +185,7 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
   }
 
   async happeningBuckets(keys: string[]): Promise<HappeningBucket[]> {
-    const byKey = new Map(keys.map((k) => [k, emptyBucket()]));
-    for (const r of this.q.buckets.all(JSON.stringify(keys))) {
-      const b = byKey.get(r.happening_key!)!;
-      b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
-      b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
-      b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
-    }
-    return keys.map((k) => byKey.get(k)!);
+    return bucketsOf(keys, this.q.buckets.iterate(JSON.stringify(keys)), toEvent);
   }
 
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
