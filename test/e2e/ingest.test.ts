@@ -141,7 +141,7 @@ describe('the ingest page in headless Chromium', { skip: SKIP }, () => {
     await page.click('form[data-form="urls"] button[type="submit"]');
     const problem = (await page.textContent('.ingest-outcome .problem'))!;
     page.off('request', count);
-    assert.match(problem, /2/, 'the second line is named');
+    assert.match(problem, /: 2\.$/, 'the second line, and only it, is named');
     assert.equal(posted, 0);
   });
 
