@@ -9,6 +9,7 @@ import type {
   EntityType,
   KnownActor,
 } from '../../model/entity.js';
+import { withCuratedRoles } from '../curated-roles.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { PgDb } from './pg-db.js';
@@ -499,8 +500,3 @@ export class PgEntities implements EntityStore {
   }
 }
 
-/** Seen roles first (with their dates), then the curated standing offices not seen yet. */
-function withCuratedRoles(seen: EntityRole[], curated: string[]): EntityRole[] {
-  const have = new Set(seen.map((r) => r.role));
-  return [...seen, ...curated.filter((r) => !have.has(r)).map((role) => ({ role, first_seen: null, last_seen: null, count: 0 }))];
-}
