@@ -170,9 +170,11 @@ export const MergedEventSchema = z
     article: z.string().openapi({ description: 'the article of the representative report' }),
     title: z.string().nullable(),
     published: z.string().nullable(),
-    sources: z.array(z.object({ article: z.string(), source: z.string(), site: z.string().nullable() })).openapi({ description: 'every article reporting this happening' }),
+    sources: z
+      .array(z.object({ article: z.string(), source: z.string(), site: z.string().nullable() }))
+      .openapi({ description: 'the articles reporting this happening: every one, except on /api/events, which lists at most `sources_limit` (`num_articles` counts them all)' }),
     num_sources: z.number().int().openapi({ description: 'distinct outlets' }),
-    num_articles: z.number().int(),
+    num_articles: z.number().int().openapi({ description: 'articles reporting it, listed or not' }),
   })
   .openapi('MergedEvent');
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ArticleEvent } from '../../model/event.js';
 import type { MarsadStore } from '../../store/store.js';
 import { expectProblem, jsonOf, testApi } from '../api.testkit.js';
+import { DEFAULT_SOURCES_LIMIT, MAX_SOURCES_LIMIT, withSources } from './events.js';
 
 const KEYS = [
   'article', 'contexts', 'date', 'evidence', 'id', 'location', 'mode', 'num_articles', 'num_sources', 'published', 'source', 'sources',
@@ -54,6 +56,14 @@ describe('GET /api/events', () => {
     assert.equal((await jsonOf(await app.request('/api/events?from=2025'))).items.length, 0);
   });
 
+  it('documents sources_limit in the OpenAPI schema', async () => {
+    const spec = await jsonOf(await app.request('/openapi.json'));
+    const param = spec.paths['/api/events'].get.parameters.find((p: any) => p.name === 'sources_limit');
+    assert.equal(param.in, 'query');
+    assert.equal(param.schema.default, DEFAULT_SOURCES_LIMIT);
+    assert.match(param.description, /num_sources/);
+  });
+
   it('answers bad filters with a 400 problem naming the parameter, an unknown actor with a 404', async () => {
     await expectProblem(await app.request('/api/events?type=PARTY'), 400, 'BAD_ARGUMENT', 'type');
     await expectProblem(await app.request('/api/events?from=2024-13'), 400, 'BAD_ARGUMENT', 'from');
@@ -62,4 +72,68 @@ describe('GET /api/events', () => {
     await expectProblem(await app.request('/api/events?limit=0'), 400, 'BAD_ARGUMENT', 'limit');
     await expectProblem(await app.request('/api/events?actor=nobody'), 404, 'ENTITY_NOT_FOUND', 'actor');
   });
+});
+
+describe('withSources', () => {
+  it('keeps the first sources and the counts', () => {
+    const sources = ['a', 'b', 'c'].map((article) => ({ article, source: `https://x.ma/${article}`, site: 'x' }));
+    const e = { id: 'a:1', sources, num_sources: 1, num_articles: 3 } as any;
+    assert.deepEqual(withSources(e, 2), { ...e, sources: sources.slice(0, 2) });
+    assert.equal(withSources(e, 3), e);
+    assert.equal(e.sources.length, 3, 'the event given is not changed');
+  });
+});
+
+describe('GET /api/events?sources_limit', () => {
+  let store: MarsadStore;
+  let app: OpenAPIHono;
+  before(async () => {
+    ({ app, store } = await testApi());
+    // two more outlets' copies of the first article, with its first event: one happening reported three times
+    let id = '';
+    let event: ArticleEvent | undefined;
+    for (const a of await store.ids()) {
+      event = (await store.articleEvents(a)).find((e) => e.date.start);
+      if (event) {
+        id = a;
+        break;
+      }
+    }
+    assert.ok(event, 'a fixture article has a dated event');
+    const stored = (await store.get(id))!;
+    for (const site of ['copy-one.ma', 'copy-two.ma']) {
+      const url = `https://${site}/story`;
+      // a line more than the original: articles are known by their text
+      const text = `${stored.article.text}\n\n${site}`;
+      const { id: copy } = await store.put({
+        source: url,
+        raw: { bytes: new TextEncoder().encode(text), url, contentType: 'text/plain; charset=utf-8', encoding: 'utf-8', kind: 'text', fetchedAt: stored.article.published ?? '2024-01-01T00:00:00Z' },
+        article: { ...stored.article, site, url, text },
+      });
+      await store.setArticleEvents(copy, [{ ...event, id: `${copy}:1` }]);
+    }
+  });
+  after(() => store.close());
+
+  it('lists at most sources_limit sources per merged event (the first ones), the counts still true', async () => {
+    const whole = await jsonOf(await app.request('/api/events'));
+    assert.ok(whole.items.some((e: any) => e.num_articles === 3), 'one merged event is reported by three articles');
+    for (const n of [0, 1]) {
+      const cut = await jsonOf(await app.request(`/api/events?sources_limit=${n}`));
+      assert.deepEqual(cut.items.map((e: any) => e.id), whole.items.map((e: any) => e.id));
+      cut.items.forEach((e: any, i: number) => {
+        const full = whole.items[i];
+        assert.deepEqual(e.sources, full.sources.slice(0, n));
+        assert.equal(e.num_articles, full.num_articles);
+        assert.equal(e.num_sources, full.num_sources);
+        assert.deepEqual({ ...e, sources: full.sources }, full, 'nothing else changes');
+      });
+    }
+    // the default keeps DEFAULT_SOURCES_LIMIT, more than these events have
+    assert.ok(whole.items.every((e: any) => e.sources.length === e.num_articles && e.num_articles <= DEFAULT_SOURCES_LIMIT));
+    assert.deepEqual((await jsonOf(await app.request(`/api/events?sources_limit=${DEFAULT_SOURCES_LIMIT}`))).items, whole.items);
+    await expectProblem(await app.request('/api/events?sources_limit=-1'), 400, 'BAD_ARGUMENT', 'sources_limit');
+    await expectProblem(await app.request(`/api/events?sources_limit=${MAX_SOURCES_LIMIT + 1}`), 400, 'BAD_ARGUMENT', 'sources_limit');
+  });
+
 });

@@ -8,6 +8,7 @@ import { page, pageSchema, PageQuery } from '../pagination.js';
 import { problemContent, problemOf, ProblemError } from '../problems.js';
 import { MergedEventSchema } from '../schemas.js';
 import { dayBound, isDay } from '../../model/day-bounds.js';
+import type { MergedEvent } from '../../resolve/event-merge.js';
 
 const dayParam = (name: 'from' | 'to', side: 'start' | 'end', description: string) =>
   z
@@ -67,15 +68,49 @@ export async function checkedFilters(store: MarsadStore, q: EventFilters): Promi
   return { actor: q.actor, type: q.type, from: q.from, to: q.to };
 }
 
+/** Sources listed per merged event of a page when the request names no `sources_limit`. */
+export const DEFAULT_SOURCES_LIMIT = 20;
+/** Most sources a request may ask for per merged event (every source: `marsad events --json` or /api/export). */
+export const MAX_SOURCES_LIMIT = 10_000;
+
+/**
+ * `sources_limit`: a merged event of a frequent happening is reported by thousands of
+ * articles at 100k, and a page of twenty carried megabytes of sources no page shows whole.
+ */
+export const SourcesLimitQuery = z.object({
+  sources_limit: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_SOURCES_LIMIT)
+    .default(DEFAULT_SOURCES_LIMIT)
+    .openapi({
+      param: { name: 'sources_limit', in: 'query' },
+      description:
+        `Most entries of \`sources\` per merged event, 0 to ${MAX_SOURCES_LIMIT}: the first ones of the whole list. ` +
+        '`num_sources` and `num_articles` stay the true counts (`sources.length < num_articles` says the list was cut); ' +
+        '`marsad events --json` and /api/export always give every source.',
+      example: DEFAULT_SOURCES_LIMIT,
+    }),
+});
+
+/**
+ * A merged event with at most `limit` of its sources listed (the first ones); its counts unchanged.
+ * @example withSources(e, 2).sources.length // 2 where e has 5, e.num_articles still 5
+ */
+export function withSources(e: MergedEvent, limit: number): MergedEvent {
+  return e.sources.length <= limit ? e : { ...e, sources: e.sources.slice(0, limit) };
+}
+
 const listEvents = createRoute({
   method: 'get',
   path: '/api/events',
   tags: ['events'],
   summary: 'Events, each happening once with the articles reporting it, newest first (as `marsad events --json`)',
-  request: { query: PageQuery.extend(EventFilterQuery.shape) },
+  request: { query: PageQuery.extend(EventFilterQuery.shape).extend(SourcesLimitQuery.shape) },
   responses: {
-    200: { description: 'A page of merged events', content: { 'application/json': { schema: pageSchema(MergedEventSchema, 'EventPage') } } },
-    400: problemContent('An unknown type, a malformed date, cursor or limit (BAD_ARGUMENT, the parameter named in param)'),
+    200: { description: 'A page of merged events, each with at most `sources_limit` of its sources listed', content: { 'application/json': { schema: pageSchema(MergedEventSchema, 'EventPage') } } },
+    400: problemContent('An unknown type, a malformed date, cursor, limit or sources_limit (BAD_ARGUMENT, the parameter named in param)'),
     404: problemContent('No entity has the actor id (ENTITY_NOT_FOUND, param actor)'),
   },
 });
@@ -86,8 +121,9 @@ const listEvents = createRoute({
  */
 export function eventRoutes(app: OpenAPIHono, store: MarsadStore): void {
   app.openapi(listEvents, async (c) => {
-    const { cursor, limit, ...q } = c.req.valid('query');
+    const { cursor, limit, sources_limit, ...q } = c.req.valid('query');
     const filters = await checkedFilters(store, q);
-    return c.json(await page((limit, offset) => listMergedEvents(store, { ...filters, limit, offset }), { cursor, limit }), 200);
+    const events = await page((limit, offset) => listMergedEvents(store, { ...filters, limit, offset }), { cursor, limit });
+    return c.json({ ...events, items: events.items.map((e) => withSources(e, sources_limit)) }, 200);
   });
 }

@@ -930,6 +930,8 @@ function eventItem(e) {
         h('span', { class: 'ev-count', dataset: { sources: String(e.num_sources ?? sources.length), articles: String(e.num_articles ?? sources.length) } },
           t('event.sources', { s: e.num_sources ?? sources.length, a: e.num_articles ?? sources.length })),
         sources.length ? [' — ', sources.map((src, i) => [i ? '، ' : '', h('a', { href: articleHref(src.article), class: 'ev-source-link', title: src.source ?? null, dataset: { article: src.article } }, bdi(src.site || sourceName(src.source) || src.article))])] : null,
+        // the events page asks for the first sources only (sources_limit): say how many are not listed
+        sources.length && (e.num_articles ?? 0) > sources.length ? h('span', { class: 'ev-more-sources' }, ' ', t('event.more_sources', { n: e.num_articles - sources.length })) : null,
       ),
     ),
     e.evidence?.text ? h('blockquote', { class: 'ev-evidence', dir: 'auto', lang: 'ar' }, e.evidence.text) : null,
