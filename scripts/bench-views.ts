@@ -16,6 +16,15 @@
  * empty) and then `--repeat` times; the table gives cold ms, the median and the worst warm ms,
  * and which request was slowest. The requests of a view run one after another (the page runs
  * some in parallel, so the sum is an upper bound).
+ *
+ * `--audit` (SQLite only) then runs each view once more with every statement the store
+ * executes recorded (better-sqlite3's Statement methods wrapped: its SQL and first arguments),
+ * and asks SQLite for each one's `EXPLAIN QUERY PLAN` on the store's own connection. A plan
+ * line that SCANs a big table (at least `--audit-rows` rows, default 10,000: articles,
+ * events, entity mentions, quotes, story articles, merged events…) with no index is a full
+ * scan the view waits on: it is printed with the view and the statement, and the script exits
+ * with status 1 when there is any. A SCAN through an index (an ordered walk that a LIMIT may
+ * stop early, or a covering-index count) is listed too with `--audit-all`, not counted.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -31,6 +40,9 @@ const dbPath = opt('db') ?? '';
 const repeat = Number(opt('repeat') ?? 5);
 const json = args.includes('--json');
 const out = opt('out');
+const audit = args.includes('--audit') || args.includes('--audit-all');
+const auditAll = args.includes('--audit-all');
+const auditRows = Number(opt('audit-rows') ?? 10_000);
 if (!dbPath || !existsSync(dbPath) || !Number.isInteger(repeat) || repeat < 1) {
   console.error(`bench-views: expected --db FILE naming a Marsad SQLite database (found '${dbPath}') and --repeat N ≥ 1`);
   process.exit(2);
@@ -43,6 +55,28 @@ interface ViewResult {
   warm_median_ms: number;
   warm_max_ms: number;
   slowest: string;
+}
+
+// Every statement the store runs, while `recording` is set: its SQL, first arguments and connection.
+interface Recorded {
+  sql: string;
+  args: unknown[];
+  db: Database.Database;
+}
+let recording: Map<string, Recorded> | null = null;
+if (audit) {
+  // Statement's methods live on its prototype, shared by every connection: wrap them once,
+  // before the store prepares anything.
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+  probe.close();
+  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = proto[method]!;
+    proto[method] = function (this: Database.Statement, ...a: unknown[]) {
+      if (recording && !recording.has(this.source)) recording.set(this.source, { sql: this.source, args: a, db: this.database });
+      return original.apply(this, a);
+    };
+  }
 }
 
 const t0 = performance.now();
@@ -136,13 +170,73 @@ for (const [view, paths] of views) {
   }
   results.push({ view, requests: paths, cold_ms: round(cold.ms), warm_median_ms: round(median(warm)), warm_max_ms: round(Math.max(...warm)), slowest: slowest.slowest });
 }
+interface AuditLine {
+  view: string;
+  table: string;
+  detail: string;
+  indexed: boolean;
+  sql: string;
+}
+const auditLines: AuditLine[] = [];
+if (audit) {
+  const raw = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const big = new Map<string, number>();
+  for (const { name } of raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'`).all() as { name: string }[]) {
+    const n = (raw.prepare(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+    if (n >= auditRows) big.set(name, n);
+  }
+  raw.close();
+  for (const [view, paths] of views) {
+    if (paths.length === 0) continue;
+    recording = new Map();
+    await runView(paths);
+    const statements = [...recording.values()];
+    recording = null;
+    for (const r of statements) {
+      const aliases = aliasesOf(r.sql);
+      let plan: { detail: string }[];
+      try {
+        plan = r.db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...(r.args as [])) as { detail: string }[];
+      } catch (e) {
+        console.error(`bench-views --audit: no plan for ${oneLine(r.sql)}: ${(e as Error).message}`);
+        continue;
+      }
+      for (const { detail } of plan) {
+        const m = /^SCAN (\S+)/.exec(detail);
+        if (!m || /VIRTUAL TABLE/.test(detail)) continue;
+        const tables = aliases.get(m[1]!) ?? new Set([m[1]!]);
+        const table = [...tables].find((t) => big.has(t));
+        if (!table) continue;
+        auditLines.push({ view, table, detail, indexed: /USING (COVERING )?INDEX/.test(detail), sql: oneLine(r.sql) });
+      }
+    }
+  }
+}
 await store.close();
+
+/** The tables each name of a statement stands for: `FROM t a`, `JOIN t AS a`, `FROM t` (a plan names a table by its alias). */
+function aliasesOf(sql: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, table: string) => (out.get(name) ?? out.set(name, new Set()).get(name)!).add(table);
+  const keyword = /^(WHERE|ON|JOIN|LEFT|INNER|CROSS|NATURAL|USING|INDEXED|NOT|GROUP|ORDER|LIMIT|UNION|EXCEPT|INTERSECT|WINDOW|HAVING|SET|VALUES|SELECT)$/i;
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)(?:\s+(?:AS\s+)?([A-Za-z_]\w*))?/gi)) {
+    const table = m[1]!;
+    add(table, table);
+    if (m[2] && !keyword.test(m[2])) add(m[2], table);
+  }
+  return out;
+}
+
+function oneLine(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-const report = { db: dbPath, articles: stats.articles, entities: stats.entities.total, largest_story_articles: largest?.n ?? 0, open_ms: round(openMs), sample_ms: round(sampleMs), repeat, views: results };
+const fullScans = auditLines.filter((l) => !l.indexed);
+const report = { db: dbPath, articles: stats.articles, entities: stats.entities.total, largest_story_articles: largest?.n ?? 0, open_ms: round(openMs), sample_ms: round(sampleMs), repeat, views: results, ...(audit ? { audit: { min_rows: auditRows, full_scans: fullScans, index_scans: auditLines.filter((l) => l.indexed) } } : {}) };
 if (out) writeFileSync(out, JSON.stringify(report, null, 2));
 if (json) {
   console.log(JSON.stringify(report));
@@ -153,3 +247,10 @@ if (json) {
     console.log(`${r.view.padEnd(30)} ${String(r.cold_ms).padStart(9)} ${String(r.warm_median_ms).padStart(9)} ${String(r.warm_max_ms).padStart(9)}  ${decodeURIComponent(r.slowest)}`);
   }
 }
+if (audit && !json) {
+  console.log('');
+  const shown = auditAll ? auditLines : fullScans;
+  console.log(`audit: ${fullScans.length} full scan${fullScans.length === 1 ? '' : 's'} of a table of ${auditRows}+ rows with no index${auditAll ? `, ${auditLines.length - fullScans.length} index scans` : ''}`);
+  for (const l of shown) console.log(`  ${l.indexed ? 'index scan' : 'FULL SCAN '} ${l.view}: ${l.detail} (${l.table})\n      ${l.sql.slice(0, 400)}`);
+}
+if (audit && fullScans.length > 0) process.exitCode = 1;
