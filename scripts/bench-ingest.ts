@@ -2,7 +2,10 @@
  * Ingest time per article as the store grows (issue #6): it must grow no faster than
  * near-linearly in the number of articles.
  *
- *   npm run bench:ingest [-- --articles 10000] [-- --block 1000] [-- --json] [-- --keep-db PATH]
+ *   npm run bench:ingest [-- --articles 10000] [-- --block 1000] [-- --threads T] [-- --json] [-- --keep-db PATH]
+ *
+ * --threads T: T worker threads extract and analyse the text of pages ahead of the thread that
+ * writes the store (`ingest`'s `threads`); default 0, all in one thread.
  *
  * Corpus: real Arabic news sentences — the labelled event sentences of ../shared/data/events
  * (`readGsrSentences`), the news sentences of ANERcorp (tokens re-joined), and the sentences
@@ -54,9 +57,10 @@ const opt = (name: string, dflt: number) => {
 const N = opt('articles', 10_000);
 const BLOCK = opt('block', 1000);
 const json = args.includes('--json');
+const threads = opt('threads', 0);
 const keepDb = args.includes('--keep-db') ? args[args.indexOf('--keep-db') + 1] ?? null : null;
-if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BLOCK) || BLOCK < 1) {
-  console.error('usage: bench-ingest [--articles N] [--block B] [--json] [--keep-db PATH]');
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BLOCK) || BLOCK < 1 || !Number.isInteger(threads) || threads < 0) {
+  console.error('usage: bench-ingest [--articles N] [--block B] [--threads T] [--json] [--keep-db PATH]');
   process.exit(2);
 }
 
@@ -309,7 +313,7 @@ ${a.paragraphs.map((p) => `<p>${esc(p.join(' '))}</p>`).join('\n')}
 
 // ------------------------------------------------------------------ timing
 
-const STAGES = ['setup', 'extract', 'put', 'entities', 'entities.db', 'quotes', 'quotes.db', 'events', 'events.db', 'stories', 'stories.db', 'flush'] as const;
+const STAGES = ['setup', 'extract', 'put', 'text', 'entities', 'entities.db', 'quotes', 'quotes.db', 'events', 'events.db', 'stories', 'stories.db', 'flush'] as const;
 type Stage = (typeof STAGES)[number];
 interface Call {
   name: string;
@@ -370,6 +374,12 @@ function attribute(calls: Call[], from: number, to: number, acc: Record<Stage, n
   acc.extract += put.t0 - t;
   acc.put += put.t1 - put.t0;
   t = put.t1;
+  // the store-free analysis of the text runs between storing the page and looking up its entities
+  const linking = calls.find((c) => c.t0 >= put.t1);
+  if (linking && ent) {
+    acc.text += linking.t0 - t;
+    t = linking.t0;
+  }
   for (const [end, stage, db] of [
     [ent, 'entities', 'entities.db'],
     [quo, 'quotes', 'quotes.db'],
@@ -416,9 +426,9 @@ async function main() {
     else console.error(s);
   };
   log(`corpus: ${pool.length} distinct sentences from ${from}`);
-  log(`pipeline: the ingest generator of src/app/ingest.ts, one call per block of ${BLOCK} HTML pages in a temp folder; SQLite at ${keepDb ?? '(temp)'}`);
+  log(`pipeline: the ingest generator of src/app/ingest.ts, one call per block of ${BLOCK} HTML pages in a temp folder, ${threads} analysis worker thread(s); SQLite at ${keepDb ?? '(temp)'}`);
   log('');
-  log('articles        ms/article  (extract  put  entities[db]  quotes  events  stories[db])   cumulative s   DB MB/1k');
+  log('articles        ms/article  (extract  put  text  entities[db]  quotes  events  stories[db])   cumulative s   DB MB/1k');
   try {
     for (let start = 0; start < N; start += BLOCK) {
       const end = Math.min(N, start + BLOCK);
@@ -432,7 +442,7 @@ async function main() {
       }
       const acc: Record<Stage, number> = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
       const t0 = performance.now();
-      const gen = ingest([folder], { store, fetcher });
+      const gen = ingest([folder], { store, fetcher, threads });
       let resumed = performance.now();
       for (;;) {
         calls.length = 0;
@@ -467,7 +477,7 @@ async function main() {
       blocks.push(block);
       const label = `${start / 1000}k–${end / 1000}k`.padEnd(14);
       log(
-        `${label}  ${block.msPerArticle.toFixed(1).padStart(8)}    (${per('extract').toFixed(1)}  ${per('put').toFixed(1)}  ${(per('entities') + per('entities.db')).toFixed(1)}[${per('entities.db').toFixed(1)}]  ${(per('quotes') + per('quotes.db')).toFixed(1)}  ${(per('events') + per('events.db')).toFixed(1)}  ${(per('stories') + per('stories.db') + per('flush')).toFixed(1)}[${per('stories.db').toFixed(1)}])   ${block.cumulativeSeconds.toFixed(1).padStart(10)}   ${block.dbMBPer1000.toFixed(2).padStart(8)}`,
+        `${label}  ${block.msPerArticle.toFixed(1).padStart(8)}    (${per('extract').toFixed(1)}  ${per('put').toFixed(1)}  ${per('text').toFixed(1)}  ${(per('entities') + per('entities.db')).toFixed(1)}[${per('entities.db').toFixed(1)}]  ${(per('quotes') + per('quotes.db')).toFixed(1)}  ${(per('events') + per('events.db')).toFixed(1)}  ${(per('stories') + per('stories.db') + per('flush')).toFixed(1)}[${per('stories.db').toFixed(1)}])   ${block.cumulativeSeconds.toFixed(1).padStart(10)}   ${block.dbMBPer1000.toFixed(2).padStart(8)}`,
       );
     }
   } finally {
@@ -497,6 +507,7 @@ async function main() {
   const shares = Object.fromEntries(STAGES.map((s) => [s, +((100 * total[s]) / grand).toFixed(1)]));
   const report = {
     articles: N,
+    threads,
     corpus: `${pool.length} distinct sentences from ${from}`,
     generated: { storyArticles: counts.storyArticles, editedCopies: counts.copies },
     results: { new: counts.new, updated: counts.updated, unchanged: counts.unchanged, skipped: counts.skipped, failed: counts.failed, markedDuplicate: counts.duplicates },
@@ -515,7 +526,7 @@ async function main() {
   console.log('');
   for (const t of totals) console.log(`total at ${String(t.articles).padStart(6)}: ${t.seconds} s, ${t.msPerArticle} ms/article`);
   console.log(`stage share (% of ingest time): ${STAGES.map((s) => `${s} ${shares[s]}`).join(', ')}`);
-  console.log(`  (x.db: time inside store calls made by step x; setup: loading the curated actors; flush: story labels written at the end of a run)`);
+  console.log(`  (x.db: time inside store calls made by step x; text: the store-free analysis (recognition, quotes, dates, triggers); extract: reading and extracting, or with --threads waiting for a worker's extraction and text analysis; setup: loading the curated actors; flush: story labels written at the end of a run)`);
   console.log(`generated: ${counts.storyArticles} story articles, ${counts.copies} edited copies; results: ${JSON.stringify(report.results)}`);
   if (failures.size) console.log(`failures: ${JSON.stringify(report.failures)}`);
   console.log(`stored: ${JSON.stringify(tables)}`);

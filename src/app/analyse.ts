@@ -13,9 +13,9 @@ import { propagateMentions, type KnownName } from '../analyse/entity-propagation
 import { clusterMentions, type MentionCluster } from '../resolve/entity-coref.js';
 import { findQuotes } from '../analyse/quotes.js';
 import { findTimexes, type Timex } from '../analyse/timexes.js';
-import { eventWords, triggerDetails } from '../analyse/event-triggers.js';
+import { eventWords, triggerDetails, type TriggerDetail } from '../analyse/event-triggers.js';
 import { buildEvents } from '../resolve/events.js';
-import { attributeSpeakers } from '../resolve/quote-speakers.js';
+import { attributeSpeakers, type Quote } from '../resolve/quote-speakers.js';
 import { clusterKeys, decideLink, lookupKeys, toAssignments } from '../resolve/entity-linking.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
 import { countryActors } from '../resolve/countries.js';
@@ -69,36 +69,27 @@ export interface ArticleAnalysis {
 }
 
 /**
- * Analyses a stored article: entities (linked across the store), quotes with their
- * speakers, dates resolved against the publication date, and events (PLOVER: who did what
- * to whom, when, where). Entities, quotes and events are recorded; re-running it replaces
- * what the article said before.
- * @example const { entities, quotes } = await analyseArticle(store, id, article);
+ * What an article's text alone yields, before the store is consulted: mention clusters with
+ * their linking keys, quotes with their speakers' clusters, dates and event triggers. A pure
+ * function of the article, so it can be computed anywhere (a worker thread, `analyse-pool.ts`)
+ * and handed to `analyseArticle`, which links and records it. Plain data: it survives a
+ * structured clone.
+ * @example const t = analyseText(article); t.clusters[0].label // 'ناصر بوريطة'
  */
-export async function analyseArticle(store: MarsadStore, articleId: string, article: Article): Promise<ArticleAnalysis> {
-  const { entities, clusters } = await resolveEntities(store, articleId, article);
-  // A cluster's entity is the one holding its first mention (clusters linked to one entity share it).
-  const idOf = (c: MentionCluster) => entities.find((e) => e.mentions.some((m) => m.start === c.mentions[0]!.start)) ?? null;
-  const quotes = attributeSpeakers(article.text, findQuotes(article.text), clusters).map((q): ArticleQuote => {
-    let speaker: ArticleQuote['speaker'] = null;
-    if (q.speaker) {
-      const entity = q.speaker.cluster === null ? null : idOf(clusters[q.speaker.cluster]!);
-      speaker = entity ? { id: entity.id, label: entity.label } : { id: null, label: q.speaker.label };
-    }
-    return { text: q.text, start: q.start, end: q.end, cue: q.cue, speaker };
-  });
-  await store.setArticleQuotes(articleId, quotes);
-  const timexes = findTimexes(article.text, article.published);
-  const refs = clusters.map((c) => {
-    const e = idOf(c);
-    return e ? { id: e.id, label: e.label } : null;
-  });
-  const events = buildEvents(article.text, triggerDetails(article.text, eventWords(article.text)), clusters, refs, timexes, articleId);
-  await store.setArticleEvents(articleId, events);
-  return { entities, quotes, timexes, events };
+export interface TextAnalysis {
+  clusters: MentionCluster[];
+  /** `clusterKeys` of each cluster, in cluster order */
+  keys: string[][];
+  quotes: Quote[];
+  timexes: Timex[];
+  triggers: TriggerDetail[];
 }
 
-async function resolveEntities(store: MarsadStore, articleId: string, article: Article): Promise<{ entities: ArticleEntity[]; clusters: MentionCluster[] }> {
+/**
+ * The store-free part of the analysis of one article (see `TextAnalysis`).
+ * @example analyseText(extractArticle(page)).timexes[0]?.value // '2024-03-12'
+ */
+export function analyseText(article: Article): TextAnalysis {
   const text = article.text;
   const mentions = attachRoles(text, propagateMentions(text, recogniseEntities(text), knownNames()));
   const clusters = clusterMentions(text, mentions);
@@ -108,12 +99,54 @@ async function resolveEntities(store: MarsadStore, articleId: string, article: A
     const m = c.mentions.find((x) => x.text === c.label);
     if (m && text.slice(Math.max(0, m.start - 2), m.start) === 'لل') c.label = 'ال' + c.label;
   }
+  return {
+    clusters,
+    keys: clusters.map((c) => clusterKeys(c)),
+    quotes: attributeSpeakers(text, findQuotes(text), clusters),
+    timexes: findTimexes(text, article.published),
+    triggers: triggerDetails(text, eventWords(text)),
+  };
+}
+
+/**
+ * Analyses a stored article: entities (linked across the store), quotes with their
+ * speakers, dates resolved against the publication date, and events (PLOVER: who did what
+ * to whom, when, where). Entities, quotes and events are recorded; re-running it replaces
+ * what the article said before. `found` is the article's `analyseText`, when it was
+ * computed elsewhere (a worker thread).
+ * @example const { entities, quotes } = await analyseArticle(store, id, article);
+ */
+export async function analyseArticle(store: MarsadStore, articleId: string, article: Article, found: TextAnalysis = analyseText(article)): Promise<ArticleAnalysis> {
+  const { clusters, timexes } = found;
+  const entities = await linkEntities(store, articleId, article, found);
+  // A cluster's entity is the one holding its first mention (clusters linked to one entity share it).
+  const idOf = (c: MentionCluster) => entities.find((e) => e.mentions.some((m) => m.start === c.mentions[0]!.start)) ?? null;
+  const quotes = found.quotes.map((q): ArticleQuote => {
+    let speaker: ArticleQuote['speaker'] = null;
+    if (q.speaker) {
+      const entity = q.speaker.cluster === null ? null : idOf(clusters[q.speaker.cluster]!);
+      speaker = entity ? { id: entity.id, label: entity.label } : { id: null, label: q.speaker.label };
+    }
+    return { text: q.text, start: q.start, end: q.end, cue: q.cue, speaker };
+  });
+  await store.setArticleQuotes(articleId, quotes);
+  const refs = clusters.map((c) => {
+    const e = idOf(c);
+    return e ? { id: e.id, label: e.label } : null;
+  });
+  const events = buildEvents(article.text, found.triggers, clusters, refs, timexes, articleId);
+  await store.setArticleEvents(articleId, events);
+  return { entities, quotes, timexes, events };
+}
+
+/** Links each cluster to a stored entity (or a new one) and records the article's entities. */
+async function linkEntities(store: MarsadStore, articleId: string, article: Article, found: TextAnalysis): Promise<ArticleEntity[]> {
+  const { clusters, keys } = found;
   const labels = clusters.map((c) => c.label);
   const decisions = [];
   for (let i = 0; i < clusters.length; i++) {
-    const c = clusters[i]!;
-    const candidates = await store.entityCandidates(c.type, clusterKeys(c));
-    decisions.push(decideLink(c, candidates, labels.filter((_, j) => j !== i)));
+    const candidates = await store.entityCandidates(clusters[i]!.type, keys[i]!);
+    decisions.push(decideLink(clusters[i]!, candidates, labels.filter((_, j) => j !== i)));
   }
-  return { entities: await store.setArticleEntities(articleId, toAssignments(clusters, decisions), article.published), clusters };
+  return store.setArticleEntities(articleId, toAssignments(clusters, decisions), article.published);
 }

@@ -1,4 +1,4 @@
-import type { Article, Page } from '../model/article.js';
+import type { Article, Outcome, Page } from '../model/article.js';
 import { MarsadError, toMarsadError } from '../model/errors.js';
 import { decodePage } from '../sources/decode.js';
 import { readFilePage } from '../sources/files.js';
@@ -8,6 +8,8 @@ import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
 import { analyseArticle, ensureKnownActors, ANALYSIS_VERSION, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
+import { AnalysePool } from './analyse-pool.js';
+import { analysePage, pageAnalysisResult, type PageAnalysis } from './page-analysis.js';
 import { storyTracker } from './stories.js';
 import { refreshMergedEvents } from './merged-events.js';
 import type { DuplicateLink } from '../store/story-store.js';
@@ -33,6 +35,11 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Called when feeds or folders reveal how many pages there are, for progress display. */
   onDiscovered?: (count: number) => void;
+  /**
+   * Worker threads that extract and analyse pages ahead of the thread writing the store
+   * (`AnalysePool`); 0 (the default): all in this thread. The stored result is the same.
+   */
+  threads?: number;
 }
 
 /**
@@ -55,25 +62,52 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
 }
 
 async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
-  for await (const outcome of expandInputs(inputs, {
+  const outcomes = expandInputs(inputs, {
     fetcher: options.fetcher,
     maxBytes: options.maxBytes,
     onDiscovered: options.onDiscovered,
-  })) {
-    if (outcome.status === 'skipped') {
-      yield { source: outcome.source, status: outcome.notModified ? 'unchanged' : 'skipped', reason: outcome.reason };
-      continue;
+  })[Symbol.asyncIterator]();
+  const threads = options.threads ?? 0;
+  // Pages read ahead, each with its analysis under way in a worker; stored in input order.
+  const ahead: { outcome: Outcome<Page>; analysis: Promise<PageAnalysis> | null }[] = [];
+  const window = Math.max(1, threads * 2);
+  let pool: AnalysePool | null = null;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && ahead.length < window) {
+        const next = await outcomes.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const outcome = next.value;
+        // the pool starts with the second page: one page alone is not worth a thread's start-up
+        if (threads > 0 && !pool && outcome.status === 'ok' && ahead.some((a) => a.outcome.status === 'ok')) pool = new AnalysePool(threads);
+        const analysis = pool && outcome.status === 'ok' ? pool.analyse(outcome.value, options) : null;
+        ahead.push({ outcome, analysis });
+        if (threads === 0) break;
+      }
+      const head = ahead.shift();
+      if (!head) return;
+      const { outcome } = head;
+      if (outcome.status === 'skipped') {
+        yield { source: outcome.source, status: outcome.notModified ? 'unchanged' : 'skipped', reason: outcome.reason };
+        continue;
+      }
+      if (outcome.status === 'failed') {
+        yield failed(outcome.source, outcome.error);
+        continue;
+      }
+      const page = outcome.value;
+      try {
+        yield await processPage(options.store, page, { ...options, analysed: head.analysis ? await head.analysis : undefined });
+      } catch (err) {
+        yield failed(page.source, toMarsadError(err, page.source));
+      }
     }
-    if (outcome.status === 'failed') {
-      yield failed(outcome.source, outcome.error);
-      continue;
-    }
-    const page = outcome.value;
-    try {
-      yield await processPage(options.store, page, options);
-    } catch (err) {
-      yield failed(page.source, toMarsadError(err, page.source));
-    }
+  } finally {
+    await pool?.close();
   }
 }
 
@@ -89,7 +123,7 @@ const actorsLoaded = new WeakSet<MarsadStore>();
  * when a batch (or a job) ends. Throws only MarsadError.
  * @example const r = await processPage(store, decodePage(bytes, { source: 'a.html' })); // r.status: 'new' | 'updated' | 'unchanged'
  */
-export async function processPage(store: MarsadStore, page: Page, options: { anyLanguage?: boolean } = {}): Promise<IngestResult> {
+export async function processPage(store: MarsadStore, page: Page, options: { anyLanguage?: boolean; analysed?: PageAnalysis } = {}): Promise<IngestResult> {
   try {
     const { id, change, article, analysis } = await storeAndAnalyse(store, page, options);
     const duplicateOf = analysis ? await storyTracker(store).record(id, article, analysis.entities, analysis.events) : await store.duplicateOf(id);
@@ -109,20 +143,18 @@ export async function processPage(store: MarsadStore, page: Page, options: { any
 export async function storeAndAnalyse(
   store: MarsadStore,
   page: Page,
-  options: { anyLanguage?: boolean } = {},
+  options: { anyLanguage?: boolean; analysed?: PageAnalysis } = {},
 ): Promise<{ id: string; change: PutChange; article: Article; analysis: ArticleAnalysis | null }> {
   if (!actorsLoaded.has(store)) {
     await ensureKnownActors(store);
     actorsLoaded.add(store);
   }
-  const article = extractArticle(page);
-  if (!options.anyLanguage && article.lang !== 'ar') {
-    throw new MarsadError('NOT_ARABIC', `a page in language '${article.lang}'`, page.source);
-  }
+  // computed ahead in a worker thread (`options.analysed`), or here, the text only once it is known to be needed
+  const { article, text } = pageAnalysisResult(options.analysed ?? analysePage(page, { anyLanguage: options.anyLanguage, text: false }));
   const { id, change } = await store.put({ source: page.source, raw: rawOf(page), article });
   if (change === 'unchanged' && (await store.analysedVersion(id)) !== null) return { id, change, article, analysis: null };
   // analyseArticle replaces what the article said before, so running it again is harmless
-  return { id, change, article, analysis: await analyseArticle(store, id, article) };
+  return { id, change, article, analysis: await analyseArticle(store, id, article, text ?? undefined) };
 }
 
 /** Analyses a stored article and records its duplicate link and story; the tracker's next flush marks it complete. */

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../app/open-store.js';
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { analyseLines, analyseOnly, extractOnly, ingest, reprocess, type IngestResult } from '../app/ingest.js';
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
@@ -41,6 +41,7 @@ interface GlobalOptions {
 interface IngestCliOptions extends FetchOptions {
   json?: boolean;
   anyLanguage?: boolean;
+  threads?: string;
 }
 
 interface ServeCliOptions {
@@ -110,6 +111,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       .argument('<inputs...>', 'paths, folders or URLs')
       .option('--json', 'one JSON result per page, one per line')
       .option('--any-language', 'store pages that are not Arabic too')
+      .option('--threads <n>', 'worker threads extracting and analysing pages ahead of the one writing the store; auto: one per spare core, up to 4; 0: none', 'auto')
       .option('--queue', 'enqueue the pages for `marsad worker` processes instead of processing them here')
       .option('--redis <url>', 'Redis URL of the job queue, with --queue (default $MARSAD_REDIS or redis://127.0.0.1:6379)'),
   ).action(async (inputs: string[], o: IngestCliOptions & { queue?: boolean; redis?: string }) => {
@@ -533,6 +535,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       anyLanguage: o.anyLanguage,
       maxBytes: positiveInt(o.maxBytes, '--max-bytes'),
       onDiscovered: (n) => progress.grow(n),
+      threads: threadCount(o.threads),
     })) {
       results.push(r);
       progress.tick(r.source);
@@ -623,6 +626,12 @@ function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a positive whole number`, flag);
   return n;
+}
+
+/** `--threads`: a count, or auto — a thread per core beyond the one writing the store, up to 4 (more waits on the writer). */
+function threadCount(value: string | undefined): number {
+  if (value === undefined || value === 'auto') return Math.min(4, Math.max(0, availableParallelism() - 1));
+  return nonNegativeInt(value, '--threads');
 }
 
 function nonNegativeInt(value: string, flag: string): number {
