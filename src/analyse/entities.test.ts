@@ -63,3 +63,16 @@ test('a conjunction before a two-letter first word of a known multi-word name is
   const m = recogniseEntities(text).find((x) => x.text.endsWith('أبيب'));
   assert.equal(m?.text, 'تل أبيب');
 });
+
+// One line each: [text, a mention expected, label]. A name's first letters are never taken
+// for a clitic when what would remain is a function word ("بان" is not ب + "ان").
+const NOT_A_CLITIC: Array<[string, string, string]> = [
+  ['وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع خطير.', 'PERSON:بان كي مون', 'بان (Ban) is not ب + ان'],
+  ['وسجل واين روني هدفا في المباراة.', 'PERSON:واين روني', 'واين (Wayne) is not و + أين'],
+  ['ولعب فان بيرسي مباراة جيدة.', 'PERSON:فان بيرسي', 'فان (van) is not ف + ان'],
+];
+
+for (const [text, expected, label] of NOT_A_CLITIC) {
+  test(`span start: ${label}`, () => assert.ok(found(text).includes(expected), found(text).join(' ')));
+}
+

@@ -16,6 +16,7 @@ import type { Mention } from '../model/entity.js';
 import { cliticVariants, gazKey, loadGazetteers, type Gazetteers } from './gazetteer.js';
 import { defaultTagger } from './ner-model.js';
 import { iobSpans } from './ner-eval.js';
+import { isFunctionWordAsWritten } from './ner-function-words.js';
 import type { NerTagger } from './ner-tagger.js';
 
 const SENTENCE_END = new Set(['.', '!', '?', '؟']);
@@ -65,7 +66,10 @@ export function recogniseEntities(text: string, tagger: NerTagger = defaultTagge
     for (const span of iobSpans(tags)) {
       const first = sentence[span.start]!;
       const last = sentence[span.end - 1]!;
-      const start = first.start + procliticOffset(first, g);
+      let start = first.start + procliticOffset(first, g);
+      // a tagged name is never a clitic plus a function word: "بان" (Ban Ki-moon) is not
+      // ب + "ان", "واين" (Wayne) not و + "أين", "فان" not ف + "ان"
+      if (start > first.start && isFunctionWordAsWritten(text.slice(start, first.end))) start = first.start;
       if (start >= last.end) continue;
       mentions.push({ type: span.type, text: text.slice(start, last.end), start, end: last.end, source: sources[span.start]! });
     }

@@ -48,3 +48,26 @@ test('for a name after لل the span starts after both letters', () => {
   assert.equal(last.text, 'بايدن');
   assert.equal(t.slice(last.start - 2, last.start), 'لل');
 });
+
+// One line each: [text, the tagger's mentions, expected after propagation, label]. Matching
+// folds ى into ي; the preposition "على" must not become the name "علي".
+const FUNCTION_WORDS: Array<[string, Array<[string, Mention['type']]>, string[], string]> = [
+  ['وقال علي إن الحكومة حريصة على الحوار وعلى التهدئة.', [['علي', 'PERSON']], ['PERSON:علي'],
+    'a lone "علي" is not propagated onto "على" / "وعلى"'],
+  ['وقال علي إن الحكومة حريصة علي الحوار.', [['علي', 'PERSON']], ['PERSON:علي'],
+    'in a text that writes no ى, "علي" may be the preposition: a lone "علي" is not propagated'],
+  ['وقال علي إن الوزير وصل إلى بغداد. وأضاف علي أن الزيارة مهمة.', [['علي', 'PERSON']], ['PERSON:علي', 'PERSON:علي'],
+    'in a text that writes ى, "علي" is the name and is propagated'],
+];
+
+for (const [t, given, expected, label] of FUNCTION_WORDS) {
+  test(`function words: ${label}`, () => {
+    const out = propagateMentions(t, given.map(([name, type]) => at(t, name, type)));
+    assert.deepEqual(texts(out), expected);
+  });
+}
+
+test('function words: a curated name "علي" is found as "علي", never as the preposition "على"', () => {
+  const t = 'وقال علي إن الوزير حريص على الحوار.';
+  assert.deepEqual(texts(propagateMentions(t, [], [{ name: 'علي', type: 'PERSON' }])), ['PERSON:علي']);
+});

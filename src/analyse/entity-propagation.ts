@@ -7,6 +7,7 @@
  */
 import { fold, isCommonWord, MATCH, tokenize, type Token } from '../arabic/index.js';
 import type { EntityType, Mention } from '../model/entity.js';
+import { isFunctionWordAsWritten, spellsFunctionWord, writesAlifMaqsura } from './ner-function-words.js';
 
 /** A name known before reading the text (a curated actor's label or alias). */
 export interface KnownName {
@@ -57,8 +58,12 @@ export function propagateMentions(text: string, mentions: Mention[], known: Know
   };
   for (const k of known) addName(k.name.split(/\s+/).filter(Boolean), k.type);
   // A single dictionary word ("كامل", "الأمن") is a name only where the tagger says so;
-  // propagating it would tag every ordinary use of the word.
-  const distinctive = (word: string) => !isCommonWord(word) && !NOT_A_SURNAME.has(fold(word, MATCH));
+  // propagating it would tag every ordinary use of the word. So is a name spelled like a
+  // function word once ى/ي are folded ("علي" ~ "على") in a text that writes no final ى:
+  // there "علي" is the preposition as often as the name.
+  const maqsura = writesAlifMaqsura(text);
+  const distinctive = (word: string) =>
+    !isCommonWord(word) && !NOT_A_SURNAME.has(fold(word, MATCH)) && !isFunctionWordAsWritten(word) && (maqsura || !spellsFunctionWord(word));
   for (const m of mentions) {
     const words = m.text.split(/\s+/).filter(Boolean);
     if (words.length >= 2 || distinctive(words[0]!)) addName(words, m.type);
@@ -78,6 +83,8 @@ export function propagateMentions(text: string, mentions: Mention[], known: Know
       const hit = matchRun(run, names);
       if (!hit) continue;
       const start = run[0]!.start + hit.skip;
+      // the keys fold ى into ي: "على" as written is the preposition, not the name "علي"
+      if (isFunctionWordAsWritten(text.slice(start, run[0]!.end))) continue;
       const end = run[n - 1]!.end;
       if (!free(start, end)) continue;
       added.push({ type: hit.type, text: text.slice(start, end), start, end, source: 'rule' });
