@@ -202,6 +202,19 @@ export const StoryReportSchema = z
   })
   .openapi('StoryReport');
 
+export const StorySummarySchema = z
+  .object({
+    id: z.string(),
+    label: z.string().nullable().openapi({ description: 'the title of the story’s most central article' }),
+    summary: z.string(),
+    num_articles: z.number().int().openapi({ description: 'its articles (`articles` of the story’s report)' }),
+    num_outlets: z.number().int().openapi({ description: 'the outlets carrying it (`outlets` of the report)' }),
+    num_events: z.number().int().openapi({ description: 'its merged events (`events` of the report)' }),
+    first_published: z.string().nullable().openapi({ description: 'the earliest publication date of its articles; null when none is dated' }),
+    last_published: z.string().nullable().openapi({ description: 'the latest publication date of its articles; null when none is dated' }),
+  })
+  .openapi('StorySummary');
+
 export const TimelineSchema = z
   .object({
     buckets: z

@@ -10,10 +10,10 @@
  */
 import type { Article } from '../model/article.js';
 import type { ArticleEntity } from '../model/entity.js';
-import type { ArticleEvent, StoredEvent } from '../model/event.js';
+import type { ArticleEvent } from '../model/event.js';
 import { decodeSignature, encodeSignature, NearDuplicateIndex, NEAR_DUPLICATE_VERSION } from '../resolve/near-duplicates.js';
 import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
-import { mergeEvents, outletOf, type MergedEvent } from '../resolve/event-merge.js';
+import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
 import { refreshMergedEvents } from './merged-events.js';
 import type { MarsadStore } from '../store/store.js';
 import type { EventListOptions } from '../store/event-store.js';
@@ -231,10 +231,59 @@ export interface OutletCoverage {
   quotes: number;
 }
 
+/**
+ * What the stories list shows of a story (GET /api/stories): its stored label and summary and
+ * the counts of its report — articles, outlets, merged events — with its first and last
+ * publication dates. No entity, mention or quote is read: the full report (`storyReport`)
+ * read them for every listed story, 700 ms a page at 100k articles.
+ */
+export interface StorySummary {
+  id: string;
+  label: string | null;
+  summary: string;
+  /** = storyReport(…).articles.length */
+  num_articles: number;
+  /** = storyReport(…).outlets.length */
+  num_outlets: number;
+  /** = storyReport(…).events.length */
+  num_events: number;
+  /** earliest and latest publication date of its articles, null when none is dated */
+  first_published: string | null;
+  last_published: string | null;
+}
+
+/**
+ * The list's view of a stored story: the counts its report would show, reading only its
+ * articles' events (to merge them as the report does) besides the article refs it has.
+ * @example (await storySummary(store, story)).num_events // storyReport(store, story).events.length
+ */
+export async function storySummary(store: MarsadStore, story: StoredStory): Promise<StorySummary> {
+  const { info, merged } = await storyEvents(store, story);
+  const days = story.articles.map((a) => a.published).filter((p): p is string => !!p).sort();
+  return {
+    id: story.id,
+    label: story.label,
+    summary: story.summary.join(' '),
+    num_articles: story.articles.length,
+    num_outlets: new Set(story.articles.map((a) => outletOf(info.get(a.id), a.id))).size,
+    num_events: merged.length,
+    first_published: days[0] ?? null,
+    last_published: days.at(-1) ?? null,
+  };
+}
+
+/** A story's events merged among themselves, and what the merge knew of its articles. */
+async function storyEvents(store: MarsadStore, story: StoredStory): Promise<{ info: Map<string, EventArticleInfo>; merged: MergedEvent[] }> {
+  const events = await store.storyEvents(story.id);
+  const info = new Map(story.articles.map((a) => [a.id, { source: a.source, site: a.site, published: a.published, story: story.id }]));
+  return { info, merged: mergeEvents(events, info) };
+}
+
 /** A stored story with its entities (by the number of its articles naming them) and its merged events. */
 export async function storyReport(store: MarsadStore, story: StoredStory): Promise<StoryReport> {
   const entities = new Map<string, { id: string; type: string; label: string; articles: number }>();
-  const events: StoredEvent[] = [];
+  // each article's entities are read once (the outlets below reuse them)
+  const entitiesOf = new Map<string, Set<string>>();
   for (const a of story.articles) {
     const seen = new Set<string>();
     for (const e of await store.articleEntities(a.id)) {
@@ -244,18 +293,20 @@ export async function storyReport(store: MarsadStore, story: StoredStory): Promi
       if (x) x.articles++;
       else entities.set(e.id, { id: e.id, type: e.type, label: e.label, articles: 1 });
     }
-    for (const e of await store.articleEvents(a.id)) events.push({ ...e, article: a.id, title: a.title, published: a.published });
+    entitiesOf.set(a.id, seen);
   }
-  const info = new Map(story.articles.map((a) => [a.id, { source: a.source, site: a.site, published: a.published, story: story.id }]));
-  const merged = mergeEvents(events, info);
+  const { info, merged } = await storyEvents(store, story);
+  // the merged events each article reports, in their order (not every merged event searched per article)
+  const eventsOf = new Map<string, string[]>();
+  for (const m of merged) for (const x of m.sources) (eventsOf.get(x.article) ?? eventsOf.set(x.article, []).get(x.article)!).push(m.id);
   const byOutlet = new Map<string, { articles: string[]; entities: Set<string>; events: Set<string>; quotes: number }>();
   for (const a of story.articles) {
     const name = outletOf(info.get(a.id), a.id);
     const o = byOutlet.get(name) ?? { articles: [], entities: new Set<string>(), events: new Set<string>(), quotes: 0 };
     o.articles.push(a.id);
-    for (const e of await store.articleEntities(a.id)) if (!e.id.startsWith('local:')) o.entities.add(e.id);
+    for (const id of entitiesOf.get(a.id)!) o.entities.add(id);
     o.quotes += (await store.articleQuotes(a.id)).length;
-    for (const m of merged) if (m.sources.some((x) => x.article === a.id)) o.events.add(m.id);
+    for (const id of eventsOf.get(a.id) ?? []) o.events.add(id);
     byOutlet.set(name, o);
   }
   const outlets: OutletCoverage[] = [...byOutlet].map(([outlet, o]) => ({

@@ -4,6 +4,7 @@
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarsadStore } from './store.js';
+import type { ArticleEvent } from '../model/event.js';
 import { article, input, storeTest } from './conformance.testkit.js';
 
 export function runStoryStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
@@ -81,6 +82,28 @@ export function runStoryStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(await s.listStories(), []);
       assert.deepEqual(await s.storyAssignments(), []);
       assert.equal((await s.articleRefs([a]))[0]!.story, null);
+    });
+
+    withStore("a story's events in one read: its articles in story order, each one's events in order, as articleEvents gives them", async (s) => {
+      const { a, b, c } = await three(s);
+      const event = (article: string, n: number, type: string, start: string | null): ArticleEvent => ({
+        id: `${article}:${n}`, type, mode: null, status: null,
+        source: { id: 'generic:GOV:MA', label: 'الحكومة' }, target: null, location: null,
+        date: { start, end: start, text: null }, contexts: [], evidence: { text: 'التقى', start: 0, end: 5 },
+      });
+      await s.setArticleEvents(b, [event(b, 1, 'CONSULT', '2022-06-21'), event(b, 2, 'ASSAULT', null)]);
+      await s.setArticleEvents(a, [event(a, 1, 'CONSULT', null)]);
+      await s.setArticleEvents(c, [event(c, 1, 'PROTEST', '2023-01-05')]);
+      await s.assignStory(b, a);
+      await s.assignStory(a, a);
+      await s.assignStory(c, c);
+      const story = (await s.getStory(a))!;
+      const expected = [];
+      for (const r of story.articles) for (const e of await s.articleEvents(r.id)) expected.push({ ...e, article: r.id, title: r.title, published: r.published });
+      assert.deepEqual(expected.map((e) => e.id), [`${a}:1`, `${b}:1`, `${b}:2`], 'a (published first) before b');
+      assert.deepEqual(await s.storyEvents(a), expected);
+      assert.deepEqual((await s.storyEvents(c)).map((e) => e.id), [`${c}:1`]);
+      assert.deepEqual(await s.storyEvents('nothing'), []);
     });
   });
 }

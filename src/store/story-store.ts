@@ -35,6 +35,8 @@ export interface ArticleRef {
   story: string | null;
 }
 
+import type { StoredEvent } from '../model/event.js';
+
 /** A story as stored: label, summary sentences, its articles (oldest first). */
 export interface StoredStory {
   id: string;
@@ -66,6 +68,12 @@ export interface StoryStore {
   /** Stories with at least one article, the most recently published first (stories with no dated article last). */
   listStories(options?: StoryListOptions): Promise<StoredStory[]>;
   getStory(id: string): Promise<StoredStory | null>;
+  /**
+   * The events of a story's articles in one read (not one per article): the articles in the
+   * order `getStory` lists them, each one's events in order, with its title and publication date.
+   * @example mergeEvents(await store.storyEvents(id), info) // the story's merged events
+   */
+  storyEvents(id: string): Promise<StoredEvent[]>;
   /** The articles with these ids (unknown ids left out), in the order given. */
   articleRefs(ids: string[]): Promise<ArticleRef[]>;
 }

@@ -188,6 +188,13 @@ function stubStory() {
   };
 }
 
+/** The stub story as GET /api/stories lists it: label, summary, counts and dates. */
+function stubStorySummary() {
+  const { id, label, summary, articles, outlets, events } = stubStory();
+  const days = articles.map((a) => a.published).sort();
+  return { id, label, summary, num_articles: articles.length, num_outlets: outlets.length, num_events: events.length, first_published: days[0]!, last_published: days.at(-1)! };
+}
+
 /** Answers the events, timeline, network and stories endpoints with the fixed data; records what was asked. */
 async function stubApi(context: BrowserContext, asked: URL[]): Promise<void> {
   const json = (route: Route, body: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
@@ -205,7 +212,7 @@ async function stubApi(context: BrowserContext, asked: URL[]): Promise<void> {
     }
     if (url.pathname === '/api/timeline') return json(route, timelineOf(events));
     if (url.pathname === '/api/network') return json(route, networkOf(events));
-    if (url.pathname === '/api/stories') return json(route, { items: [stubStory()], next_cursor: null });
+    if (url.pathname === '/api/stories') return json(route, { items: [stubStorySummary()], next_cursor: null });
     return json(route, stubStory());
   });
 }
@@ -587,7 +594,12 @@ describe('the events and stories views on the API’s own endpoints', { skip: SK
     assert.equal(await page.locator('.problem').count(), 0);
     assert.equal(await page.locator('.story').count(), list.items.length);
     if (!list.items.length) return;
-    const biggest = [...list.items].sort((a: any, b: any) => b.articles.length - a.articles.length)[0];
+    // the list's counts, as the page shows them, are those of each story's report
+    const counts = await page.locator('.story .story-counts').allTextContents();
+    assert.deepEqual(counts, list.items.map((s: any) => `المصادر: ${s.num_outlets} · المقالات: ${s.num_articles} · الأحداث: ${s.num_events}`));
+    const top = [...list.items].sort((a: any, b: any) => b.num_articles - a.num_articles)[0];
+    const biggest = await (await fetch(`${server.url}/api/stories/${encodeURIComponent(top.id)}`)).json();
+    assert.deepEqual([biggest.outlets.length, biggest.articles.length, biggest.events.length], [top.num_outlets, top.num_articles, top.num_events]);
     await open(`#/story/${encodeURIComponent(biggest.id)}`);
     assert.equal(await page.locator('.problem').count(), 0);
     assert.equal(await page.locator('.outlet-col').count(), biggest.outlets.length);

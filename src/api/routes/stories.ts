@@ -1,20 +1,23 @@
 /** Stories: one happening across outlets, with its articles, entities, merged events and what each outlet leaves out. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { storyReport, type StoryReport } from '../../app/stories.js';
+import { storyReport, storySummary, type StorySummary } from '../../app/stories.js';
 import { MarsadError } from '../../model/errors.js';
 import type { MarsadStore } from '../../store/store.js';
 import { page, pageSchema, PageQuery } from '../pagination.js';
 import { problemContent, problemOf, ProblemError } from '../problems.js';
-import { IdParam, StoryReportSchema } from '../schemas.js';
+import { IdParam, StoryReportSchema, StorySummarySchema } from '../schemas.js';
 
 const listStories = createRoute({
   method: 'get',
   path: '/api/stories',
   tags: ['stories'],
-  summary: 'Stories across outlets, the most recently published first (as `marsad stories --json`)',
+  summary: 'Stories across outlets, the most recently published first: label, summary and counts (the whole report: /api/stories/{id})',
+  description:
+    'Each story as the list shows it: its label and summary, the number of its articles, outlets and merged events, and its first and last publication dates ' +
+    '(the counts of the report /api/stories/{id} and `marsad stories --json` give, without reading its entities, mentions or quotes).',
   request: { query: PageQuery },
   responses: {
-    200: { description: 'A page of stories', content: { 'application/json': { schema: pageSchema(StoryReportSchema, 'StoryPage') } } },
+    200: { description: 'A page of stories', content: { 'application/json': { schema: pageSchema(StorySummarySchema, 'StoryPage') } } },
     400: problemContent('A malformed cursor or limit'),
   },
 });
@@ -39,8 +42,8 @@ export function storyRoutes(app: OpenAPIHono, store: MarsadStore): void {
   app.openapi(listStories, async (c) => {
     const q = c.req.valid('query');
     const stories = await page((limit, offset) => store.listStories({ limit, offset }), q);
-    const items: StoryReport[] = [];
-    for (const s of stories.items) items.push(await storyReport(store, s));
+    const items: StorySummary[] = [];
+    for (const s of stories.items) items.push(await storySummary(store, s));
     return c.json({ items, next_cursor: stories.next_cursor }, 200);
   });
 

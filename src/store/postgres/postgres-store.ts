@@ -204,6 +204,9 @@ class PostgresStore implements MarsadStore {
   articleRefs(ids: string[]): Promise<ArticleRef[]> {
     return this.guard(() => this.stories.articleRefs(ids));
   }
+  storyEvents(id: string): Promise<StoredEvent[]> {
+    return this.guard(() => this.stories.storyEvents(id));
+  }
 
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void> {
     return this.guard(() => this.quotes.setArticleQuotes(articleId, quotes));

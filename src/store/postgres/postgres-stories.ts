@@ -1,5 +1,7 @@
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions, StoryStore } from '../story-store.js';
 import type { PgDb } from './pg-db.js';
+import type { StoredEvent } from '../../model/event.js';
+import { eventSelect, toEvent, type EventRow } from './postgres-events.js';
 import type { PgHappeningMarks } from './postgres-merged-events.js';
 
 interface StoryRow {
@@ -126,6 +128,14 @@ export class PgStories implements StoryStore {
        ORDER BY j.i`,
       [ids],
     );
+  }
+
+  async storyEvents(id: string): Promise<StoredEvent[]> {
+    const rows = await this.db.query<EventRow>(
+      eventSelect('JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.story_id = $1', 'ORDER BY COALESCE(a.published, a.created_at), sa.seq, v.ord'),
+      [id],
+    );
+    return rows.map((r) => ({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published }));
   }
 
   private async toStory(r: StoryRow): Promise<StoredStory> {

@@ -246,6 +246,9 @@ class SqliteStore implements MarsadStore {
   articleRefs(ids: string[]): Promise<ArticleRef[]> {
     return this.guardAsync(() => this.stories.articleRefs(ids));
   }
+  storyEvents(id: string): Promise<StoredEvent[]> {
+    return this.guardAsync(() => this.stories.storyEvents(id));
+  }
 
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void> {
     return this.guardAsync(() => this.quotes.setArticleQuotes(articleId, quotes));

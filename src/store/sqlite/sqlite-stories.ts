@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { HappeningMarks } from './sqlite-merged-events.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions, StoryStore } from '../story-store.js';
+import type { StoredEvent } from '../../model/event.js';
+import { eventSelect, toEvent, type EventRow } from './sqlite-events.js';
 
 interface RefRow {
   id: string;
@@ -61,6 +63,10 @@ export class SqliteStories implements StoryStore {
         `SELECT a.id, a.source, a.site, a.published, a.title, sa.story_id AS story
          FROM story_articles sa JOIN articles a ON a.id = sa.article_id
          WHERE sa.story_id = ? ORDER BY COALESCE(a.published, a.created_at), sa.seq`,
+      ),
+      // the story's articles through story_articles_story, in storyArticles' order, then their events by primary key
+      events: db.prepare<[string], EventRow>(
+        eventSelect('JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.story_id = ?', 'ORDER BY COALESCE(a.published, a.created_at), sa.seq, v.ord'),
       ),
       // from the stories' own rows and their index (schema v15), never grouping every article
       list: db.prepare<[number, number], StoryRow>(
@@ -135,6 +141,10 @@ export class SqliteStories implements StoryStore {
   async getStory(id: string): Promise<StoredStory | null> {
     const r = this.q.getStory.get(id);
     return r ? this.toStory(r) : null;
+  }
+
+  async storyEvents(id: string): Promise<StoredEvent[]> {
+    return this.q.events.all(id).map((r) => ({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published }));
   }
 
   async articleRefs(ids: string[]): Promise<ArticleRef[]> {

@@ -1109,16 +1109,23 @@ async function eventsView(root, params, ctx) {
 // ---------------------------------------------------------------------------------------
 // Stories
 
-/** The first and last publication days of a story's articles, or null. */
-function storyDates(report) {
-  const days = (report.articles ?? []).map((a) => a.published).filter(Boolean).sort();
+/**
+ * The first and last publication days of a story, or null: a list item (GET /api/stories)
+ * carries them, a report (GET /api/stories/ID) has its articles' dates.
+ */
+function storyDates(story) {
+  const days = 'first_published' in story
+    ? [story.first_published, story.last_published].filter(Boolean)
+    : (story.articles ?? []).map((a) => a.published).filter(Boolean).sort();
   if (!days.length) return null;
   const [first, last] = [days[0], days.at(-1)];
   return first.slice(0, 10) === last.slice(0, 10) ? dateEl(first) : [dateEl(first), ' – ', dateEl(last)];
 }
 
-function storyCounts(report) {
-  return t('stories.counts', { o: (report.outlets ?? []).length, a: (report.articles ?? []).length, e: (report.events ?? []).length });
+/** Outlets, articles and merged events of a story: counted in a list item, listed in a report. */
+function storyCounts(story) {
+  const n = (count, list) => (typeof count === 'number' ? count : (list ?? []).length);
+  return t('stories.counts', { o: n(story.num_outlets, story.outlets), a: n(story.num_articles, story.articles), e: n(story.num_events, story.events) });
 }
 
 async function storiesView(root, params) {
