@@ -124,7 +124,8 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   const quotes: StoredQuote[] = [];
   for (const id of articles) {
     const r = refs.get(id);
-    const title = (await store.get(id))?.article.title ?? null;
+    // the title from the ref read above: reading the whole article for it read its text too
+    const title = r ? r.title : ((await store.get(id))?.article.title ?? null);
     for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
   }
   report.quotes = labelQuotes({ a, b, level, affiliations, events: report.events, quotes });
