@@ -141,6 +141,24 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       await assert.rejects(s.splitEntity(m!.id, 'غير موجود', 'غير موجود', 'x'), { code: 'ALIAS_NOT_FOUND' });
     });
 
+    withStore('co-occurring entities follow a merge and a split, on both sides of each pair', async (s) => {
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [burns, hammouchi] = await s.setArticleEntities(a, [assign('وليام بيرنز', [['وليام بيرنز', 0]]), assign('عبد اللطيف حموشي', [['عبد اللطيف حموشي', 20]])], null);
+      const [burnz, bourita] = await s.setArticleEntities(b, [assign('بورنز', [['بورنز', 0]]), assign('ناصر بوريطة', [['ناصر بوريطة', 20]])], null);
+      const co = async (id: string) => (await s.getEntity(id))!.cooccurring;
+      assert.deepEqual(await co(bourita!.id), ['بورنز']);
+      await s.mergeEntities(burns!.id, burnz!.id, 'analyst1');
+      assert.deepEqual((await co(burns!.id)).sort(), ['عبد اللطيف حموشي', 'ناصر بوريطة'].sort());
+      assert.deepEqual(await co(bourita!.id), ['وليام بيرنز'], 'the partner of the folded entity now names the kept one');
+      assert.deepEqual(await co(hammouchi!.id), ['وليام بيرنز']);
+      const split = await s.splitEntity(burns!.id, 'بورنز', 'بورنز', 'analyst2');
+      assert.deepEqual(await co(burns!.id), ['عبد اللطيف حموشي']);
+      assert.deepEqual(await co(split.id), ['ناصر بوريطة']);
+      assert.deepEqual(await co(bourita!.id), ['بورنز'], 'and back to the split-off entity');
+      assert.deepEqual(await co(hammouchi!.id), ['وليام بيرنز']);
+    });
+
     withStore('curated actors are loaded once per version with their ids, names and codes', async (s) => {
       await s.loadKnownActors([CIA], (a) => [a.label, ...a.aliases], 'v1');
       const e = await s.getEntity('cia');

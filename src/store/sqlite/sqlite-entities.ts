@@ -146,7 +146,11 @@ export class SqliteEntities implements EntityStore {
          ON CONFLICT(entity_id, other_id) DO UPDATE SET articles = articles + excluded.articles`,
       ),
       dropCooccurrence: db.prepare('DELETE FROM entity_cooccurrence WHERE entity_id = ? AND other_id = ? AND articles <= 0'),
-      clearCooccurrence: db.prepare('DELETE FROM entity_cooccurrence WHERE entity_id = @id OR other_id = @id'),
+      // Pairs are kept both ways: the rows naming @id as other_id are those of its partners (no index on other_id, see migration 17).
+      clearCooccurrenceOf: db.prepare(
+        'DELETE FROM entity_cooccurrence WHERE other_id = @id AND entity_id IN (SELECT other_id FROM entity_cooccurrence WHERE entity_id = @id)',
+      ),
+      clearCooccurrence: db.prepare('DELETE FROM entity_cooccurrence WHERE entity_id = @id'),
       recountCooccurrence: db.prepare(
         `WITH pairs AS (
            SELECT m.entity_id AS other, COUNT(DISTINCT m.article_id) AS n FROM entity_mentions m
@@ -232,6 +236,7 @@ export class SqliteEntities implements EntityStore {
     for (const id of ids) {
       this.q.clearAliasCounts.run(id);
       this.q.clearArticleCount.run(id);
+      this.q.clearCooccurrenceOf.run({ id });
       this.q.clearCooccurrence.run({ id });
       this.q.clearRoleCounts.run(id);
       this.q.recountRoles.run(id);
