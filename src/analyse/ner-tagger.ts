@@ -6,12 +6,14 @@
  * - a multi-word country or organisation name matched exactly ("الأمم المتحدة",
  *   "حلف شمال الأطلسي", "الولايات المتحدة الأمريكية") is a mention of that type where the
  *   model tagged none of its words;
- * - a known Latin acronym of an organisation ("CIA", "FBI", "(NATO)") is an ORG mention.
+ * - a known Latin acronym of an organisation ("CIA", "FBI", "(NATO)") is an ORG mention;
+ * - a one-word mention that is a function word as written ("على", "إلى") is dropped.
  * Single Arabic words of the gazetteers are left to the model (as features): "صور" is Tyre
  * and "pictures", "القاعدة" al-Qaeda and "the base".
  */
 import type { MentionSource } from '../model/entity.js';
 import { DOC_EXTRA, FeatureExtractor, withExtra, type WordFeatures } from './ner-features.js';
+import { isFunctionWordAsWritten } from './ner-function-words.js';
 import type { Perceptron } from './perceptron.js';
 
 export interface Tagged {
@@ -110,6 +112,15 @@ export class NerTagger {
       for (let i = o.start; i < o.end; i++) {
         tags[i] = (i === o.start ? 'B-' : 'I-') + o.type;
         sources[i] = o.source;
+      }
+    }
+    // a one-word mention that is a function word as written ("على", ى kept) is none: the
+    // features fold ى into ي, so "على" shares the name "علي"'s identity and gazetteer flag
+    // (ANERcorp and AQMAR have 6 such one-word entities in 146k tokens, all oddities)
+    for (let i = 0; i < n; i++) {
+      if (tags[i]!.startsWith('B-') && (i + 1 >= n || !tags[i + 1]!.startsWith('I-')) && isFunctionWordAsWritten(tokens[i]!, false)) {
+        tags[i] = 'O';
+        sources[i] = 'tagger';
       }
     }
     return { tags, sources };
