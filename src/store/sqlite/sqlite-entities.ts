@@ -50,6 +50,8 @@ export class SqliteEntities implements EntityStore {
   private readonly context = new Map<string, { articles: number; labels: string[] }>();
   /** candidate queries by number of keys */
   private readonly candidateQueries = new Map<number, Database.Statement<unknown[], { entity_id: string }>>();
+  /** queries over a list of ids (`IDS` in their text), by text and number of ids */
+  private readonly listQueries = new Map<string, Database.Statement<unknown[], unknown>>();
 
   constructor(
     private readonly db: Database.Database,
@@ -247,33 +249,52 @@ export class SqliteEntities implements EntityStore {
     for (const id of ids) this.q.recountCooccurrence.run({ id });
   }
 
-  /** `latest`: co-occurring entities from the entity's latest articles only (linking candidates). */
-  private canonical(row: EntityRow, latest = false): CanonicalEntity {
-    const articles = this.q.articles.get(row.id)?.n ?? 0;
-    let cooccurring: string[];
-    const known = latest ? this.context.get(row.id) : undefined;
-    if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) {
-      cooccurring = known.labels;
-    } else if (latest) {
-      cooccurring = this.q.latestCooccurring.all(row.id, COOCCURRING_WINDOW, row.id, COOCCURRING_MAX).map((r) => r.label);
-      this.context.set(row.id, { articles, labels: cooccurring });
-    } else {
-      cooccurring = this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label);
-    }
+  /** An entity as pages show it: co-occurring entities from all its articles (kept counts). */
+  private canonical(row: EntityRow): CanonicalEntity {
+    return this.entity(
+      row,
+      this.q.aliases.all(row.id, row.id),
+      this.q.roles.all(row.id),
+      this.q.articles.get(row.id)?.n ?? 0,
+      this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label),
+      this.q.blocks.all(row.id).map((r) => r.key),
+    );
+  }
+
+  private entity(
+    row: EntityRow,
+    aliases: { text: string; count: number }[],
+    roles: EntityRole[],
+    articles: number,
+    cooccurring: string[],
+    blocked: string[],
+  ): CanonicalEntity {
     return {
       id: row.id,
       type: row.type,
       label: row.label,
       label_en: row.label_en,
-      aliases: this.q.aliases.all(row.id, row.id),
-      roles: withCuratedRoles(this.q.roles.all(row.id), JSON.parse(row.curated_roles) as string[]),
+      aliases,
+      roles: withCuratedRoles(roles, JSON.parse(row.curated_roles) as string[]),
       country: row.country,
       sectors: JSON.parse(row.sectors) as string[],
       wikidata: row.wikidata,
       articles,
-      cooccurring: [...cooccurring],
-      blocked_keys: this.q.blocks.all(row.id).map((r) => r.key),
+      cooccurring,
+      blocked_keys: blocked,
     };
+  }
+
+  /**
+   * The entities most often in the entity's latest articles (linking context), read again
+   * only once its article count has grown by a tenth since the last read.
+   */
+  private latestCooccurring(id: string, articles: number): string[] {
+    const known = this.context.get(id);
+    if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return known.labels;
+    const labels = this.q.latestCooccurring.all(id, COOCCURRING_WINDOW, id, COOCCURRING_MAX).map((r) => r.label);
+    this.context.set(id, { articles, labels });
+    return labels;
   }
 
   private newId(type: EntityType, label: string, salt: string): string {
@@ -316,15 +337,73 @@ export class SqliteEntities implements EntityStore {
     }
     const rows = query.all(...unique, type, limit * 2);
     const seen = new Set<string>();
-    const out: CanonicalEntity[] = [];
+    const live: EntityRow[] = [];
     for (const { entity_id } of rows) {
       const row = this.live(entity_id);
       if (!row || seen.has(row.id)) continue;
       seen.add(row.id);
-      out.push(this.canonical(row, true));
-      if (out.length >= limit) break;
+      live.push(row);
+      if (live.length >= limit) break;
     }
-    return out;
+    return this.canonicalAll(live);
+  }
+
+  /**
+   * Linking candidates: each row as `canonical` gives it but with co-occurring entities from
+   * its latest articles, read with one query per table for all rows: linking
+   * reads up to 20 candidates for each name of each article, and five queries per candidate
+   * were a tenth of an article's ingest time.
+   */
+  private canonicalAll(rows: EntityRow[]): CanonicalEntity[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const byId = <T extends { entity_id: string }>(sql: string, params: string[]) => {
+      const out = new Map<string, Omit<T, 'entity_id'>[]>();
+      for (const { entity_id, ...rest } of this.listQuery<T>(sql, ids.length).all(...params)) {
+        let list = out.get(entity_id);
+        if (!list) out.set(entity_id, (list = []));
+        list.push(rest);
+      }
+      return out;
+    };
+    const articles = new Map(
+      this.listQuery<{ entity_id: string; n: number }>('SELECT entity_id, articles AS n FROM entity_article_counts WHERE entity_id IN (IDS)', ids.length)
+        .all(...ids)
+        .map((r) => [r.entity_id, r.n]),
+    );
+    const aliases = byId<{ entity_id: string; text: string; count: number }>(
+      `SELECT entity_id, text, SUM(n) AS count FROM (
+         SELECT entity_id, text, count AS n FROM entity_alias_counts WHERE entity_id IN (IDS)
+         UNION ALL SELECT entity_id, text, 0 AS n FROM entity_aliases WHERE entity_id IN (IDS))
+       GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
+      [...ids, ...ids],
+    );
+    const roles = byId<EntityRole & { entity_id: string }>(
+      'SELECT entity_id, role, first_seen, last_seen, count FROM entity_role_counts WHERE entity_id IN (IDS) ORDER BY entity_id, count DESC, role',
+      ids,
+    );
+    const blocks = byId<{ entity_id: string; key: string }>('SELECT entity_id, key FROM entity_blocks WHERE entity_id IN (IDS) ORDER BY entity_id, key', ids);
+    return rows.map((row) => {
+      const n = articles.get(row.id) ?? 0;
+      return this.entity(
+        row,
+        (aliases.get(row.id) ?? []) as { text: string; count: number }[],
+        (roles.get(row.id) ?? []) as EntityRole[],
+        n,
+        [...this.latestCooccurring(row.id, n)],
+        (blocks.get(row.id) ?? []).map((b) => (b as { key: string }).key),
+      );
+    });
+  }
+
+  private listQuery<T>(sql: string, n: number): Database.Statement<unknown[], T> {
+    const key = `${n}\u0000${sql}`;
+    let q = this.listQueries.get(key);
+    if (!q) {
+      q = this.db.prepare(sql.replaceAll('IDS', Array.from({ length: n }, () => '?').join(',')));
+      this.listQueries.set(key, q);
+    }
+    return q as Database.Statement<unknown[], T>;
   }
 
   async setArticleEntities(articleId: string, assignments: EntityAssignment[], seenAt: string | null): Promise<ArticleEntity[]> {
