@@ -2,11 +2,12 @@
  * Trains the NER model and writes `data/ner/ner-model.bin.gz`.
  *
  *   npm run train:ner [-- --epochs 20] [-- --bits 20] [-- --seed 1] [-- --dev-only] [-- --no-rules]
- *                     [-- --min-count 2] [-- --doc-window 30] [-- --folds 5] [-- --no-aqmar] [-- --errors FILE]
+ *                     [-- --min-count 2] [-- --doc-window 30] [-- --folds 5] [-- --mix 1] [-- --no-aqmar] [-- --errors FILE]
  *
  * --min-count: words seen fewer times in training are features only as "a rare word";
  * --doc-window 0: no second (document) pass; --no-aqmar: skip the AQMAR report (use it
- * while exploring: nothing is chosen on AQMAR); --errors: write dev predictions.
+ * while exploring: nothing is chosen on AQMAR); --errors: write dev predictions; --mix K: each
+ * of the two models is the mean of K models trained in K seeded orders (seed, seed+1 …).
  *
  * 1. Reads ANERcorp (CAMeL Lab training split, ../shared/data/ner/anercorp-camel-train.txt)
  *    and holds out the LAST 10% of its sentences as the development split — a contiguous block,
@@ -49,10 +50,12 @@ interface Args {
   docWindow: number;
   /** folds of the cross-validated first-pass predictions the second pass learns from */
   folds: number;
+  /** models (seeds seed, seed+1 …) averaged into each of the two models; the folds' models are single */
+  mix: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { epochs: 20, bits: 20, seed: 1, devFraction: 0.1, devOnly: false, rules: true, train: null, aqmar: true, errors: null, minCount: 2, docWindow: 30, folds: 5 };
+  const a: Args = { epochs: 20, bits: 20, seed: 1, devFraction: 0.1, devOnly: false, rules: true, train: null, aqmar: true, errors: null, minCount: 2, docWindow: 30, folds: 5, mix: 1 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => {
@@ -72,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--min-count') a.minCount = Number(v());
     else if (k === '--doc-window') a.docWindow = Number(v());
     else if (k === '--folds') a.folds = Number(v());
+    else if (k === '--mix') a.mix = Number(v());
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -112,7 +116,7 @@ function trainModels(fx: FeatureExtractor, sentences: readonly ConllSentence[], 
   const k = Math.max(2, args.folds);
   for (let f = 0; f < k; f++) {
     const a = Math.floor((f * sentences.length) / k), b = Math.floor(((f + 1) * sentences.length) / k);
-    const foldModel = trainPerceptron([...ex.slice(0, a), ...ex.slice(b)], { ...settings, onEpoch: undefined });
+    const foldModel = trainPerceptron([...ex.slice(0, a), ...ex.slice(b)], { ...settings, mix: 1, onEpoch: undefined });
     const tagger = new NerTagger(foldModel, { rules: args.rules }, fx);
     for (let i = a; i < b; i++) pass1[i] = Uint8Array.from(tagger.tag(sentences[i]!.tokens).tags, (t) => index.get(t) ?? 0);
     log(`  fold ${f + 1}/${k} tagged`);
@@ -152,7 +156,7 @@ function main(): void {
     args.minCount > 1 ? countVocabulary(ss.map((x) => x.tokens), args.minCount) : null;
   const devVocab = vocabOf(train);
   const fx = new FeatureExtractor(devVocab);
-  const settings: TrainOptions = { tags: [...NER_TAGS], bits: args.bits, epochs: args.epochs, seed: args.seed };
+  const settings: TrainOptions = { tags: [...NER_TAGS], bits: args.bits, epochs: args.epochs, seed: args.seed, mix: args.mix };
   let t0 = Date.now();
   const devModels = trainModels(fx, train, args, {
     ...settings,
@@ -205,6 +209,7 @@ function main(): void {
     seed: args.seed,
     bits: args.bits,
     minCount: args.minCount,
+    ...(args.mix > 1 ? { mix: args.mix } : {}),
   }));
   const docOut = dataFile(NER_DOC_MODEL_FILE);
   if (finals.docModel) {
@@ -217,6 +222,7 @@ function main(): void {
       bits: args.bits,
       window: args.docWindow,
       folds: args.folds,
+      ...(args.mix > 1 ? { mix: args.mix } : {}),
     }));
     console.log(`document model → ${docOut} (${(statSync(docOut).size / 1024).toFixed(0)} KB)`);
   } else if (existsSync(docOut)) unlinkSync(docOut);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DOC_EXTRA, FeatureExtractor, withExtra } from './ner-features.js';
 import { NerTagger } from './ner-tagger.js';
 import { NER_TAGS, nerModel } from './ner-model.js';
-import { Perceptron, trainPerceptron, type Example } from './perceptron.js';
+import { mixModels, Perceptron, trainPerceptron, type Example } from './perceptron.js';
 
 // tiny self-written corpus: a name after "الرئيس" / before "قال", a place after "في"
 const SENTENCES: Array<[string[], string[]]> = [
@@ -77,4 +77,19 @@ test('document features: what a first pass made of the same word elsewhere; two-
   assert.equal(out.length, 3);
   assert.deepEqual(out.map((t) => t.tags.length), [2, 2, 2]);
   assert.deepEqual(new NerTagger(m, {}, fx).tagDocument(sents).map((t) => t.tags), sents.map((x) => tagger.tag(x).tags));
+});
+
+test('mixing: the mean of the models trained with seeds seed … seed+k-1, reproducible, still learning the corpus', () => {
+  const ex = examples();
+  const opts = { tags: [...NER_TAGS], bits: 16, epochs: 5, seed: 7 };
+  const a = trainPerceptron(ex, opts);
+  const b = trainPerceptron(ex, { ...opts, seed: 8 });
+  const mixed = trainPerceptron(ex, { ...opts, mix: 2 });
+  const mean = mixModels([a, b]);
+  assert.deepEqual(mixed.serialise(), mean.serialise());
+  let i = 0;
+  while (a.weights[i] === b.weights[i]) i++;
+  assert.ok(Math.abs(mixed.weights[i]! - (a.weights[i]! + b.weights[i]!) / 2) < 1e-6, 'a weight where the two differ is their mean');
+  for (const e of ex) assert.deepEqual([...mixed.decode(e.feats, e.offsets)], [...e.gold]);
+  assert.throws(() => mixModels([a, new Perceptron([...NER_TAGS], 15)]), /different shapes/);
 });

@@ -39,7 +39,12 @@ export interface TrainOptions {
   bits: number;
   epochs: number;
   seed: number;
-  /** called after each epoch (progress, dev scores) */
+  /**
+   * train this many models, with seeds seed, seed+1 …, and return their mean (`mixModels`);
+   * default 1
+   */
+  mix?: number;
+  /** called after each epoch (progress, dev scores; the first model's, when mixing) */
   onEpoch?: (epoch: number, errors: number, model: () => Perceptron) => void;
 }
 
@@ -238,6 +243,33 @@ export class Perceptron {
  * @example trainPerceptron(examples, { tags: ['O','B-PERSON','I-PERSON'], bits: 18, epochs: 10, seed: 1 })
  */
 export function trainPerceptron(examples: readonly Example[], opts: TrainOptions): Perceptron {
+  const k = Math.max(1, Math.floor(opts.mix ?? 1));
+  if (k === 1) return trainOne(examples, opts);
+  const models: Perceptron[] = [];
+  for (let i = 0; i < k; i++) models.push(trainOne(examples, { ...opts, seed: opts.seed + i, onEpoch: i === 0 ? opts.onEpoch : undefined }));
+  return mixModels(models);
+}
+
+/**
+ * The mean of models over the same tags and hash bits (weights and transitions): parameter
+ * mixing. Perceptrons trained on the same data in different orders err in different places;
+ * their mean is one model of the same size and speed that depends less on the order.
+ * @example mixModels([trainOne(ex, { ...o, seed: 1 }), trainOne(ex, { ...o, seed: 2 })])
+ */
+export function mixModels(models: readonly Perceptron[]): Perceptron {
+  const first = models[0];
+  if (!first) throw new Error('mixModels: no model');
+  const w = new Float32Array(first.weights.length);
+  const t = new Float32Array(first.trans.length);
+  for (const m of models) {
+    if (m.bits !== first.bits || m.tags.join() !== first.tags.join()) throw new Error('mixModels: models of different shapes');
+    for (let i = 0; i < w.length; i++) w[i]! += m.weights[i]! / models.length;
+    for (let i = 0; i < t.length; i++) t[i]! += m.trans[i]! / models.length;
+  }
+  return new Perceptron(first.tags, first.bits, w, t);
+}
+
+function trainOne(examples: readonly Example[], opts: TrainOptions): Perceptron {
   const model = new Perceptron(opts.tags, opts.bits);
   const nt = model.nt;
   const w = model.weights;
