@@ -290,6 +290,9 @@ export class SqliteEntities implements EntityStore {
    * only once its article count has grown by a tenth since the last read.
    */
   private latestCooccurring(id: string, articles: number): string[] {
+    // Within the window, the latest articles are all of them: the kept pair counts give the
+    // same list, in the same order, from an index (the window query was a tenth of ingest time).
+    if (articles <= COOCCURRING_WINDOW) return this.q.cooccurring.all(id, COOCCURRING_MAX).map((r) => r.label);
     const known = this.context.get(id);
     if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return known.labels;
     const labels = this.q.latestCooccurring.all(id, COOCCURRING_WINDOW, id, COOCCURRING_MAX).map((r) => r.label);
