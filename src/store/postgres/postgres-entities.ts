@@ -10,24 +10,11 @@ import type {
   KnownActor,
 } from '../../model/entity.js';
 import { withCuratedRoles } from '../curated-roles.js';
+import { canonicalEntity, groupByEntity, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { PgDb } from './pg-db.js';
 import type { PgHappeningMarks } from './postgres-merged-events.js';
-
-interface EntityRow {
-  id: string;
-  type: EntityType;
-  label: string;
-  label_en: string | null;
-  country: string | null;
-  sectors: string;
-  wikidata: string | null;
-  curated: number;
-  curated_roles: string;
-  merged_into: string | null;
-  created_at: string;
-}
 
 /** How many co-occurring entities a canonical entity carries (as the SQLite backend). */
 const COOCCURRING_MAX = 12;
@@ -181,31 +168,7 @@ export class PgEntities implements EntityStore {
       ]),
       this.db.query<{ key: string }>('SELECT key FROM entity_blocks WHERE entity_id = $1 ORDER BY key', [row.id]),
     ]);
-    return this.entityOf(row, aliases, roles, articles, cooccurring, blocks.map((r) => r.key));
-  }
-
-  private entityOf(
-    row: EntityRow,
-    aliases: { text: string; count: number }[],
-    roles: EntityRole[],
-    articles: number,
-    cooccurring: string[],
-    blocked: string[],
-  ): CanonicalEntity {
-    return {
-      id: row.id,
-      type: row.type,
-      label: row.label,
-      label_en: row.label_en,
-      aliases,
-      roles: withCuratedRoles(roles, JSON.parse(row.curated_roles) as string[]),
-      country: row.country,
-      sectors: JSON.parse(row.sectors) as CanonicalEntity['sectors'],
-      wikidata: row.wikidata,
-      articles,
-      cooccurring,
-      blocked_keys: blocked,
-    };
+    return canonicalEntity(row, { aliases, roles, articles, cooccurring, blocked_keys: blocks.map((r) => r.key) });
   }
 
   private async newId(type: EntityType, label: string, salt: string): Promise<string> {
@@ -267,15 +230,7 @@ export class PgEntities implements EntityStore {
   private async candidatesOf(rows: EntityRow[]): Promise<CanonicalEntity[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const group = <T extends { entity_id: string }>(list: T[]) => {
-      const out = new Map<string, T[]>();
-      for (const r of list) {
-        let l = out.get(r.entity_id);
-        if (!l) out.set(r.entity_id, (l = []));
-        l.push(r);
-      }
-      return out;
-    };
+    const group = groupByEntity;
     const articles = new Map(
       (await this.db.query<{ entity_id: string; n: number }>('SELECT entity_id, articles AS n FROM entity_article_counts WHERE entity_id = ANY($1::text[])', [ids])).map(
         (r) => [r.entity_id, r.n],
@@ -301,14 +256,13 @@ export class PgEntities implements EntityStore {
     for (const row of rows) {
       const n = articles.get(row.id) ?? 0;
       out.push(
-        this.entityOf(
-          row,
-          (aliases.get(row.id) ?? []).map(({ text, count }) => ({ text, count })),
-          (roles.get(row.id) ?? []).map(({ role, first_seen, last_seen, count }) => ({ role, first_seen, last_seen, count })),
-          n,
-          await this.latestCooccurring(row.id, n),
-          (blocks.get(row.id) ?? []).map((b) => b.key),
-        ),
+        canonicalEntity(row, {
+          aliases: aliases.get(row.id) ?? [],
+          roles: roles.get(row.id) ?? [],
+          articles: n,
+          cooccurring: await this.latestCooccurring(row.id, n),
+          blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
+        }),
       );
     }
     return out;

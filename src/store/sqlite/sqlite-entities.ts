@@ -11,23 +11,10 @@ import type {
   KnownActor,
 } from '../../model/entity.js';
 import { withCuratedRoles } from '../curated-roles.js';
+import { canonicalEntity, groupByEntity, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { HappeningMarks } from './sqlite-merged-events.js';
-
-interface EntityRow {
-  id: string;
-  type: EntityType;
-  label: string;
-  label_en: string | null;
-  country: string | null;
-  sectors: string;
-  wikidata: string | null;
-  curated: number;
-  curated_roles: string;
-  merged_into: string | null;
-  created_at: string;
-}
 
 /** How many co-occurring entities a canonical entity carries (context for the resolver). */
 const COOCCURRING_MAX = 12;
@@ -251,38 +238,13 @@ export class SqliteEntities implements EntityStore {
 
   /** An entity as pages show it: co-occurring entities from all its articles (kept counts). */
   private canonical(row: EntityRow): CanonicalEntity {
-    return this.entity(
-      row,
-      this.q.aliases.all(row.id, row.id),
-      this.q.roles.all(row.id),
-      this.q.articles.get(row.id)?.n ?? 0,
-      this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label),
-      this.q.blocks.all(row.id).map((r) => r.key),
-    );
-  }
-
-  private entity(
-    row: EntityRow,
-    aliases: { text: string; count: number }[],
-    roles: EntityRole[],
-    articles: number,
-    cooccurring: string[],
-    blocked: string[],
-  ): CanonicalEntity {
-    return {
-      id: row.id,
-      type: row.type,
-      label: row.label,
-      label_en: row.label_en,
-      aliases,
-      roles: withCuratedRoles(roles, JSON.parse(row.curated_roles) as string[]),
-      country: row.country,
-      sectors: JSON.parse(row.sectors) as string[],
-      wikidata: row.wikidata,
-      articles,
-      cooccurring,
-      blocked_keys: blocked,
-    };
+    return canonicalEntity(row, {
+      aliases: this.q.aliases.all(row.id, row.id),
+      roles: this.q.roles.all(row.id),
+      articles: this.q.articles.get(row.id)?.n ?? 0,
+      cooccurring: this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label),
+      blocked_keys: this.q.blocks.all(row.id).map((r) => r.key),
+    });
   }
 
   /**
@@ -352,23 +314,15 @@ export class SqliteEntities implements EntityStore {
   }
 
   /**
-   * Linking candidates: each row as `canonical` gives it but with co-occurring entities from
-   * its latest articles, read with one query per table for all rows: linking
-   * reads up to 20 candidates for each name of each article, and five queries per candidate
-   * were a tenth of an article's ingest time.
+   * Linking candidates: each row as `canonical` gives it, but with co-occurring entities from
+   * its latest articles, and read with one query per table for all rows: linking reads up to
+   * 20 candidates for each name of each article, and five queries per candidate were a tenth
+   * of an article's ingest time.
    */
   private canonicalAll(rows: EntityRow[]): CanonicalEntity[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const byId = <T extends { entity_id: string }>(sql: string, params: string[]) => {
-      const out = new Map<string, Omit<T, 'entity_id'>[]>();
-      for (const { entity_id, ...rest } of this.listQuery<T>(sql, ids.length).all(...params)) {
-        let list = out.get(entity_id);
-        if (!list) out.set(entity_id, (list = []));
-        list.push(rest);
-      }
-      return out;
-    };
+    const byId = <T extends { entity_id: string }>(sql: string, params: string[]) => groupByEntity(this.listQuery<T>(sql, ids.length).all(...params));
     const articles = new Map(
       this.listQuery<{ entity_id: string; n: number }>('SELECT entity_id, articles AS n FROM entity_article_counts WHERE entity_id IN (IDS)', ids.length)
         .all(...ids)
@@ -388,14 +342,13 @@ export class SqliteEntities implements EntityStore {
     const blocks = byId<{ entity_id: string; key: string }>('SELECT entity_id, key FROM entity_blocks WHERE entity_id IN (IDS) ORDER BY entity_id, key', ids);
     return rows.map((row) => {
       const n = articles.get(row.id) ?? 0;
-      return this.entity(
-        row,
-        (aliases.get(row.id) ?? []) as { text: string; count: number }[],
-        (roles.get(row.id) ?? []) as EntityRole[],
-        n,
-        [...this.latestCooccurring(row.id, n)],
-        (blocks.get(row.id) ?? []).map((b) => (b as { key: string }).key),
-      );
+      return canonicalEntity(row, {
+        aliases: aliases.get(row.id) ?? [],
+        roles: roles.get(row.id) ?? [],
+        articles: n,
+        cooccurring: [...this.latestCooccurring(row.id, n)],
+        blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
+      });
     });
   }
 

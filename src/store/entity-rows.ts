@@ -1,0 +1,63 @@
+/** An entity's stored row, and the canonical entity both backends build from it. */
+import type { CanonicalEntity, EntityRole, EntityType } from '../model/entity.js';
+import { withCuratedRoles } from './curated-roles.js';
+
+/** A row of the entities table (both backends). */
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  label: string;
+  label_en: string | null;
+  country: string | null;
+  sectors: string;
+  wikidata: string | null;
+  curated: number;
+  curated_roles: string;
+  merged_into: string | null;
+  created_at: string;
+}
+
+/** What the other tables say of an entity. */
+export interface EntityParts {
+  aliases: { text: string; count: number }[];
+  /** seen in articles; the curated standing offices are added */
+  roles: EntityRole[];
+  articles: number;
+  cooccurring: string[];
+  blocked_keys: string[];
+}
+
+/**
+ * The canonical entity of a row and what the other tables say of it.
+ * @example canonicalEntity(row, { aliases: [], roles: [], articles: 3, cooccurring: [], blocked_keys: [] }).label
+ */
+export function canonicalEntity(row: EntityRow, parts: EntityParts): CanonicalEntity {
+  return {
+    id: row.id,
+    type: row.type,
+    label: row.label,
+    label_en: row.label_en,
+    aliases: parts.aliases,
+    roles: withCuratedRoles(parts.roles, JSON.parse(row.curated_roles) as string[]),
+    country: row.country,
+    sectors: JSON.parse(row.sectors) as CanonicalEntity['sectors'],
+    wikidata: row.wikidata,
+    articles: parts.articles,
+    cooccurring: parts.cooccurring,
+    blocked_keys: parts.blocked_keys,
+  };
+}
+
+/**
+ * Rows of one query over several entities, grouped by entity in their order.
+ * @example groupByEntity([{ entity_id: 'e1', key: 'k' }]).get('e1') // [{ key: 'k' }]
+ */
+export function groupByEntity<T extends { entity_id: string }>(rows: Iterable<T>): Map<string, Omit<T, 'entity_id'>[]> {
+  const out = new Map<string, Omit<T, 'entity_id'>[]>();
+  for (const { entity_id, ...rest } of rows) {
+    let list = out.get(entity_id);
+    if (!list) out.set(entity_id, (list = []));
+    list.push(rest);
+  }
+  return out;
+}
