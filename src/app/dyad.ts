@@ -90,7 +90,9 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   for (let d = 0; d < MAX_ROLL_UP && frontier.length; d++) {
     frontier = frontier.flatMap((id) => members.get(id) ?? []).filter((id) => !actors.has(id) && actors.add(id));
   }
-  const events = await listMergedEvents(store, { from: o.from, to: o.to, actors: [...actors] });
+  // without their sources: computeDyad does not read them, and a frequent happening's run to
+  // thousands of articles; those of the dyad's own events are read once it has chosen them
+  const events = await listMergedEvents(store, { from: o.from, to: o.to, actors: [...actors], sourcesLimit: 0 });
   const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
   const factOf = new Map(facts.map((f) => [f.id, f]));
   const ids = new Set(events.flatMap((e) => [e.source.id, e.target?.id ?? '']).filter((id) => id && !id.startsWith('generic:') && !id.startsWith('local:')));
@@ -118,6 +120,8 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
     quotes: [],
     scores: ploverScores(),
   });
+  const sources = await store.happeningSources(report.events.map((e) => e.id));
+  for (const e of report.events) e.sources = sources.get(e.id) ?? [];
   // the quotes of the articles that report the dyad's events
   const articles = [...new Set(report.events.flatMap((e) => e.sources.map((s) => s.article)))];
   const refs = new Map((await store.articleRefs(articles)).map((r) => [r.id, r]));

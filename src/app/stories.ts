@@ -16,7 +16,7 @@ import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
 import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
 import { refreshMergedEvents } from './merged-events.js';
 import type { MarsadStore } from '../store/store.js';
-import type { EventListOptions } from '../store/event-store.js';
+import type { HappeningListOptions } from '../store/merged-event-store.js';
 import type { DuplicateLink, StoredStory } from '../store/story-store.js';
 import { ANALYSIS_VERSION } from './analyse.js';
 
@@ -200,10 +200,11 @@ async function publishedOrder(store: MarsadStore, ids: string[]): Promise<string
  * dyad): the stored merged events, after merging again the buckets changed since the last
  * read (src/app/merged-events.ts). Filters apply to merged events: actor on either end (an id
  * merged away counts as the kept entity), type, and the days its reports cover overlapping
- * [from, to] (an undated report by its article's publication day).
+ * [from, to] (an undated report by its article's publication day). `sourcesLimit` lists only
+ * the first sources of each (the events page); the CLI and exports list every one.
  * @example await listMergedEvents(store, { actor: 'e1a2b3', type: 'CONSULT', limit: 50 })
  */
-export async function listMergedEvents(store: MarsadStore, options: Omit<EventListOptions, 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<MergedEvent[]> {
+export async function listMergedEvents(store: MarsadStore, options: Omit<HappeningListOptions, 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<MergedEvent[]> {
   await refreshMergedEvents(store);
   return store.listHappenings({ ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER, offset: options.offset ?? 0 });
 }

@@ -118,6 +118,26 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(pages, all, 'pages of one follow each other without gap or repeat');
     });
 
+    withStore('merged events keep their keys in mergeEvents’ order; sourcesLimit lists their first sources, happeningSources every one', async (s) => {
+      const { a, c, d } = await corpus(s);
+      await refresh(s);
+      const all = await mergedOfAll(s);
+      const listed = await s.listHappenings({ limit: 100 });
+      assert.equal(JSON.stringify(listed), JSON.stringify(all), 'the same JSON, key for key: `marsad events --json` prints it');
+      const meeting = all.find((m) => m.num_articles === 3)!;
+      assert.deepEqual(meeting.sources.map((x) => x.article).sort(), [a, c, d].sort());
+      for (const n of [0, 1, 2, 3, 10]) {
+        const cut = await s.listHappenings({ limit: 100, sourcesLimit: n });
+        assert.equal(JSON.stringify(cut), JSON.stringify(all.map((m) => ({ ...m, sources: m.sources.slice(0, n) }))), `sourcesLimit ${n}`);
+      }
+      const ids = (ms: { id: string }[]) => ms.map((m) => m.id);
+      assert.deepEqual(ids(await s.listHappenings({ type: 'CONSULT', sourcesLimit: 1 })), ids(all.filter((m) => m.type === 'CONSULT')), 'filters as without');
+      const sources = await s.happeningSources([meeting.id, 'no such event', all[0]!.id]);
+      assert.deepEqual([...sources.keys()].sort(), [meeting.id, all[0]!.id].sort());
+      assert.deepEqual(sources.get(meeting.id), meeting.sources);
+      assert.deepEqual(await s.happeningSources([]), new Map());
+    });
+
     withStore('writes mark the keys they change stale: events replaced, a story assignment, stories cleared', async (s) => {
       const { a, b, d, h, x } = await corpus(s);
       const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;

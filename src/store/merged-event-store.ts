@@ -1,5 +1,5 @@
 import type { EventEntityRef, StoredEvent } from '../model/event.js';
-import type { EventArticleInfo, MergedEvent } from '../resolve/event-merge.js';
+import type { EventArticleInfo, EventSource, MergedEvent } from '../resolve/event-merge.js';
 import type { EventListOptions } from './event-store.js';
 
 /**
@@ -20,6 +20,12 @@ import type { EventListOptions } from './event-store.js';
  * resolved at analysis and stay), so it changes no key. Nothing deletes an article.
  * Both backends keep the same tables (events.happening_key, happening_stale, happenings,
  * happening_json), so `marsad migrate` copies them as they are.
+ *
+ * A merged event's `sources` are stored apart from the rest of it (happening_json.sources,
+ * SQLite v18 / PostgreSQL 8): a frequent happening is reported by thousands of articles at
+ * 100k, and the events page (a few sources each) and the dyad (none until its events are
+ * chosen) read megabytes of them for nothing. Rows written before keep them inside `event`
+ * (sources NULL) and read as before.
  */
 
 /** A bucket key marked stale, with the number of its latest mark. */
@@ -70,6 +76,34 @@ export interface HappeningWrite {
   rows: HappeningRow[];
 }
 
+/** `listHappenings`' options: the events views' filters and page, and how many sources to list. */
+export interface HappeningListOptions extends EventListOptions {
+  /** at most this many entries of each merged event's `sources`, the first ones (`num_articles` still counts all); every one when absent */
+  sourcesLimit?: number;
+}
+
+/**
+ * A merged event as stored: its JSON without `sources`, and its sources' JSON apart.
+ * @example splitHappening(e) // { head: '{"id":"a:1",…,"num_sources":2,"num_articles":3}', sources: '[{"article":"a",…}]' }
+ */
+export function splitHappening(e: MergedEvent): { head: string; sources: string } {
+  const { sources, ...head } = e;
+  return { head: JSON.stringify(head), sources: JSON.stringify(sources) };
+}
+
+/**
+ * The merged event of a stored row, its keys in the order `mergeEvents` gives them (sources
+ * before the counts), so that `marsad events --json` prints the same bytes: `sources` null
+ * for a row stored whole (before the split), whose event is cut to `limit` sources.
+ * @example joinHappening(row.event, row.sources === null ? null : JSON.parse(row.sources))
+ */
+export function joinHappening(event: string, sources: EventSource[] | null, limit?: number): MergedEvent {
+  const parsed = JSON.parse(event) as MergedEvent;
+  if (sources === null) return limit === undefined || parsed.sources.length <= limit ? parsed : { ...parsed, sources: parsed.sources.slice(0, limit) };
+  const { num_sources, num_articles, ...rest } = parsed;
+  return { ...rest, sources, num_sources, num_articles };
+}
+
 /** The filters of the events views. */
 export type HappeningFilters = Pick<EventListOptions, 'actor' | 'actors' | 'type' | 'from' | 'to'>;
 
@@ -115,7 +149,13 @@ export interface MergedEventStore {
    * to its last covered day overlapping [from, to].
    * @example await store.listHappenings({ type: 'CONSULT', limit: 50 })
    */
-  listHappenings(options?: EventListOptions): Promise<MergedEvent[]>;
+  listHappenings(options?: HappeningListOptions): Promise<MergedEvent[]>;
+  /**
+   * Every source of the stored merged events with these ids (a merged event's id is its
+   * representative report's), by id; ids of no stored merged event are left out.
+   * @example const all = await store.happeningSources(events.map((e) => e.id)); // after listHappenings({ …, sourcesLimit: 0 })
+   */
+  happeningSources(ids: string[]): Promise<Map<string, EventSource[]>>;
   /** Stored merged events matching the filters counted per timeline day and type. */
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]>;
   /** Stored merged events with a recipient other than their actor, counted per directed pair and type; pairs with the newest event first. */

@@ -4,7 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ArticleEvent } from '../../model/event.js';
 import type { MarsadStore } from '../../store/store.js';
 import { expectProblem, jsonOf, testApi } from '../api.testkit.js';
-import { DEFAULT_SOURCES_LIMIT, MAX_SOURCES_LIMIT, withSources } from './events.js';
+import { DEFAULT_SOURCES_LIMIT, MAX_SOURCES_LIMIT } from './events.js';
 
 const KEYS = [
   'article', 'contexts', 'date', 'evidence', 'id', 'location', 'mode', 'num_articles', 'num_sources', 'published', 'source', 'sources',
@@ -71,16 +71,6 @@ describe('GET /api/events', () => {
     await expectProblem(await app.request('/api/events?cursor=zzz'), 400, 'BAD_ARGUMENT', 'cursor');
     await expectProblem(await app.request('/api/events?limit=0'), 400, 'BAD_ARGUMENT', 'limit');
     await expectProblem(await app.request('/api/events?actor=nobody'), 404, 'ENTITY_NOT_FOUND', 'actor');
-  });
-});
-
-describe('withSources', () => {
-  it('keeps the first sources and the counts', () => {
-    const sources = ['a', 'b', 'c'].map((article) => ({ article, source: `https://x.ma/${article}`, site: 'x' }));
-    const e = { id: 'a:1', sources, num_sources: 1, num_articles: 3 } as any;
-    assert.deepEqual(withSources(e, 2), { ...e, sources: sources.slice(0, 2) });
-    assert.equal(withSources(e, 3), e);
-    assert.equal(e.sources.length, 3, 'the event given is not changed');
   });
 });
 

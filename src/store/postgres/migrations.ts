@@ -371,6 +371,19 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX articles_newest ON articles((COALESCE(published, created_at)) DESC, id);
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- A merged event's sources apart from the rest of it, and its id (SQLite v18, issue #7).
+      -- Stored rows keep their sources inside event (sources NULL) and read as before until
+      -- their bucket is merged again: cutting them out here would go through jsonb, which
+      -- reorders the keys that \`marsad events --json\` prints.
+      ALTER TABLE happening_json ADD COLUMN id ${T};
+      ALTER TABLE happening_json ADD COLUMN sources ${T};
+      UPDATE happening_json SET id = event::json->>'id';
+      CREATE INDEX happening_json_id ON happening_json(id);
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

@@ -1,3 +1,4 @@
+import { joinHappening } from '../merged-event-store.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -53,6 +54,7 @@ test('postgres: the migration to stored merged events keys the existing events t
     await client.query(`SET search_path = ${schema}; DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP SEQUENCE happening_stale_seq;
                         ALTER TABLE events DROP COLUMN happening_key; DROP INDEX events_location;`);
     await client.query(PG_MIGRATIONS.find((m) => m.version === 5)!.sql);
+    await client.query(PG_MIGRATIONS.find((m) => m.version === 8)!.sql); // happening_json as later versions keep it
     await client.end();
 
     store = await open();
@@ -64,6 +66,20 @@ test('postgres: the migration to stored merged events keys the existing events t
     assert.deepEqual(await store.listHappenings({ limit: 100 }), [], 'nothing stored until the first refresh');
     assert.equal(await refresh(store), 3);
     assert.deepEqual(await store.listHappenings({ limit: 100 }), before);
+    await store.close();
+
+    // rows stored whole, as before migration 8 split the sources out (sources NULL), read the same
+    const again = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await again.connect();
+    await again.query(`SET search_path = ${schema}`);
+    for (const r of (await again.query<{ key: string; n: number; event: string; sources: string }>('SELECT key, n, event, sources FROM happening_json')).rows) {
+      await again.query('UPDATE happening_json SET event = $1, sources = NULL WHERE key = $2 AND n = $3', [JSON.stringify(joinHappening(r.event, JSON.parse(r.sources))), r.key, r.n]);
+    }
+    await again.end();
+    store = await open();
+    assert.equal(JSON.stringify(await store.listHappenings({ limit: 100 })), JSON.stringify(before));
+    assert.deepEqual(await store.listHappenings({ limit: 100, sourcesLimit: 1 }), before.map((m) => ({ ...m, sources: m.sources.slice(0, 1) })));
+    assert.deepEqual(await store.happeningSources(before.map((m) => m.id)), new Map(before.map((m) => [m.id, m.sources])));
     await store.close();
   } finally {
     await dropSchema(schema);

@@ -1,15 +1,17 @@
 import type { ArticleEvent } from '../../model/event.js';
 import { bucketsOf, type BucketRowFields } from '../happening-rows.js';
-import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
-import type { EventListOptions } from '../event-store.js';
-import type {
-  HappeningBucket,
-  HappeningDayCount,
-  HappeningFilters,
-  HappeningPairCount,
-  HappeningWrite,
-  MergedEventStore,
-  StaleHappening,
+import { happeningBucket, type EventSource, type MergedEvent } from '../../resolve/event-merge.js';
+import {
+  joinHappening,
+  splitHappening,
+  type HappeningBucket,
+  type HappeningDayCount,
+  type HappeningFilters,
+  type HappeningListOptions,
+  type HappeningPairCount,
+  type HappeningWrite,
+  type MergedEventStore,
+  type StaleHappening,
 } from '../merged-event-store.js';
 import type { PgDb } from './pg-db.js';
 import { liveJoin } from './live-entity.js';
@@ -215,10 +217,13 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
             col((r) => r.n),
           ],
         );
-        await this.db.query('INSERT INTO happening_json (key, n, event) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [
+        const split = rows.map((r) => splitHappening(r.event));
+        await this.db.query('INSERT INTO happening_json (key, n, id, event, sources) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])', [
           col((r) => r.key),
           col((r) => r.n),
-          col((r) => JSON.stringify(r.event)),
+          col((r) => r.event.id),
+          split.map((x) => x.head),
+          split.map((x) => x.sources),
         ]);
       }
       const cleared = await this.db.query<{ key: string }>(
@@ -230,17 +235,34 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     });
   }
 
-  async listHappenings(options: EventListOptions = {}): Promise<MergedEvent[]> {
+  async listHappenings(options: HappeningListOptions = {}): Promise<MergedEvent[]> {
     const { where, params } = await this.filter(options);
-    params.push(options.limit ?? 50, options.offset ?? 0);
-    const rows = await this.db.query<{ event: string }>(
+    const bind = (v: unknown) => `$${params.push(v)}`;
+    const page = `LIMIT ${bind(options.limit ?? 50)} OFFSET ${bind(options.offset ?? 0)}`;
+    const cut = options.sourcesLimit;
+    // the first sources only, cut by the server; none read for a limit of 0
+    let sources = 'j.sources';
+    if (cut === 0) sources = "CASE WHEN j.sources IS NOT NULL THEN '[]' END";
+    else if (cut !== undefined) {
+      sources = `CASE WHEN j.sources IS NOT NULL THEN (SELECT COALESCE(json_agg(s.value ORDER BY s.i), '[]')::text
+                   FROM json_array_elements(j.sources::json) WITH ORDINALITY AS s(value, i) WHERE s.i <= ${bind(cut)}) END`;
+    }
+    const rows = await this.db.query<{ event: string; sources: string | null }>(
       // the page is chosen on the narrow table, then only its merged events are read
-      `SELECT j.event FROM (SELECT key, n, sort_day, sort_published, sort_article, sort_ord FROM happenings h ${where}
-                            ORDER BY ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}) p
+      `SELECT j.event, ${sources} AS sources FROM (SELECT key, n, sort_day, sort_published, sort_article, sort_ord FROM happenings h ${where}
+                            ORDER BY ${ORDER} ${page}) p
          JOIN happening_json j ON j.key = p.key AND j.n = p.n ORDER BY ${ORDER}`,
       params,
     );
-    return rows.map((r) => JSON.parse(r.event) as MergedEvent);
+    return rows.map((r) => joinHappening(r.event, r.sources === null ? null : (JSON.parse(r.sources) as EventSource[]), cut));
+  }
+
+  async happeningSources(ids: string[]): Promise<Map<string, EventSource[]>> {
+    const rows = await this.db.query<{ id: string; event: string | null; sources: string | null }>(
+      'SELECT id, CASE WHEN sources IS NULL THEN event END AS event, sources FROM happening_json WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.sources === null ? (JSON.parse(r.event!) as MergedEvent).sources : (JSON.parse(r.sources) as EventSource[])]));
   }
 
   async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {

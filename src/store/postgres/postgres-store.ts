@@ -21,8 +21,8 @@ import { PgEntities } from './postgres-entities.js';
 import { PgQuotes } from './postgres-quotes.js';
 import { PgEvents } from './postgres-events.js';
 import { PgMergedEvents } from './postgres-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
-import type { MergedEvent } from '../../resolve/event-merge.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
+import type { EventSource, MergedEvent } from '../../resolve/event-merge.js';
 import { PgStories } from './postgres-stories.js';
 import { PgAffiliations } from './postgres-affiliations.js';
 import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js';
@@ -239,8 +239,11 @@ class PostgresStore implements MarsadStore {
   setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.guard(() => this.happenings.setHappenings(buckets));
   }
-  listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
+  listHappenings(options?: HappeningListOptions): Promise<MergedEvent[]> {
     return this.guard(() => this.happenings.listHappenings(options));
+  }
+  happeningSources(ids: string[]): Promise<Map<string, EventSource[]>> {
+    return this.guard(() => this.happenings.happeningSources(ids));
   }
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guard(() => this.happenings.happeningDays(filters));

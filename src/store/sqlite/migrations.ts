@@ -472,4 +472,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       DROP INDEX IF EXISTS entity_cooccurrence_other;
     `,
   },
+  {
+    version: 18,
+    sql: `
+      -- A merged event's sources apart from the rest of it, and its id (issue #7): a frequent
+      -- happening's sources run to megabytes at 100k articles, which the events page (a few
+      -- each) and the dyad (those of its chosen events) read for nothing. Stored rows are split
+      -- here; json_remove keeps the other keys in their order.
+      ALTER TABLE happening_json ADD COLUMN id TEXT;
+      ALTER TABLE happening_json ADD COLUMN sources TEXT;
+      UPDATE happening_json SET id = json_extract(event, '$.id'), sources = json_extract(event, '$.sources'), event = json_remove(event, '$.sources');
+      CREATE INDEX happening_json_id ON happening_json(id);
+    `,
+  },
 ];

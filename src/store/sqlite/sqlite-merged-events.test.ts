@@ -1,3 +1,4 @@
+import { joinHappening } from '../merged-event-store.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,6 +53,7 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     db.exec(`DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
              ALTER TABLE events DROP COLUMN happening_key;`);
     db.exec(MIGRATIONS.find((m) => m.version === 14)!.sql);
+    db.exec(MIGRATIONS.find((m) => m.version === 18)!.sql); // happening_json as later versions keep it
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
@@ -63,6 +65,18 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     assert.deepEqual(await store.listHappenings({ limit: 100 }), [], 'nothing stored until the first refresh');
     assert.equal(await refresh(store), 3);
     assert.deepEqual(await store.listHappenings({ limit: 100 }), before);
+    await store.close();
+
+    // rows stored whole, as before v18 split the sources out (sources NULL), read the same
+    const old = new Database(path);
+    for (const r of old.prepare('SELECT key, n, event, sources FROM happening_json').all() as { key: string; n: number; event: string; sources: string }[]) {
+      old.prepare('UPDATE happening_json SET event = ?, sources = NULL WHERE key = ? AND n = ?').run(JSON.stringify(joinHappening(r.event, JSON.parse(r.sources))), r.key, r.n);
+    }
+    old.close();
+    store = openSqliteStore(path, arabicSearchAnalyzer);
+    assert.equal(JSON.stringify(await store.listHappenings({ limit: 100 })), JSON.stringify(before));
+    assert.deepEqual(await store.listHappenings({ limit: 100, sourcesLimit: 1 }), before.map((m) => ({ ...m, sources: m.sources.slice(0, 1) })));
+    assert.deepEqual(await store.happeningSources(before.map((m) => m.id)), new Map(before.map((m) => [m.id, m.sources])));
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

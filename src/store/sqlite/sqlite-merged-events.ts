@@ -1,16 +1,18 @@
 import type Database from 'better-sqlite3';
 import { bucketsOf, type BucketRowFields } from '../happening-rows.js';
 import type { ArticleEvent } from '../../model/event.js';
-import { happeningBucket, type MergedEvent } from '../../resolve/event-merge.js';
-import type { EventListOptions } from '../event-store.js';
-import type {
-  HappeningBucket,
+import { happeningBucket, type EventSource, type MergedEvent } from '../../resolve/event-merge.js';
+import {
+  joinHappening,
+  splitHappening,
+  type HappeningBucket,
   HappeningDayCount,
-  HappeningFilters,
-  HappeningPairCount,
-  HappeningWrite,
-  MergedEventStore,
-  StaleHappening,
+  type HappeningFilters,
+  type HappeningListOptions,
+  type HappeningPairCount,
+  type HappeningWrite,
+  type MergedEventStore,
+  type StaleHappening,
 } from '../merged-event-store.js';
 import { eventSelect, toEvent, type EventRow } from './sqlite-events.js';
 
@@ -113,7 +115,10 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       ),
       clearKey: db.prepare('DELETE FROM happenings WHERE key = ?'),
       clearJson: db.prepare('DELETE FROM happening_json WHERE key = ?'),
-      insertJson: db.prepare('INSERT INTO happening_json (key, n, event) VALUES (?, ?, ?)'),
+      insertJson: db.prepare('INSERT INTO happening_json (key, n, id, event, sources) VALUES (?, ?, ?, ?, ?)'),
+      sourcesOf: db.prepare<[string], { id: string; event: string; sources: string | null }>(
+        'SELECT j.id, CASE WHEN j.sources IS NULL THEN j.event END AS event, j.sources FROM json_each(?) x JOIN happening_json j ON j.id = x.value',
+      ),
       insert: db.prepare(
         `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
            sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources)
@@ -200,7 +205,8 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
             key, n, e.type, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null, r.firstDay, r.lastDay, r.day,
             r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources,
           );
-          this.q.insertJson.run(key, n, JSON.stringify(e));
+          const { head, sources } = splitHappening(e);
+          this.q.insertJson.run(key, n, e.id, head, sources);
         });
         if (this.q.unmark.run(key, seq).changes === 0) stale.push(key);
       }
@@ -208,18 +214,30 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     }).immediate();
   }
 
-  async listHappenings(options: EventListOptions = {}): Promise<MergedEvent[]> {
+  async listHappenings(options: HappeningListOptions = {}): Promise<MergedEvent[]> {
     const { where, params } = this.filter(options);
     params.limit = options.limit ?? 50;
     params.offset = options.offset ?? 0;
+    const cut = options.sourcesLimit;
+    if (cut !== undefined) params.cut = cut;
+    // the first sources only, cut by SQLite; none read at all for a limit of 0 (the column is not touched)
+    const sources = cut === undefined ? 'j.sources' : cut === 0 ? "CASE WHEN j.sources IS NOT NULL THEN '[]' END" : 'CASE WHEN j.sources IS NOT NULL THEN (SELECT json_group_array(json(s.value)) FROM (SELECT value FROM json_each(j.sources) LIMIT @cut) s) END';
     return this.db
-      .prepare<[Record<string, unknown>], { event: string }>(
+      .prepare<[Record<string, unknown>], { event: string; sources: string | null }>(
         // the page is chosen on the narrow table, then only its merged events are read
-        `SELECT j.event FROM (SELECT key, n, ${ORDER_COLUMNS} FROM happenings h ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset) p
+        `SELECT j.event, ${sources} AS sources FROM (SELECT key, n, ${ORDER_COLUMNS} FROM happenings h ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset) p
            JOIN happening_json j ON j.key = p.key AND j.n = p.n ORDER BY ${ORDER}`,
       )
       .all(params)
-      .map((r) => JSON.parse(r.event) as MergedEvent);
+      .map((r) => joinHappening(r.event, r.sources === null ? null : (JSON.parse(r.sources) as EventSource[]), cut));
+  }
+
+  async happeningSources(ids: string[]): Promise<Map<string, EventSource[]>> {
+    const out = new Map<string, EventSource[]>();
+    for (const r of this.q.sourcesOf.all(JSON.stringify(ids))) {
+      out.set(r.id, r.sources === null ? (JSON.parse(r.event) as MergedEvent).sources : (JSON.parse(r.sources) as EventSource[]));
+    }
+    return out;
   }
 
   async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {

@@ -15,8 +15,8 @@ import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js
 import type { AffiliationListOptions } from '../affiliation-store.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteMergedEvents } from './sqlite-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
-import type { MergedEvent } from '../../resolve/event-merge.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
+import type { EventSource, MergedEvent } from '../../resolve/event-merge.js';
 import { SqliteStories } from './sqlite-stories.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
 import type { ArticleEvent, StoredEvent } from '../../model/event.js';
@@ -282,8 +282,11 @@ class SqliteStore implements MarsadStore {
   setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.guardAsync(() => this.happenings.setHappenings(buckets));
   }
-  listHappenings(options?: EventListOptions): Promise<MergedEvent[]> {
+  listHappenings(options?: HappeningListOptions): Promise<MergedEvent[]> {
     return this.guardAsync(() => this.happenings.listHappenings(options));
+  }
+  happeningSources(ids: string[]): Promise<Map<string, EventSource[]>> {
+    return this.guardAsync(() => this.happenings.happeningSources(ids));
   }
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guardAsync(() => this.happenings.happeningDays(filters));
