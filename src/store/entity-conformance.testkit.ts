@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { EntityAssignment, KnownActor } from '../model/entity.js';
 import type { MarsadStore } from './store.js';
 import { article, input, storeTest } from './conformance.testkit.js';
+import { KEY_POSTING_CAP } from './entity-rows.js';
 
 /** A new entity assignment; keys here are simple stand-ins for the resolver's name keys. */
 function assign(label: string, mentions: [string, number][], extra: Partial<EntityAssignment> = {}): EntityAssignment {
@@ -139,6 +140,31 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       assert.deepEqual(kept!.blocked_keys, ['محمد بن زايد']);
       assert.equal((await s.corrections())[0]!.kind, 'split');
       await assert.rejects(s.splitEntity(m!.id, 'غير موجود', 'غير موجود', 'x'), { code: 'ALIAS_NOT_FOUND' });
+    });
+
+    withStore('a name word shared by more entities than a lookup reads still finds the most reported of them first', async (s) => {
+      // 1,000 people named محمد once each, and ten named محمد in three articles each: the
+      // lookup reads KEY_POSTING_CAP of the word's entities, the weightiest first.
+      assert.ok(KEY_POSTING_CAP < 1000);
+      for (let block = 0; block < 20; block++) {
+        const a = await articleIn(s, `once-${block}`, '2023-01-01');
+        await s.setArticleEntities(a, Array.from({ length: 50 }, (_, i) => assign(`محمد ${block * 50 + i}`, [[`محمد ${block * 50 + i}`, i * 12]])), null);
+      }
+      const frequent: string[] = [];
+      for (let n = 0; n < 3; n++) {
+        const a = await articleIn(s, `often-${n}`, '2023-02-01');
+        const got = await s.setArticleEntities(
+          a,
+          Array.from({ length: 10 }, (_, i) => assign(`محمد ق${i}`, [[`محمد ق${i}`, i * 12]], { entityId: frequent[i] ?? null })),
+          null,
+        );
+        if (n === 0) frequent.push(...got.map((e) => e.id));
+      }
+      const found = await s.entityCandidates('PERSON', ['محمد'], 10);
+      assert.deepEqual(new Set(found.map((e) => e.id)), new Set(frequent));
+      assert.ok(found.every((e) => e.articles === 3));
+      // a rarer key still finds its entity whatever the common word's list holds
+      assert.equal((await s.entityCandidates('PERSON', ['محمد', 'محمد 999'], 1))[0]!.label, 'محمد 999');
     });
 
     withStore('co-occurring entities follow a merge and a split, on both sides of each pair', async (s) => {

@@ -11,6 +11,8 @@
  * - the search index is a tsvector column of articles, not a separate table;
  * - foreign keys are DEFERRABLE, so a corpus can be loaded in one transaction in any order.
  */
+import { keyWeightSql } from '../entity-rows.js';
+
 const T = 'TEXT COLLATE "C"';
 const FK = 'DEFERRABLE INITIALLY IMMEDIATE';
 
@@ -382,6 +384,19 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE happening_json ADD COLUMN sources ${T};
       UPDATE happening_json SET id = event::json->>'id';
       CREATE INDEX happening_json_id ON happening_json(id);
+    `,
+  },
+  {
+    version: 9,
+    sql: `
+      -- A linking lookup reads at most KEY_POSTING_CAP entities per key, the weightiest first
+      -- (curated, then most reported): a common name word's list grows with the corpus.
+      ALTER TABLE entity_keys ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity_keys k SET weight = w.v
+        FROM (SELECT e.id, ${keyWeightSql('e.curated', 'c.articles')} AS v
+              FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id) w
+        WHERE k.entity_id = w.id;
+      CREATE INDEX entity_keys_weight ON entity_keys(key, weight DESC, entity_id);
     `,
   },
 ];

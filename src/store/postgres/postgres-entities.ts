@@ -10,7 +10,7 @@ import type {
   KnownActor,
 } from '../../model/entity.js';
 import { withCuratedRoles } from '../curated-roles.js';
-import { canonicalEntity, groupByEntity, type EntityRow } from '../entity-rows.js';
+import { canonicalEntity, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { PgDb } from './pg-db.js';
@@ -75,6 +75,7 @@ export class PgEntities implements EntityStore {
        ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = entity_cooccurrence.articles + excluded.articles`,
       [articleId, sign],
     );
+    await this.weighKeys(`SELECT DISTINCT entity_id FROM entity_mentions WHERE article_id = $1`, [articleId]);
     if (sign < 0) {
       const ids = [...new Set(touched.map((r) => r.entity_id))];
       await this.db.query('DELETE FROM entity_alias_counts WHERE entity_id = ANY($1) AND count <= 0', [ids]);
@@ -113,6 +114,20 @@ export class PgEntities implements EntityStore {
   }
 
   /** Recounts the kept spellings and articles of entities whose mentions moved (merge, split). */
+  /**
+   * Sets the weight of the lookup keys of the entities `which` selects (SQL over `params`),
+   * rewriting only the keys whose weight changed: most counts do not cross a power of two.
+   */
+  private async weighKeys(which: string, params: unknown[]): Promise<void> {
+    await this.db.query(
+      `UPDATE entity_keys k SET weight = w.v
+       FROM (SELECT e.id, ${keyWeightSql('e.curated', 'c.articles')} AS v
+             FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id WHERE e.id IN (${which})) w
+       WHERE k.entity_id = w.id AND k.weight <> w.v`,
+      params,
+    );
+  }
+
   private async recount(...ids: string[]): Promise<void> {
     this.context.clear();
     await this.db.query('DELETE FROM entity_alias_counts WHERE entity_id = ANY($1)', [ids]);
@@ -147,6 +162,7 @@ export class PgEntities implements EntityStore {
         [id],
       );
     }
+    await this.weighKeys('SELECT unnest($1::text[])', [ids]);
   }
 
   /** `latest`: co-occurring entities from the entity's latest articles only (linking candidates). */
@@ -205,10 +221,15 @@ export class PgEntities implements EntityStore {
 
   async entityCandidates(type: EntityType, keys: string[], limit = 20): Promise<CanonicalEntity[]> {
     if (keys.length === 0) return [];
+    // Each key gives its KEY_POSTING_CAP weightiest entities (entity_keys_weight): a common
+    // name word's whole list grew with the corpus. Most keys shared first; among equals, the
+    // curated, then the most reported.
     const rows = await this.db.query<{ entity_id: string }>(
-      `SELECT k.entity_id FROM entity_keys k JOIN entities e ON e.id = k.entity_id
-       WHERE k.key = ANY($1::text[]) AND e.type = $2
-       GROUP BY k.entity_id, e.curated ORDER BY COUNT(*) DESC, e.curated DESC, k.entity_id LIMIT $3`,
+      `SELECT k.entity_id FROM unnest($1::text[]) q(key)
+         CROSS JOIN LATERAL (SELECT entity_id, weight FROM entity_keys WHERE key = q.key ORDER BY weight DESC, entity_id LIMIT ${KEY_POSTING_CAP}) k
+         JOIN entities e ON e.id = k.entity_id
+       WHERE e.type = $2
+       GROUP BY k.entity_id, e.curated ORDER BY COUNT(*) DESC, e.curated DESC, MAX(k.weight) DESC, k.entity_id LIMIT $3`,
       [[...new Set(keys)], type, limit * 2],
     );
     const seen = new Set<string>();
@@ -260,7 +281,7 @@ export class PgEntities implements EntityStore {
           aliases: aliases.get(row.id) ?? [],
           roles: roles.get(row.id) ?? [],
           articles: n,
-          cooccurring: await this.latestCooccurring(row.id, n),
+          cooccurring: await this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0)),
           blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
         }),
       );
@@ -269,12 +290,13 @@ export class PgEntities implements EntityStore {
   }
 
   /**
-   * The entities most often in the entity's latest articles (linking context). Within the
-   * window its latest articles are all of them, and the kept pair counts give the same list
-   * from an index; beyond it the list is read again once its article count grew by a tenth.
+   * The entities most often in the entity's latest COOCCURRING_WINDOW mentions (linking
+   * context). When it has no more mentions than that (`mentions`: the sum of its spelling
+   * counts), the window holds all of them and the kept pair counts give the same list from an
+   * index; otherwise the window is read, and again only once its article count grew by a tenth.
    */
-  private async latestCooccurring(id: string, articles: number): Promise<string[]> {
-    if (articles <= COOCCURRING_WINDOW) return (await this.db.query<{ label: string }>(COOCCURRING, [id, COOCCURRING_MAX])).map((r) => r.label);
+  private async latestCooccurring(id: string, articles: number, mentions: number): Promise<string[]> {
+    if (mentions <= COOCCURRING_WINDOW) return (await this.db.query<{ label: string }>(COOCCURRING, [id, COOCCURRING_MAX])).map((r) => r.label);
     const known = this.context.get(id);
     if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return [...known.labels];
     const labels = (await this.db.query<{ label: string }>(LATEST_COOCCURRING, [id, COOCCURRING_WINDOW, COOCCURRING_MAX])).map((r) => r.label);
@@ -517,6 +539,7 @@ export class PgEntities implements EntityStore {
         keyRows.map((r) => r[0]),
         keyRows.map((r) => r[1]),
       ]);
+      await this.weighKeys('SELECT unnest($1::text[])', [actors.map((a) => a.key)]);
       await this.db.query(
         `INSERT INTO store_meta (key, value) VALUES ('known_actors_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
         [version],

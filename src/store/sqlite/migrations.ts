@@ -2,6 +2,7 @@
  * Schema versions, applied in order and recorded in `PRAGMA user_version`. A migration is
  * never edited once released: add a new one.
  */
+import { keyWeightSql } from '../entity-rows.js';
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
@@ -483,6 +484,18 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE happening_json ADD COLUMN sources TEXT;
       UPDATE happening_json SET id = json_extract(event, '$.id'), sources = json_extract(event, '$.sources'), event = json_remove(event, '$.sources');
       CREATE INDEX happening_json_id ON happening_json(id);
+    `,
+  },
+  {
+    version: 19,
+    sql: `
+      -- A linking lookup reads at most KEY_POSTING_CAP entities per key, the weightiest first
+      -- (curated, then most reported): a common name word's list grows with the corpus.
+      ALTER TABLE entity_keys ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity_keys SET weight = (
+        SELECT ${keyWeightSql('e.curated', 'c.articles')}
+        FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id WHERE e.id = entity_keys.entity_id);
+      CREATE INDEX entity_keys_weight ON entity_keys(key, weight DESC);
     `,
   },
 ];

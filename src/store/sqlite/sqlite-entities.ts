@@ -11,7 +11,7 @@ import type {
   KnownActor,
 } from '../../model/entity.js';
 import { withCuratedRoles } from '../curated-roles.js';
-import { canonicalEntity, groupByEntity, type EntityRow } from '../entity-rows.js';
+import { canonicalEntity, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { HappeningMarks } from './sqlite-merged-events.js';
@@ -51,6 +51,13 @@ export class SqliteEntities implements EntityStore {
          VALUES (@id, @type, @label, @label_en, @country, @sectors, @wikidata, @curated, @created_at)`,
       ),
       addKey: db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)'),
+      // rewrites only the keys whose weight changed: most counts do not cross a power of two
+      weighKeys: db.prepare(
+        `UPDATE entity_keys SET weight = w.v
+         FROM (SELECT ${keyWeightSql('e.curated', 'c.articles')} AS v
+               FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id WHERE e.id = @id) w
+         WHERE entity_id = @id AND weight <> w.v`,
+      ),
       addAlias: db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, text) VALUES (?, ?)'),
       addMention: db.prepare(
         'INSERT INTO entity_mentions (article_id, entity_id, ord, text, start, end, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -191,6 +198,7 @@ export class SqliteEntities implements EntityStore {
         this.q.dropArticleCount.run(id);
         this.context.delete(id); // a re-analysed article: what it said before is gone
       }
+      this.q.weighKeys.run({ id });
       for (const other of entities) {
         if (other === id) continue;
         this.q.addCooccurrence.run(id, other, sign);
@@ -234,6 +242,7 @@ export class SqliteEntities implements EntityStore {
     }
     // After every clear: a pair between two of the ids is counted once, exactly.
     for (const id of ids) this.q.recountCooccurrence.run({ id });
+    for (const id of ids) this.q.weighKeys.run({ id });
   }
 
   /** An entity as pages show it: co-occurring entities from all its articles (kept counts). */
@@ -248,13 +257,13 @@ export class SqliteEntities implements EntityStore {
   }
 
   /**
-   * The entities most often in the entity's latest articles (linking context), read again
-   * only once its article count has grown by a tenth since the last read.
+   * The entities most often in the entity's latest COOCCURRING_WINDOW mentions (linking
+   * context). When it has no more mentions than that (`mentions`: the sum of its spelling
+   * counts), the window holds all of them and the kept pair counts give the same list from an
+   * index; otherwise the window is read, and again only once its article count grew by a tenth.
    */
-  private latestCooccurring(id: string, articles: number): string[] {
-    // Within the window, the latest articles are all of them: the kept pair counts give the
-    // same list, in the same order, from an index (the window query was a tenth of ingest time).
-    if (articles <= COOCCURRING_WINDOW) return this.q.cooccurring.all(id, COOCCURRING_MAX).map((r) => r.label);
+  private latestCooccurring(id: string, articles: number, mentions: number): string[] {
+    if (mentions <= COOCCURRING_WINDOW) return this.q.cooccurring.all(id, COOCCURRING_MAX).map((r) => r.label);
     const known = this.context.get(id);
     if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return known.labels;
     const labels = this.q.latestCooccurring.all(id, COOCCURRING_WINDOW, id, COOCCURRING_MAX).map((r) => r.label);
@@ -293,10 +302,16 @@ export class SqliteEntities implements EntityStore {
       // CROSS JOIN keeps entity_keys the outer loop: with a plain JOIN and two keys or more,
       // SQLite chose to walk every entity of the type (entities_type) and probe its keys, a
       // cost that grew with the store (issue #6).
+      // Each key gives its KEY_POSTING_CAP weightiest entities (entity_keys_weight): a common
+      // name word's whole list grew with the corpus.
+      const postings = unique
+        .map(() => `SELECT * FROM (SELECT entity_id, weight FROM entity_keys WHERE key = ? ORDER BY weight DESC, entity_id LIMIT ${KEY_POSTING_CAP})`)
+        .join(' UNION ALL ');
+      // Most keys shared first; among equals, the curated, then the most reported.
       query = this.db.prepare<unknown[], { entity_id: string }>(
-        `SELECT k.entity_id FROM entity_keys k CROSS JOIN entities e ON e.id = k.entity_id
-         WHERE k.key IN (${unique.map(() => '?').join(',')}) AND e.type = ?
-         GROUP BY k.entity_id ORDER BY COUNT(*) DESC, e.curated DESC, k.entity_id LIMIT ?`,
+        `SELECT k.entity_id FROM (${postings}) k CROSS JOIN entities e ON e.id = k.entity_id
+         WHERE e.type = ?
+         GROUP BY k.entity_id ORDER BY COUNT(*) DESC, e.curated DESC, MAX(k.weight) DESC, k.entity_id LIMIT ?`,
       );
       this.candidateQueries.set(unique.length, query);
     }
@@ -346,7 +361,7 @@ export class SqliteEntities implements EntityStore {
         aliases: aliases.get(row.id) ?? [],
         roles: roles.get(row.id) ?? [],
         articles: n,
-        cooccurring: [...this.latestCooccurring(row.id, n)],
+        cooccurring: [...this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0))],
         blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
       });
     });
@@ -577,6 +592,7 @@ export class SqliteEntities implements EntityStore {
         });
         for (const text of [a.label, ...a.aliases]) this.q.addAlias.run(a.key, text);
         for (const key of keysOf(a)) this.q.addKey.run(key, a.key);
+        this.q.weighKeys.run({ id: a.key });
       }
       // merged events carry their actors' labels
       this.happenings.actorsChanged(relabelled);
