@@ -293,13 +293,19 @@ export class PgEntities implements EntityStore {
    * The entities most often in the entity's latest COOCCURRING_WINDOW mentions (linking
    * context). When it has no more mentions than that (`mentions`: the sum of its spelling
    * counts), the window holds all of them and the kept pair counts give the same list from an
-   * index; otherwise the window is read, and again only once its article count grew by a tenth.
+   * index; otherwise the window is read. Kept until the article count changes (by a tenth, for
+   * the window's list).
    */
   private async latestCooccurring(id: string, articles: number, mentions: number): Promise<string[]> {
-    if (mentions <= COOCCURRING_WINDOW) return (await this.db.query<{ label: string }>(COOCCURRING, [id, COOCCURRING_MAX])).map((r) => r.label);
+    const whole = mentions <= COOCCURRING_WINDOW;
     const known = this.context.get(id);
-    if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return [...known.labels];
-    const labels = (await this.db.query<{ label: string }>(LATEST_COOCCURRING, [id, COOCCURRING_WINDOW, COOCCURRING_MAX])).map((r) => r.label);
+    // exact while the count is unchanged (a re-analysis or merge forgets it); the window's list is kept a while longer
+    if (known && (known.articles === articles || (!whole && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)))) {
+      return [...known.labels];
+    }
+    const labels = whole
+      ? (await this.db.query<{ label: string }>(COOCCURRING, [id, COOCCURRING_MAX])).map((r) => r.label)
+      : (await this.db.query<{ label: string }>(LATEST_COOCCURRING, [id, COOCCURRING_WINDOW, COOCCURRING_MAX])).map((r) => r.label);
     this.context.set(id, { articles, labels });
     return [...labels];
   }

@@ -260,13 +260,17 @@ export class SqliteEntities implements EntityStore {
    * The entities most often in the entity's latest COOCCURRING_WINDOW mentions (linking
    * context). When it has no more mentions than that (`mentions`: the sum of its spelling
    * counts), the window holds all of them and the kept pair counts give the same list from an
-   * index; otherwise the window is read, and again only once its article count grew by a tenth.
+   * index; otherwise the window is read. Kept until the article count changes (by a tenth, for
+   * the window's list).
    */
   private latestCooccurring(id: string, articles: number, mentions: number): string[] {
-    if (mentions <= COOCCURRING_WINDOW) return this.q.cooccurring.all(id, COOCCURRING_MAX).map((r) => r.label);
+    const whole = mentions <= COOCCURRING_WINDOW;
     const known = this.context.get(id);
-    if (known && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)) return known.labels;
-    const labels = this.q.latestCooccurring.all(id, COOCCURRING_WINDOW, id, COOCCURRING_MAX).map((r) => r.label);
+    // exact while the count is unchanged (a re-analysis or merge forgets it); the window's list is kept a while longer
+    if (known && (known.articles === articles || (!whole && articles >= known.articles && articles - known.articles < Math.max(1, known.articles / 10)))) {
+      return known.labels;
+    }
+    const labels = (whole ? this.q.cooccurring.all(id, COOCCURRING_MAX) : this.q.latestCooccurring.all(id, COOCCURRING_WINDOW, id, COOCCURRING_MAX)).map((r) => r.label);
     this.context.set(id, { articles, labels });
     return labels;
   }
