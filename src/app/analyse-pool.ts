@@ -38,3 +38,45 @@ export class AnalysePool {
     await this.piscina.destroy();
   }
 }
+
+/**
+ * Yields each item in order with the analysis of its page (`pageOf`; null: the item has no
+ * page) when a worker made it, reading up to twice `threads` items ahead so that the workers
+ * stay busy while the caller stores. With no threads, or for the first item (one page alone
+ * is not worth a worker's start-up), `analysis` is null: the caller analyses in its thread.
+ * The pool is closed when the items end or the caller stops.
+ * @example for await (const { item, analysis } of analysedAhead(pages, 3, (p) => ({ page: p }))) store(item, analysis);
+ */
+export async function* analysedAhead<T>(
+  items: AsyncIterable<T>,
+  threads: number,
+  pageOf: (item: T) => { page: Page; anyLanguage?: boolean } | null,
+): AsyncGenerator<{ item: T; analysis: PageAnalysis | null }> {
+  const iterator = items[Symbol.asyncIterator]();
+  const ahead: { item: T; analysis: Promise<PageAnalysis> | null }[] = [];
+  const window = Math.max(1, threads * 2);
+  let pool: AnalysePool | null = null;
+  let seenPage = false;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && ahead.length < window) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const task = pageOf(next.value);
+        if (task && threads > 0 && !pool && seenPage) pool = new AnalysePool(threads);
+        if (task) seenPage = true;
+        ahead.push({ item: next.value, analysis: task && pool ? pool.analyse(task.page, task) : null });
+      }
+      const head = ahead.shift();
+      if (!head) return;
+      yield { item: head.item, analysis: head.analysis ? await head.analysis : null };
+    }
+  } finally {
+    await iterator.return?.();
+    await pool?.close();
+  }
+}

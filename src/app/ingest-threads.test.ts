@@ -7,7 +7,7 @@ import { decodePage } from '../sources/decode.js';
 import { Fetcher } from '../sources/fetcher.js';
 import type { MarsadStore } from '../store/store.js';
 import { analyseArticle, analyseText } from './analyse.js';
-import { ingest, type IngestResult } from './ingest.js';
+import { ingest, reprocess, type IngestResult } from './ingest.js';
 import { openStore } from './open-store.js';
 import { analysePage, pageAnalysisResult } from './page-analysis.js';
 
@@ -87,6 +87,32 @@ describe('ingest with analysis worker threads', () => {
       assert.ok(one.stored.some((a) => a.events.length > 0) && one.stored.some((a) => a.entities.length > 2), 'the fixtures have entities and events to compare');
       assert.deepEqual(three.stored, one.stored);
       assert.deepEqual(three.stories, one.stories);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(dbs, { recursive: true, force: true });
+    }
+  });
+
+  it('reprocess with threads stores what reprocess without them stores', async () => {
+    const folder = corpusFolder();
+    const dbs = mkdtempSync(join(tmpdir(), 'marsad-threads-db-'));
+    try {
+      const outcome = async (threads: number, db: string) => {
+        await ingestWith(0, folder, db);
+        const store = await openStore(db);
+        try {
+          const results: IngestResult[] = [];
+          for await (const r of reprocess(store, { threads })) results.push(r);
+          return { results: results.map((r) => [r.id, r.status, r.code ?? null]), stored: await contents(store) };
+        } finally {
+          await store.close();
+        }
+      };
+      const one = await outcome(0, join(dbs, 'one.db'));
+      const two = await outcome(2, join(dbs, 'two.db'));
+      assert.equal(one.results.length, 6); // seven Arabic pages, two of them one article
+      assert.ok(one.results.every(([, status]) => status === 'unchanged'), JSON.stringify(one.results));
+      assert.deepEqual(two, one);
     } finally {
       rmSync(folder, { recursive: true, force: true });
       rmSync(dbs, { recursive: true, force: true });

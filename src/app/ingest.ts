@@ -8,7 +8,7 @@ import { extractArticle } from '../extract/extract.js';
 import type { MarsadStore, PutChange } from '../store/store.js';
 import { analyseArticle, ensureKnownActors, ANALYSIS_VERSION, type ArticleAnalysis } from './analyse.js';
 import { openStore } from './open-store.js';
-import { AnalysePool } from './analyse-pool.js';
+import { analysedAhead } from './analyse-pool.js';
 import { analysePage, pageAnalysisResult, type PageAnalysis } from './page-analysis.js';
 import { storyTracker } from './stories.js';
 import { refreshMergedEvents } from './merged-events.js';
@@ -66,48 +66,24 @@ async function* ingestPages(inputs: string[], options: IngestOptions): AsyncGene
     fetcher: options.fetcher,
     maxBytes: options.maxBytes,
     onDiscovered: options.onDiscovered,
-  })[Symbol.asyncIterator]();
-  const threads = options.threads ?? 0;
-  // Pages read ahead, each with its analysis under way in a worker; stored in input order.
-  const ahead: { outcome: Outcome<Page>; analysis: Promise<PageAnalysis> | null }[] = [];
-  const window = Math.max(1, threads * 2);
-  let pool: AnalysePool | null = null;
-  let exhausted = false;
-  try {
-    for (;;) {
-      while (!exhausted && ahead.length < window) {
-        const next = await outcomes.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        const outcome = next.value;
-        // the pool starts with the second page: one page alone is not worth a thread's start-up
-        if (threads > 0 && !pool && outcome.status === 'ok' && ahead.some((a) => a.outcome.status === 'ok')) pool = new AnalysePool(threads);
-        const analysis = pool && outcome.status === 'ok' ? pool.analyse(outcome.value, options) : null;
-        ahead.push({ outcome, analysis });
-        if (threads === 0) break;
-      }
-      const head = ahead.shift();
-      if (!head) return;
-      const { outcome } = head;
-      if (outcome.status === 'skipped') {
-        yield { source: outcome.source, status: outcome.notModified ? 'unchanged' : 'skipped', reason: outcome.reason };
-        continue;
-      }
-      if (outcome.status === 'failed') {
-        yield failed(outcome.source, outcome.error);
-        continue;
-      }
-      const page = outcome.value;
-      try {
-        yield await processPage(options.store, page, { ...options, analysed: head.analysis ? await head.analysis : undefined });
-      } catch (err) {
-        yield failed(page.source, toMarsadError(err, page.source));
-      }
+  });
+  // pages are analysed ahead in worker threads, and stored in input order here
+  const pageOf = (o: Outcome<Page>) => (o.status === 'ok' ? { page: o.value, anyLanguage: options.anyLanguage } : null);
+  for await (const { item: outcome, analysis } of analysedAhead(outcomes, options.threads ?? 0, pageOf)) {
+    if (outcome.status === 'skipped') {
+      yield { source: outcome.source, status: outcome.notModified ? 'unchanged' : 'skipped', reason: outcome.reason };
+      continue;
     }
-  } finally {
-    await pool?.close();
+    if (outcome.status === 'failed') {
+      yield failed(outcome.source, outcome.error);
+      continue;
+    }
+    const page = outcome.value;
+    try {
+      yield await processPage(options.store, page, { ...options, analysed: analysis ?? undefined });
+    } catch (err) {
+      yield failed(page.source, toMarsadError(err, page.source));
+    }
   }
 }
 
@@ -268,23 +244,42 @@ export async function* extractOnly(
  * whole corpus. Pages whose result is the same are left alone. Near-duplicate links and
  * story assignments are then recomputed over the whole store.
  */
-export async function* reprocess(store: MarsadStore): AsyncGenerator<IngestResult> {
+export async function* reprocess(store: MarsadStore, options: { threads?: number } = {}): AsyncGenerator<IngestResult> {
   await ensureKnownActors(store);
   const analysed: string[] = [];
-  for (const id of await store.ids()) {
-    const stored = await store.get(id);
-    const raw = await store.getRaw(id);
-    const source = stored?.source ?? id;
-    if (!stored || !raw) {
+  // each stored raw page read and decoded here, extracted and analysed ahead in worker threads
+  async function* stored() {
+    for (const id of await store.ids()) {
+      const article = await store.get(id);
+      const raw = await store.getRaw(id);
+      const source = article?.source ?? id;
+      if (!article || !raw) {
+        yield { id, source, page: null, error: null };
+        continue;
+      }
+      try {
+        yield { id, source, page: decodePage(raw.bytes, { source, url: raw.url, contentType: raw.contentType, fetchedAt: raw.fetchedAt }), error: null };
+      } catch (err) {
+        yield { id, source, page: null, error: toMarsadError(err, source) };
+      }
+    }
+  }
+  const pageOf = (r: { page: Page | null }) => (r.page ? { page: r.page, anyLanguage: true } : null);
+  for await (const { item, analysis } of analysedAhead(stored(), options.threads ?? 0, pageOf)) {
+    const { id, source, page, error } = item;
+    if (error) {
+      yield { ...failed(source, error), id };
+      continue;
+    }
+    if (!page) {
       yield { source, id, status: 'skipped', reason: 'no raw page kept for this article' };
       continue;
     }
     try {
-      const page = decodePage(raw.bytes, { source, url: raw.url, contentType: raw.contentType, fetchedAt: raw.fetchedAt });
-      const article = extractArticle(page);
+      const { article, text } = pageAnalysisResult(analysis ?? analysePage(page, { anyLanguage: true, text: false }));
       const change = await store.updateArticle(id, article);
       // Analysis improves between versions even when extraction gives the same article.
-      await analyseArticle(store, id, article);
+      await analyseArticle(store, id, article, text ?? undefined);
       analysed.push(id);
       yield { source, id, status: change, title: article.title };
     } catch (err) {

@@ -251,10 +251,11 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .command('reprocess')
     .description('run extraction again over every stored raw page (after upgrading Marsad)')
     .option('--json', 'one JSON result per article, one per line')
-    .action(async (o: { json?: boolean }) => {
+    .option('--threads <n>', 'worker threads extracting and analysing articles ahead of the one writing the store; auto: one per spare core, up to 4; 0: none', 'auto')
+    .action(async (o: { json?: boolean; threads?: string }) => {
       await withStore(async (store) => {
         const results: IngestResult[] = [];
-        for await (const r of reprocess(store)) {
+        for await (const r of reprocess(store, { threads: threadCount(o.threads) })) {
           results.push(r);
           if (o.json) write(JSON.stringify(r));
         }
