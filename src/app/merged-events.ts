@@ -8,7 +8,7 @@
  * bucket: `mergeEvents` only joins events of one key, and the bucket's events come in the
  * order `listEvents` gives them, as the whole corpus did.
  */
-import { happeningRows } from '../store/happening-rows.js';
+import { happeningRows, storyEventCounts } from '../store/happening-rows.js';
 import type { HappeningWrite } from '../store/merged-event-store.js';
 import type { MarsadStore } from '../store/store.js';
 
@@ -61,7 +61,7 @@ async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
     const buckets = await store.happeningBuckets(stale.map((s) => s.key));
     for (const [i, { key, seq }] of stale.entries()) {
       const bucket = buckets[i]!;
-      writes.push({ key, seq, rows: happeningRows(bucket) });
+      writes.push({ key, seq, rows: happeningRows(bucket), stories: storyEventCounts(bucket) });
       report.events += bucket.events.length;
       // one commit per batch of buckets; a batch of large ones is written early, not held
       events += bucket.events.length;
@@ -71,3 +71,4 @@ async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
     after = stale[stale.length - 1]!.key;
   }
 }
+

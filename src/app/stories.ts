@@ -254,23 +254,36 @@ export interface StorySummary {
 }
 
 /**
- * The list's view of a stored story: the counts its report would show, reading only its
- * articles' events (to merge them as the report does) besides the article refs it has.
+ * The list's view of stored stories: the counts their reports would show, from their article
+ * refs and the kept count of their merged events (`store.storyEventCounts`, after merging
+ * again the buckets changed since the last read) — no story's events are read or merged.
+ * @example (await storySummaries(store, [story]))[0]!.num_events // storyReport(store, story).events.length
+ */
+export async function storySummaries(store: MarsadStore, stories: readonly StoredStory[]): Promise<StorySummary[]> {
+  if (!stories.length) return [];
+  await refreshMergedEvents(store);
+  const counts = await store.storyEventCounts(stories.map((s) => s.id));
+  return stories.map((story) => {
+    const days = story.articles.map((a) => a.published).filter((p): p is string => !!p).sort();
+    return {
+      id: story.id,
+      label: story.label,
+      summary: story.summary.join(' '),
+      num_articles: story.articles.length,
+      num_outlets: new Set(story.articles.map((a) => outletOf(a, a.id))).size,
+      num_events: counts.get(story.id) ?? 0,
+      first_published: days[0] ?? null,
+      last_published: days.at(-1) ?? null,
+    };
+  });
+}
+
+/**
+ * One story's `storySummaries`.
  * @example (await storySummary(store, story)).num_events // storyReport(store, story).events.length
  */
 export async function storySummary(store: MarsadStore, story: StoredStory): Promise<StorySummary> {
-  const { info, merged } = await storyEvents(store, story);
-  const days = story.articles.map((a) => a.published).filter((p): p is string => !!p).sort();
-  return {
-    id: story.id,
-    label: story.label,
-    summary: story.summary.join(' '),
-    num_articles: story.articles.length,
-    num_outlets: new Set(story.articles.map((a) => outletOf(info.get(a.id), a.id))).size,
-    num_events: merged.length,
-    first_published: days[0] ?? null,
-    last_published: days.at(-1) ?? null,
-  };
+  return (await storySummaries(store, [story]))[0]!;
 }
 
 /** A story's events merged among themselves, and what the merge knew of its articles. */

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import type { ArticleEvent } from '../model/event.js';
 import type { MarsadStore } from './store.js';
 import { article, input, storeTest } from './conformance.testkit.js';
-import { mergeEvents } from '../resolve/event-merge.js';
-import { happeningRows } from './happening-rows.js';
+import { eventDay, mergeEvents } from '../resolve/event-merge.js';
+import { happeningRows, storyEventCounts } from './happening-rows.js';
 
 export function runEventStoreConformance(backend: string, open: () => Promise<MarsadStore>): void {
   describe(`event store conformance: ${backend}`, () => {
@@ -73,7 +73,7 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
     const refresh = async (s: MarsadStore) => {
       const stale = await s.staleHappeningKeys(1000);
       const buckets = await s.happeningBuckets(stale.map((k) => k.key));
-      await s.setHappenings(stale.map((k, i) => ({ ...k, rows: happeningRows(buckets[i]!) })));
+      await s.setHappenings(stale.map((k, i) => ({ ...k, rows: happeningRows(buckets[i]!), stories: storyEventCounts(buckets[i]!) })));
     };
     /** The merged events of every stored event, as listMergedEvents gave them before they were stored. */
     const mergedOfAll = async (s: MarsadStore) => {
@@ -105,7 +105,7 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       const { a, b, c, d } = await corpus(s);
       const keys = (await s.staleHappeningKeys(1000)).map((k) => k.key);
       const together = await s.happeningBuckets(['no such key', ...keys]);
-      assert.deepEqual(together[0], { events: [], order: [], articles: new Map() }, 'a key without events: an empty bucket');
+      assert.deepEqual(together[0], { events: [], order: [], articles: new Map(), storySeq: [] }, 'a key without events: an empty bucket');
       for (const [i, key] of keys.entries()) assert.deepEqual(together[i + 1], (await s.happeningBuckets([key]))[0], 'read together as alone');
       assert.deepEqual(together.slice(1).flatMap((x) => x.events).map((e) => e.id).sort(), (await s.listEvents({ limit: 100 })).map((e) => e.id).sort());
       await refresh(s);
@@ -226,6 +226,90 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(await s.listHappenings({ actor: 'generic:UNK', limit: 100 }), await mergedOfAll(s), 'a generic actor matches as written');
     });
 
+    /** The timeline counted from the merged events listed with the same filters: per day (eventDay) and type. */
+    const countedDays = async (s: MarsadStore, f: Parameters<MarsadStore['happeningDays']>[0] = {}) => {
+      const counts = new Map<string, number>();
+      for (const m of await s.listHappenings({ ...f, limit: 1_000_000 })) {
+        const k = JSON.stringify([eventDay(m), m.type]);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      return [...counts].map(([k, count]) => [...(JSON.parse(k) as [string | null, string]), count]).sort((p, q) => (JSON.stringify(p) < JSON.stringify(q) ? -1 : 1));
+    };
+    const storedDays = async (s: MarsadStore, f: Parameters<MarsadStore['happeningDays']>[0] = {}) =>
+      (await s.happeningDays(f)).map((d) => [d.day, d.type, d.count]).sort((p, q) => (JSON.stringify(p) < JSON.stringify(q) ? -1 : 1));
+
+    withStore('the timeline counts per day and type are those of the merged events the filters list, spans of a day to years, as buckets change', async (s) => {
+      const put = async (src: string, published: string | null) => (await s.put(input(src, article({ published, text: `نص ${src} مختلف.` })))).id;
+      const ids = [await put('a.txt', '2022-06-20'), await put('b.txt', '2022-06-28'), await put('c.txt', '2022-08-02'), await put('d.txt', '2023-01-05'), await put('e.txt', null)];
+      const [a, b, c, d, e] = ids as [string, string, string, string, string];
+      const ranged = (id: string, type: string, source: string, start: string | null, end: string | null) => event(id, type, source, null, start, { date: { start, end, text: null } });
+      await s.setArticleEvents(a, [ranged(`${a}:1`, 'CONSULT', 'country-ma', '2022-06-13', null), ranged(`${a}:2`, 'ASSAULT', 'country-dz', '2019', '2024'), ranged(`${a}:3`, 'PROTEST', 'country-tn', null, null)]);
+      await s.setArticleEvents(b, [ranged(`${b}:1`, 'CONSULT', 'country-ma', '2022-06', null), ranged(`${b}:2`, 'AGREE', 'country-eg', '2022-05-20', '2022-07-10')]);
+      await s.setArticleEvents(c, [ranged(`${c}:1`, 'AGREE', 'country-eg', '2022-07-30', null), ranged(`${c}:2`, 'CONSULT', 'country-ly', '2022-02-30', null)]);
+      await s.setArticleEvents(d, [ranged(`${d}:1`, 'PROTEST', 'country-tn', '2022-12-31', '2023-01-02')]);
+      await s.setArticleEvents(e, [ranged(`${e}:1`, 'PROTEST', 'country-tn', null, null)]);
+      await refresh(s);
+      const filters = [
+        {}, { type: 'CONSULT' }, { type: 'FIGHT' }, { from: '2022-06-01', to: '2022-06-30' }, { from: '2022-07-11' }, { to: '2022-06-12' }, { from: '2024-12-31' },
+        { from: '2025-01-01' }, { from: '2022-06-13', to: '2022-06-13', type: 'CONSULT' }, { from: '2022-03-01', to: '2022-03-01' }, { actor: 'country-eg', from: '2022-07-01' },
+        { from: '2018-12-31', to: '2019-01-01' }, { from: '2023-01-02', to: '2023-01-02' },
+      ];
+      const check = async (when: string) => {
+        for (const f of filters) assert.deepEqual(await storedDays(s, f), await countedDays(s, f), `${when}: ${JSON.stringify(f)}`);
+      };
+      await check('stored');
+      assert.ok((await storedDays(s)).some((x) => x[0] === null), 'the undated ones counted apart');
+      assert.ok((await storedDays(s, { from: '2022-03-01', to: '2022-03-01' })).some((x) => x[1] === 'ASSAULT'), 'a span of years found from a window inside it');
+      // a day loses its last merged event, another gains one, an article loses every event
+      await s.setArticleEvents(a, [ranged(`${a}:1`, 'CONSULT', 'country-ma', '2022-06-14', null)]);
+      await s.setArticleEvents(e, []);
+      await refresh(s);
+      await check('after writes');
+      assert.equal((await storedDays(s)).some((x) => x[0] === null), false, 'no undated one left');
+      assert.equal((await storedDays(s, { type: 'ASSAULT' })).length, 0, 'a type gone leaves no row');
+    });
+
+    withStore("each story's kept count of merged events is its report's (mergeEvents over its events), as articles, events and stories change", async (s) => {
+      const put = async (src: string, published: string, site: string) => (await s.put(input(src, article({ published, site, text: `نص ${src} مختلف.` })))).id;
+      // same publication day: the story orders them by assignment, and the greedy merge follows that order
+      const a = await put('a.txt', '2022-06-20', 'هسبريس');
+      const b = await put('b.txt', '2022-06-20', 'فبراير');
+      const c = await put('c.txt', '2022-06-20', 'اليوم 24');
+      const d = await put('d.txt', '2022-06-21', 'الأيام');
+      await s.setArticleEvents(a, [event(`${a}:1`, 'CONSULT', 'country-ma', 'country-us', '2022-06-13'), event(`${a}:2`, 'ASSAULT', 'generic:UNK', null, null)]);
+      await s.setArticleEvents(b, [event(`${b}:1`, 'CONSULT', 'country-ma', 'country-us', '2022-06-14'), event(`${b}:2`, 'CONSULT', 'country-ma', 'country-us', '2022-06-12')]);
+      await s.setArticleEvents(c, [event(`${c}:1`, 'CONSULT', 'country-us', 'country-ma', '2022-06-13'), event(`${c}:2`, 'ASSAULT', 'generic:UNK', null, null)]);
+      await s.setArticleEvents(d, [event(`${d}:1`, 'AGREE', 'country-ma', null, null)]);
+      await s.assignStory(c, a);
+      await s.assignStory(b, a);
+      await s.assignStory(a, a);
+      await s.assignStory(d, d);
+      const check = async (when: string) => {
+        await refresh(s);
+        const stories = (await s.listStories({ limit: 100 })).map((x) => x.id);
+        const counts = await s.storyEventCounts([...stories, 'no such story']);
+        for (const id of stories) {
+          const story = (await s.getStory(id))!;
+          const info = new Map(story.articles.map((r) => [r.id, { source: r.source, site: r.site, published: r.published, story: id }]));
+          assert.equal(counts.get(id), mergeEvents(await s.storyEvents(id), info).length, `${when}: story ${id}`);
+        }
+        assert.equal(counts.get('no such story'), 0);
+        return counts;
+      };
+      // a story: one meeting (a, c: 06-13), b's two other days, the generic assault of a and c
+      assert.deepEqual([...(await check('stored')).values()].slice(0, 2).sort(), [1, 4]);
+      await s.assignStory(b, d);
+      await check('an article moved to another story');
+      await s.setArticleEvents(c, [event(`${c}:1`, 'CONSULT', 'country-us', 'country-ma', '2022-06-20')]);
+      await check('events replaced');
+      await s.clearStories();
+      assert.deepEqual(await s.storyEventCounts([a, d]), new Map([[a, 0], [d, 0]]), 'stories cleared');
+      await s.assignStory(a, d);
+      await s.assignStory(b, d);
+      await check('stories made again');
+      assert.deepEqual(await s.storyEventCounts([]), new Map());
+    });
+
     withStore('a key marked again while its bucket is merged stays stale', async (s) => {
       const { a, h, x } = await corpus(s);
       const consult = `CONSULT:happened:${[h, x].sort().join('|')}`;
@@ -262,4 +346,55 @@ function entity(label: string, type: 'PERSON' | 'LOCATION') {
     mentions: [{ text: label, start: 0, end: label.length, key: label }],
     keys: [label],
   };
+}
+
+/**
+ * A corpus for the migration tests of the kept timeline counts and story counts (SQLite v20,
+ * PostgreSQL 10): events of a day, a month and years, undated, in two stories; what the
+ * timeline and the stories' counts read (`keptCounts`), to compare before and after a migration.
+ * Returns the two stories' ids.
+ * @example const stories = await keptCountsCorpus(store); const before = await keptCounts(store, stories);
+ */
+export async function keptCountsCorpus(s: MarsadStore): Promise<string[]> {
+  const put = async (src: string, published: string) => (await s.put(input(src, article({ published, text: `نص ${src} مختلف.` })))).id;
+  const [a, b, c] = [await put('a.txt', '2022-06-20'), await put('b.txt', '2022-06-20'), await put('c.txt', '2023-01-05')];
+  const ev = (id: string, type: string, source: string, start: string | null, end: string | null): ArticleEvent => ({
+    id, type, mode: null, status: null, source: { id: source, label: source }, target: { id: 'country-us', label: 'country-us' }, location: null,
+    date: { start, end, text: null }, contexts: [], evidence: { text: 'جملة.', start: 0, end: 5 },
+  });
+  await s.setArticleEvents(a, [ev(`${a}:1`, 'CONSULT', 'country-ma', '2022-06-13', null), ev(`${a}:2`, 'ASSAULT', 'country-dz', '2019', '2024')]);
+  await s.setArticleEvents(b, [ev(`${b}:1`, 'CONSULT', 'country-ma', '2022-06', null), ev(`${b}:2`, 'AGREE', 'country-eg', null, null)]);
+  await s.setArticleEvents(c, [ev(`${c}:1`, 'CONSULT', 'country-ma', '2023-01-01', '2023-01-04')]);
+  await s.assignStory(a, a);
+  await s.assignStory(b, a);
+  await s.assignStory(c, c);
+  return [a, c];
+}
+
+/**
+ * What the timeline reads (no filter, a type, a month, a month inside a span of years) and the stories' kept counts.
+ * @example assert.deepEqual(await keptCounts(store, stories), before)
+ */
+export async function keptCounts(s: MarsadStore, stories: string[]): Promise<{ timeline: Record<string, string[]>; stories: [string, number][] }> {
+  const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+  return {
+    timeline: {
+      days: sorted(await s.happeningDays()),
+      consult: sorted(await s.happeningDays({ type: 'CONSULT' })),
+      june: sorted(await s.happeningDays({ from: '2022-06-01', to: '2022-06-30' })),
+      inside: sorted(await s.happeningDays({ from: '2021-03-01', to: '2021-03-31' })),
+    },
+    stories: [...(await s.storyEventCounts(stories))],
+  };
+}
+
+/**
+ * Every stale bucket merged again with its story counts, as src/app/merged-events.ts does.
+ * @example await refreshAll(store)
+ */
+export async function refreshAll(s: MarsadStore): Promise<number> {
+  const stale = await s.staleHappeningKeys(1000);
+  const buckets = await s.happeningBuckets(stale.map((k) => k.key));
+  await s.setHappenings(stale.map((k, i) => ({ ...k, rows: happeningRows(buckets[i]!), stories: storyEventCounts(buckets[i]!) })));
+  return stale.length;
 }

@@ -5,7 +5,7 @@
  */
 import { dayRange, eventDay, mergeEventGroups, publishedDay, type MergedGroup } from '../resolve/event-merge.js';
 import type { ArticleEvent } from '../model/event.js';
-import type { HappeningBucket, HappeningRow } from './merged-event-store.js';
+import type { HappeningBucket, HappeningRow, StoryEventCount } from './merged-event-store.js';
 
 /** What both backends read beside each event of a bucket: its key, article and sort columns. */
 export interface BucketRowFields {
@@ -16,6 +16,8 @@ export interface BucketRowFields {
   source: string;
   site: string | null;
   story: string | null;
+  /** the article's story_articles.seq (stories order their events by it), null when in no story */
+  story_seq: number | null;
   order_day: string;
   order_published: string;
   ord: number;
@@ -27,12 +29,13 @@ export interface BucketRowFields {
  * @example bucketsOf(keys, rows, toEvent) // one HappeningBucket per key, empty when no row has it
  */
 export function bucketsOf<R extends BucketRowFields>(keys: readonly string[], rows: Iterable<R>, toEvent: (r: R) => ArticleEvent): HappeningBucket[] {
-  const byKey = new Map<string, HappeningBucket>(keys.map((k) => [k, { events: [], order: [], articles: new Map() }]));
+  const byKey = new Map<string, HappeningBucket>(keys.map((k) => [k, { events: [], order: [], articles: new Map(), storySeq: [] }]));
   for (const r of rows) {
     const b = byKey.get(r.happening_key!)!;
     b.events.push({ ...toEvent(r), article: r.article_id, title: r.title, published: r.published });
     b.order.push({ day: r.order_day, published: r.order_published, article: r.article_id, ord: r.ord });
     b.articles.set(r.article_id, { source: r.source, site: r.site, published: r.published, story: r.story });
+    b.storySeq.push(r.story_seq === null ? null : Number(r.story_seq));
   }
   return keys.map((k) => byKey.get(k)!);
 }
@@ -58,4 +61,36 @@ function row(bucket: HappeningBucket, g: MergedGroup): HappeningRow {
     if (lastDay === null || range[1] > lastDay) lastDay = range[1];
   }
   return { event: g.event, order: bucket.order[g.members[0]!]!, firstDay, lastDay, day: eventDay(g.event) };
+}
+
+/**
+ * What each story's report counts of one bucket: `mergeEvents` over the bucket's events of
+ * that story, in the order the story reads them (`store.storyEvents`: its articles by
+ * publication, else storage, date, then assignment; each one's events in order) — the greedy
+ * merge depends on the order. A story's events merge only within a happening key, so the
+ * sum over its buckets is the number of merged events its report lists (GET /api/stories
+ * reads it instead of merging every listed story's events on each request).
+ * @example storyEventCounts(bucket) // [{ story: 's1', count: 2 }]
+ */
+export function storyEventCounts(bucket: HappeningBucket): StoryEventCount[] {
+  const byStory = new Map<string, number[]>();
+  bucket.events.forEach((e, i) => {
+    const story = bucket.articles.get(e.article)?.story;
+    if (!story) return;
+    const list = byStory.get(story);
+    if (list) list.push(i);
+    else byStory.set(story, [i]);
+  });
+  const out: StoryEventCount[] = [];
+  for (const [story, list] of byStory) {
+    list.sort((i, j) => {
+      const a = bucket.order[i]!;
+      const b = bucket.order[j]!;
+      if (a.published !== b.published) return a.published < b.published ? -1 : 1;
+      const d = (bucket.storySeq[i] ?? 0) - (bucket.storySeq[j] ?? 0);
+      return d || a.ord - b.ord;
+    });
+    out.push({ story, count: mergeEventGroups(list.map((i) => bucket.events[i]!), bucket.articles).length });
+  }
+  return out;
 }

@@ -55,6 +55,14 @@ export interface HappeningBucket {
   order: EventOrder[];
   /** the events' articles */
   articles: Map<string, EventArticleInfo>;
+  /** each event's article's place in the order stories were assigned (story_articles.seq), parallel to `events`; null when in no story */
+  storySeq: (number | null)[];
+}
+
+/** How many merged events a story's report counts in one bucket (see `MergedEventStore.storyEventCounts`). */
+export interface StoryEventCount {
+  story: string;
+  count: number;
 }
 
 /** A merged event as stored, with the columns it is filtered and sorted by. */
@@ -74,6 +82,11 @@ export interface HappeningWrite {
   key: string;
   seq: number;
   rows: HappeningRow[];
+  /**
+   * Per story with events in the bucket, how many merged events its events make among
+   * themselves (what the story's report counts of this bucket); none stored when absent.
+   */
+  stories?: StoryEventCount[];
 }
 
 /** `listHappenings`' options: the events views' filters and page, and how many sources to list. */
@@ -102,6 +115,66 @@ export function joinHappening(event: string, sources: EventSource[] | null, limi
   if (sources === null) return limit === undefined || parsed.sources.length <= limit ? parsed : { ...parsed, sources: parsed.sources.slice(0, limit) };
   const { num_sources, num_articles, ...rest } = parsed;
   return { ...rest, sources, num_sources, num_articles };
+}
+
+/**
+ * Span classes (issue #7: a date-filtered timeline without a full scan). A merged event
+ * covering the days [first, last] is in class c, the least with last − first < 2^c days (c ≤
+ * SPAN_CLASS_MAX − 1), else in SPAN_CLASS_MAX (a longer span, or a day that is not a real
+ * YYYY-MM-DD). One that runs to `from` or later then starts on or after `from` − 2^c days: the
+ * filter reads, per class, an index range of first days that ends at `to` and starts that far
+ * before `from` — the merged events of the window and a few near it, not every one.
+ */
+export const SPAN_CLASS_MAX = 17;
+
+const DAY_MS = 86_400_000;
+/** ms since the epoch of a real YYYY-MM-DD day, else NaN. */
+function dayMs(day: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return NaN;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day ? NaN : ms;
+}
+
+/**
+ * The span class of a merged event's covered days (null when undated: no date filter keeps it).
+ * @example spanClass('2022-06-13', '2022-06-13') // 0
+ * @example spanClass('2022-06-01', '2022-06-30') // 5 (29 days < 32)
+ */
+export function spanClass(firstDay: string | null, lastDay: string | null): number | null {
+  if (firstDay === null || lastDay === null) return null;
+  const span = (dayMs(lastDay) - dayMs(firstDay)) / DAY_MS;
+  if (!(span >= 0)) return SPAN_CLASS_MAX;
+  for (let c = 0; c < SPAN_CLASS_MAX; c++) if (span < 2 ** c) return c;
+  return SPAN_CLASS_MAX;
+}
+
+/**
+ * \`spanClass\` in SQLite's SQL over two day columns (migrations fill existing rows with it).
+ * @example spanClassSql('first_day', 'last_day') // 'CASE WHEN first_day IS NULL … END'
+ */
+export function spanClassSql(first: string, last: string): string {
+  const span = `(julianday(${last}) - julianday(${first}))`;
+  // date() of a day that is not real (2023-02-30) is another day or NULL: such rows take the last class, as spanClass gives
+  const real = `(date(${first}) IS ${first} AND date(${last}) IS ${last} AND length(${first}) = 10 AND length(${last}) = 10)`;
+  const steps = Array.from({ length: SPAN_CLASS_MAX }, (_, c) => `WHEN ${span} < ${2 ** c} THEN ${c}`).join(' ');
+  return `CASE WHEN ${first} IS NULL OR ${last} IS NULL THEN NULL WHEN NOT ${real} OR ${span} < 0 THEN ${SPAN_CLASS_MAX} ${steps} ELSE ${SPAN_CLASS_MAX} END`;
+}
+
+/**
+ * For a date filter from \`from\` on: the first day each span class's rows can start on, by
+ * class (0 … SPAN_CLASS_MAX; '' for the last: any); null when \`from\` is not a real day
+ * (the filter then reads without the classes).
+ * @example spanLowerBounds('2022-06-01')?.slice(0, 2) // ['2022-05-31', '2022-05-30']
+ */
+export function spanLowerBounds(from: string | undefined): string[] | null {
+  const at = from === undefined ? NaN : dayMs(from);
+  if (from !== undefined && Number.isNaN(at)) return null;
+  return Array.from({ length: SPAN_CLASS_MAX + 1 }, (_, c) => {
+    if (from === undefined || c === SPAN_CLASS_MAX) return '';
+    const lo = new Date(at - 2 ** c * DAY_MS).toISOString();
+    // before year 0 or past 9999 ISO writes a sign: any first day is late enough
+    return /^\d{4}-/.test(lo) ? lo.slice(0, 10) : '';
+  });
 }
 
 /** The filters of the events views. */
@@ -156,8 +229,21 @@ export interface MergedEventStore {
    * @example const all = await store.happeningSources(events.map((e) => e.id)); // after listHappenings({ …, sourcesLimit: 0 })
    */
   happeningSources(ids: string[]): Promise<Map<string, EventSource[]>>;
-  /** Stored merged events matching the filters counted per timeline day and type. */
+  /**
+   * Stored merged events matching the filters counted per timeline day and type, day then
+   * type ascending. No filter but the type: read from the kept counts per day and type
+   * (happening_days, SQLite v20 / PostgreSQL 10), never from the merged events; a date filter
+   * reads the window's merged events through their span classes (\`spanClass\`).
+   * @example await store.happeningDays({ from: '2022-06-01', to: '2022-06-30' }) // [{ day: '2022-06-13', type: 'CONSULT', count: 2 }, …]
+   */
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]>;
+  /**
+   * The number of merged events each story's report counts (\`mergeEvents\` over the story's
+   * events), by story id, as of the last refresh: the sum of its buckets' counts
+   * (\`HappeningWrite.stories\`). A story with no event, or unknown, counts 0.
+   * @example (await store.storyEventCounts([id])).get(id) // storyReport(store, story).events.length
+   */
+  storyEventCounts(storyIds: string[]): Promise<Map<string, number>>;
   /** Stored merged events with a recipient other than their actor, counted per directed pair and type; pairs with the newest event first. */
   happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]>;
 }

@@ -1,6 +1,6 @@
 /** Stories: one happening across outlets, with its articles, entities, merged events and what each outlet leaves out. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { storyReport, storySummary, type StorySummary } from '../../app/stories.js';
+import { storyReport, storySummaries } from '../../app/stories.js';
 import { MarsadError } from '../../model/errors.js';
 import type { MarsadStore } from '../../store/store.js';
 import { page, pageSchema, PageQuery } from '../pagination.js';
@@ -42,9 +42,7 @@ export function storyRoutes(app: OpenAPIHono, store: MarsadStore): void {
   app.openapi(listStories, async (c) => {
     const q = c.req.valid('query');
     const stories = await page((limit, offset) => store.listStories({ limit, offset }), q);
-    const items: StorySummary[] = [];
-    for (const s of stories.items) items.push(await storySummary(store, s));
-    return c.json({ items, next_cursor: stories.next_cursor }, 200);
+    return c.json({ items: await storySummaries(store, stories.items), next_cursor: stories.next_cursor }, 200);
   });
 
   app.openapi(getStory, async (c) => {

@@ -12,6 +12,7 @@
  * - foreign keys are DEFERRABLE, so a corpus can be loaded in one transaction in any order.
  */
 import { keyWeightSql } from '../entity-rows.js';
+import { SPAN_CLASS_MAX } from '../merged-event-store.js';
 
 const T = 'TEXT COLLATE "C"';
 const FK = 'DEFERRABLE INITIALLY IMMEDIATE';
@@ -397,6 +398,38 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
               FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id) w
         WHERE k.entity_id = w.id;
       CREATE INDEX entity_keys_weight ON entity_keys(key, weight DESC, entity_id);
+    `,
+  },
+  {
+    version: 10,
+    sql: `
+      -- The timeline without a full scan of the merged events (SQLite v20, issue #7): counts
+      -- per timeline day and type ('' for undated), kept by setHappenings.
+      CREATE TABLE happening_days (
+        type   ${T} NOT NULL,
+        day    ${T} NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (type, day)
+      );
+      INSERT INTO happening_days (type, day, count) SELECT type, COALESCE(day, ''), COUNT(*) FROM happenings GROUP BY type, COALESCE(day, '');
+      -- Span classes (spanClass in src/store/merged-event-store.ts) for date filters. Existing
+      -- dated rows take the last class (read by any date filter, as before), until every
+      -- bucket, marked stale below, is merged again.
+      ALTER TABLE happenings ADD COLUMN span_class INTEGER;
+      UPDATE happenings SET span_class = ${SPAN_CLASS_MAX} WHERE first_day IS NOT NULL AND last_day IS NOT NULL;
+      CREATE INDEX happenings_span ON happenings(span_class, first_day, last_day, type, day);
+      -- What each story's report counts of each bucket's merged events, counted when a bucket
+      -- is merged again: every bucket is marked stale, the first read merges them once.
+      CREATE TABLE story_happenings (
+        story_id  ${T} NOT NULL,
+        key       ${T} NOT NULL,
+        count     INTEGER NOT NULL,
+        PRIMARY KEY (story_id, key)
+      );
+      CREATE INDEX story_happenings_key ON story_happenings(key);
+      INSERT INTO happening_stale (key, seq)
+        SELECT k, nextval('happening_stale_seq') FROM (SELECT DISTINCT happening_key AS k FROM events WHERE happening_key IS NOT NULL) x
+      ON CONFLICT (key) DO UPDATE SET seq = GREATEST(excluded.seq, happening_stale.seq + 1);
     `,
   },
 ];

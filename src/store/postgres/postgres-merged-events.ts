@@ -3,6 +3,8 @@ import { bucketsOf, type BucketRowFields } from '../happening-rows.js';
 import { happeningBucket, type EventSource, type MergedEvent } from '../../resolve/event-merge.js';
 import {
   joinHappening,
+  spanClass,
+  spanLowerBounds,
   splitHappening,
   type HappeningBucket,
   type HappeningDayCount,
@@ -140,6 +142,8 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
   }
 
   async storiesCleared(): Promise<void> {
+    // every key is marked below: each bucket's story counts are made again
+    await this.db.query('DELETE FROM story_happenings');
     await this.rekey(
       await this.db.query<KeyedRow>(
         `SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE strpos(v.happening_key, '#') > 0`,
@@ -171,7 +175,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       eventSelect(
         'LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key = ANY($1::text[])',
         'ORDER BY v.happening_key, order_day DESC, order_published DESC, a.id, v.ord',
-        `, a.source, a.site, sa.story_id AS story, COALESCE(v.date_start, substr(a.published, 1, 10), a.created_at) AS order_day,
+        `, a.source, a.site, sa.story_id AS story, sa.seq AS story_seq, COALESCE(v.date_start, substr(a.published, 1, 10), a.created_at) AS order_day,
            COALESCE(a.published, a.created_at) AS order_published`,
       ),
       [keys],
@@ -184,20 +188,43 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       // One writer of merged events at a time: two processes refreshing one key would otherwise
       // both delete what was committed before them and insert the same (key, n) rows.
       await this.db.query("SELECT pg_advisory_xact_lock(hashtext('marsad:happenings'))");
-      await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
+      const keys = buckets.map((b) => b.key);
+      // the kept counts per day and type move by what the buckets lose and gain
+      const days = new Map<string, { type: string; day: string; delta: number }>();
+      const count = (type: string, day: string | null, delta: number) => {
+        const k = `${type}\u0000${day ?? ''}`;
+        const d = days.get(k);
+        if (d) d.delta += delta;
+        else days.set(k, { type, day: day ?? '', delta });
+      };
+      const lost = await this.db.query<{ type: string; day: string | null; n: number }>(
+        'SELECT type, day, COUNT(*)::int AS n FROM happenings WHERE key = ANY($1::text[]) GROUP BY type, day',
+        [keys],
+      );
+      for (const r of lost) count(r.type, r.day, -r.n);
+      await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [keys]);
+      await this.db.query('DELETE FROM story_happenings WHERE key = ANY($1::text[])', [keys]);
+      const storyRows = buckets.flatMap((b) => (b.stories ?? []).filter((x) => x.count > 0).map((x) => ({ ...x, key: b.key })));
+      if (storyRows.length) {
+        await this.db.query('INSERT INTO story_happenings (story_id, key, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [
+          storyRows.map((x) => x.story),
+          storyRows.map((x) => x.key),
+          storyRows.map((x) => x.count),
+        ]);
+      }
       await this.db.query('DELETE FROM happening_json WHERE key = ANY($1::text[])', [buckets.map((b) => b.key)]);
       const rows = buckets.flatMap((b) => b.rows.map((r, n) => ({ ...r, key: b.key, n })));
       if (rows.length) {
         const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
         await this.db.query(
           `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
-             sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources)
+             sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, span_class)
            SELECT x.key, x.n, x.type, x.source_id, x.source_label, x.target_id, x.target_label, x.first_day, x.last_day, x.day,
-             x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources
+             x.sort_day, x.sort_published, x.sort_article, x.sort_ord, x.num_articles, x.num_sources, x.span_class
            FROM unnest($1::text[], $16::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                       $11::text[], $12::text[], $13::int[], $14::int[], $15::int[])
+                       $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $17::int[])
              AS x(key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day, sort_day,
-                  sort_published, sort_article, sort_ord, num_articles, num_sources)`,
+                  sort_published, sort_article, sort_ord, num_articles, num_sources, span_class)`,
           [
             col((r) => r.key),
             col((r) => r.event.type),
@@ -215,8 +242,10 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
             col((r) => r.event.num_articles),
             col((r) => r.event.num_sources),
             col((r) => r.n),
+            col((r) => spanClass(r.firstDay, r.lastDay)),
           ],
         );
+        for (const r of rows) count(r.event.type, r.day, 1);
         const split = rows.map((r) => splitHappening(r.event));
         await this.db.query('INSERT INTO happening_json (key, n, id, event, sources) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])', [
           col((r) => r.key),
@@ -224,6 +253,18 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
           col((r) => r.event.id),
           split.map((x) => x.head),
           split.map((x) => x.sources),
+        ]);
+      }
+      const moved = [...days.values()].filter((d) => d.delta !== 0);
+      if (moved.length) {
+        await this.db.query(
+          `INSERT INTO happening_days (type, day, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+           ON CONFLICT (type, day) DO UPDATE SET count = happening_days.count + excluded.count`,
+          [moved.map((d) => d.type), moved.map((d) => d.day), moved.map((d) => d.delta)],
+        );
+        await this.db.query('DELETE FROM happening_days d USING unnest($1::text[], $2::text[]) AS x(type, day) WHERE d.type = x.type AND d.day = x.day AND d.count <= 0', [
+          moved.map((d) => d.type),
+          moved.map((d) => d.day),
         ]);
       }
       const cleared = await this.db.query<{ key: string }>(
@@ -266,11 +307,33 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
   }
 
   async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {
+    const byActor = filters.actor !== undefined || filters.actors !== undefined;
+    // no filter but the type: the kept counts (a row per day and type), no merged event read
+    if (!byActor && !filters.from && !filters.to) {
+      return this.db.query<HappeningDayCount>(
+        `SELECT NULLIF(day, '') AS day, type, count FROM happening_days ${filters.type ? 'WHERE type = $1' : ''} ORDER BY day, type`,
+        filters.type ? [filters.type] : [],
+      );
+    }
     const { where, params } = await this.filter(filters);
+    const lows = byActor ? null : spanLowerBounds(filters.from || undefined);
+    // a date window: per span class, the index range of first days from its bound to `to`
+    const from = lows
+      ? `unnest($${params.push(lows)}::text[]) WITH ORDINALITY AS c(lo, k) JOIN happenings h ON h.span_class = c.k - 1 AND h.first_day >= c.lo`
+      : 'happenings h';
     return this.db.query<HappeningDayCount>(
-      `SELECT day, type, COUNT(*)::int AS count FROM happenings h ${where} GROUP BY day, type ORDER BY day, type`,
+      `SELECT h.day, h.type, COUNT(*)::int AS count FROM ${from} ${where} GROUP BY h.day, h.type ORDER BY h.day, h.type`,
       params,
     );
+  }
+
+  async storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
+    if (!storyIds.length) return new Map();
+    const rows = await this.db.query<{ id: string; count: number }>(
+      `SELECT j.id, (SELECT COALESCE(SUM(s.count), 0)::int FROM story_happenings s WHERE s.story_id = j.id) AS count FROM unnest($1::text[]) AS j(id)`,
+      [storyIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.count]));
   }
 
   async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {

@@ -248,6 +248,9 @@ class PostgresStore implements MarsadStore {
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guard(() => this.happenings.happeningDays(filters));
   }
+  storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
+    return this.guard(() => this.happenings.storyEventCounts(storyIds));
+  }
   happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]> {
     return this.guard(() => this.happenings.happeningPairs(filters));
   }

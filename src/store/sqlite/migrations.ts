@@ -3,6 +3,7 @@
  * never edited once released: add a new one.
  */
 import { keyWeightSql } from '../entity-rows.js';
+import { spanClassSql } from '../merged-event-store.js';
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
@@ -496,6 +497,41 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         SELECT ${keyWeightSql('e.curated', 'c.articles')}
         FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id WHERE e.id = entity_keys.entity_id);
       CREATE INDEX entity_keys_weight ON entity_keys(key, weight DESC);
+    `,
+  },
+  {
+    version: 20,
+    sql: `
+      -- The timeline without a full scan of the merged events (issue #7).
+      -- Merged events per timeline day and type ('' for undated), kept by setHappenings: the
+      -- timeline with no filter but the type reads these, a row per day and type.
+      CREATE TABLE happening_days (
+        type   TEXT NOT NULL,
+        day    TEXT NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (type, day)
+      ) WITHOUT ROWID;
+      INSERT INTO happening_days (type, day, count) SELECT type, COALESCE(day, ''), COUNT(*) FROM happenings GROUP BY type, COALESCE(day, '');
+      -- A date filter reads, per span class (spanClass in src/store/merged-event-store.ts), the
+      -- first days from a bound before the window to its end, not every merged event.
+      ALTER TABLE happenings ADD COLUMN span_class INTEGER;
+      UPDATE happenings SET span_class = ${spanClassSql('first_day', 'last_day')};
+      CREATE INDEX happenings_span ON happenings(span_class, first_day, last_day, type, day);
+      -- What each story's report counts of each bucket's merged events (GET /api/stories sums
+      -- them instead of merging the events of every listed story on each request). Counted when
+      -- a bucket is merged again: every bucket with events in a story is marked stale, so the
+      -- first read after this migration merges them again (once).
+      CREATE TABLE story_happenings (
+        story_id  TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        count     INTEGER NOT NULL,
+        PRIMARY KEY (story_id, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_happenings_key ON story_happenings(key);
+      INSERT INTO happening_stale (key, seq)
+        SELECT DISTINCT v.happening_key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM happening_stale)
+        FROM story_articles sa JOIN events v ON v.article_id = sa.article_id WHERE v.happening_key IS NOT NULL
+      ON CONFLICT(key) DO UPDATE SET seq = excluded.seq;
     `,
   },
 ];

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { ArticleEvent } from '../../model/event.js';
 import type { MarsadStore } from '../store.js';
 import { article, input } from '../conformance.testkit.js';
+import { keptCounts, keptCountsCorpus, refreshAll } from '../event-conformance.testkit.js';
 import { happeningRows } from '../happening-rows.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -51,9 +52,11 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     // the database as version 13 left it (later versions' changes kept), then migration 14 on it
     const db = new Database(path);
     db.exec(`DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
+             DROP TABLE happening_days; DROP TABLE story_happenings;
              ALTER TABLE events DROP COLUMN happening_key;`);
     db.exec(MIGRATIONS.find((m) => m.version === 14)!.sql);
     db.exec(MIGRATIONS.find((m) => m.version === 18)!.sql); // happening_json as later versions keep it
+    db.exec(MIGRATIONS.find((m) => m.version === 20)!.sql); // and happenings
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
@@ -77,6 +80,37 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     assert.equal(JSON.stringify(await store.listHappenings({ limit: 100 })), JSON.stringify(before));
     assert.deepEqual(await store.listHappenings({ limit: 100, sourcesLimit: 1 }), before.map((m) => ({ ...m, sources: m.sources.slice(0, 1) })));
     assert.deepEqual(await store.happeningSources(before.map((m) => m.id)), new Map(before.map((m) => [m.id, m.sources])));
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: migration 20 keeps the timeline counts of stored merged events and counts the stories’ merged events at the next refresh', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-v20-'));
+  const path = join(dir, 'v20.db');
+  try {
+    let store = openSqliteStore(path, arabicSearchAnalyzer);
+    const stories = await keptCountsCorpus(store);
+    await refreshAll(store);
+    const before = await keptCounts(store, stories);
+    assert.deepEqual(before.stories, [[stories[0], 3], [stories[1], 1]], 'the two CONSULTs of one story merge (a day in their month), its ASSAULT and AGREE apart');
+    assert.ok(before.timeline.inside!.some((x) => x.includes('ASSAULT')), 'a span of years counted from a month inside it');
+    await store.close();
+
+    // the database as version 19 left it, merged events stored, then migration 20 when opened
+    const db = new Database(path);
+    db.exec('DROP TABLE happening_days; DROP TABLE story_happenings; DROP INDEX happenings_span; ALTER TABLE happenings DROP COLUMN span_class;');
+    db.pragma('user_version = 19');
+    db.close();
+
+    store = openSqliteStore(path, arabicSearchAnalyzer);
+    const migrated = await keptCounts(store, stories);
+    assert.deepEqual(migrated.timeline, before.timeline, 'the timeline from what the migration made, before any refresh');
+    assert.deepEqual(migrated.stories, [[stories[0], 0], [stories[1], 0]], 'no story counted yet');
+    assert.ok((await store.staleHappeningKeys(100)).length > 0, 'the buckets with events in stories are stale');
+    await refreshAll(store);
+    assert.deepEqual(await keptCounts(store, stories), before, 'the stories counted at the refresh');
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

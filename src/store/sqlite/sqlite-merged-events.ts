@@ -4,9 +4,11 @@ import type { ArticleEvent } from '../../model/event.js';
 import { happeningBucket, type EventSource, type MergedEvent } from '../../resolve/event-merge.js';
 import {
   joinHappening,
+  spanClass,
+  spanLowerBounds,
   splitHappening,
   type HappeningBucket,
-  HappeningDayCount,
+  type HappeningDayCount,
   type HappeningFilters,
   type HappeningListOptions,
   type HappeningPairCount,
@@ -110,10 +112,22 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
           `JOIN articles ac INDEXED BY articles_listed ON ac.id = v.article_id
            LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE v.happening_key IN (SELECT value FROM json_each(?))`,
           `ORDER BY v.happening_key, order_day DESC, order_published DESC, a.id, v.ord`,
-          `, a.source, a.site, sa.story_id AS story, ${EVENT_ORDER_DAY} AS order_day, ${EVENT_ORDER_PUBLISHED} AS order_published`,
+          `, a.source, a.site, sa.story_id AS story, sa.seq AS story_seq, ${EVENT_ORDER_DAY} AS order_day, ${EVENT_ORDER_PUBLISHED} AS order_published`,
         ),
       ),
       clearKey: db.prepare('DELETE FROM happenings WHERE key = ?'),
+      daysOfKey: db.prepare<[string], { type: string; day: string | null }>('SELECT type, day FROM happenings WHERE key = ?'),
+      addDays: db.prepare(
+        'INSERT INTO happening_days (type, day, count) VALUES (?, ?, ?) ON CONFLICT(type, day) DO UPDATE SET count = count + excluded.count',
+      ),
+      dropDay: db.prepare('DELETE FROM happening_days WHERE type = ? AND day = ? AND count <= 0'),
+      clearStoryCounts: db.prepare('DELETE FROM story_happenings WHERE key = ?'),
+      insertStoryCount: db.prepare('INSERT INTO story_happenings (story_id, key, count) VALUES (?, ?, ?)'),
+      storyCounts: db.prepare<[string], { id: string; count: number }>(
+        'SELECT j.value AS id, (SELECT COALESCE(SUM(count), 0) FROM story_happenings s WHERE s.story_id = j.value) AS count FROM json_each(?) j',
+      ),
+      keptDays: db.prepare<[], HappeningDayCount>(`SELECT NULLIF(day, '') AS day, type, count FROM happening_days ORDER BY day, type`),
+      keptDaysOfType: db.prepare<[string], HappeningDayCount>(`SELECT NULLIF(day, '') AS day, type, count FROM happening_days WHERE type = ? ORDER BY day`),
       clearJson: db.prepare('DELETE FROM happening_json WHERE key = ?'),
       insertJson: db.prepare('INSERT INTO happening_json (key, n, id, event, sources) VALUES (?, ?, ?, ?, ?)'),
       sourcesOf: db.prepare<[string], { id: string; event: string; sources: string | null }>(
@@ -121,8 +135,8 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       ),
       insert: db.prepare(
         `INSERT INTO happenings (key, n, type, source_id, source_label, target_id, target_label, first_day, last_day, day,
-           sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sort_day, sort_published, sort_article, sort_ord, num_articles, num_sources, span_class)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       unmark: db.prepare('DELETE FROM happening_stale WHERE key = ? AND seq = ?'),
     };
@@ -169,6 +183,8 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
   }
 
   storiesCleared(): void {
+    // every key is marked below: each bucket's story counts are made again
+    this.db.exec('DELETE FROM story_happenings');
     this.rekey(this.q.perStory.all());
     this.markAll();
   }
@@ -196,19 +212,36 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
   async setHappenings(buckets: HappeningWrite[]): Promise<string[]> {
     return this.db.transaction(() => {
       const stale: string[] = [];
-      for (const { key, seq, rows } of buckets) {
+      // the kept counts per day and type move by what each bucket loses and gains
+      const days = new Map<string, { type: string; day: string; delta: number }>();
+      const count = (type: string, day: string | null, delta: number) => {
+        const k = `${type}\u0000${day ?? ''}`;
+        const d = days.get(k);
+        if (d) d.delta += delta;
+        else days.set(k, { type, day: day ?? '', delta });
+      };
+      for (const { key, seq, rows, stories } of buckets) {
+        for (const r of this.q.daysOfKey.all(key)) count(r.type, r.day, -1);
         this.q.clearKey.run(key);
+        this.q.clearStoryCounts.run(key);
+        for (const x of stories ?? []) if (x.count > 0) this.q.insertStoryCount.run(x.story, key, x.count);
         this.q.clearJson.run(key);
         rows.forEach((r, n) => {
           const e = r.event;
           this.q.insert.run(
             key, n, e.type, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null, r.firstDay, r.lastDay, r.day,
-            r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources,
+            r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources, spanClass(r.firstDay, r.lastDay),
           );
+          count(e.type, r.day, 1);
           const { head, sources } = splitHappening(e);
           this.q.insertJson.run(key, n, e.id, head, sources);
         });
         if (this.q.unmark.run(key, seq).changes === 0) stale.push(key);
+      }
+      for (const d of days.values()) {
+        if (d.delta === 0) continue;
+        this.q.addDays.run(d.type, d.day, d.delta);
+        if (d.delta < 0) this.q.dropDay.run(d.type, d.day);
       }
       return stale;
     }).immediate();
@@ -241,10 +274,31 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
   }
 
   async happeningDays(filters: HappeningFilters = {}): Promise<HappeningDayCount[]> {
+    const byActor = filters.actor !== undefined || filters.actors !== undefined;
+    // no filter but the type: the kept counts (a row per day and type), no merged event read
+    if (!byActor && !filters.from && !filters.to) return filters.type ? this.q.keptDaysOfType.all(filters.type) : this.q.keptDays.all();
     const { where, params } = this.filter(filters);
+    const lows = byActor ? null : spanLowerBounds(filters.from || undefined);
+    if (lows) {
+      // a date window: per span class, the index range of first days from its bound to `to`
+      params.lows = JSON.stringify(lows);
+      return this.db
+        .prepare<[Record<string, unknown>], HappeningDayCount>(
+          `SELECT h.day AS day, h.type AS type, COUNT(*) AS count
+           FROM json_each(@lows) c JOIN happenings h INDEXED BY happenings_span ON h.span_class = c.key AND h.first_day >= c.value
+           ${where} GROUP BY h.day, h.type ORDER BY h.day, h.type`,
+        )
+        .all(params);
+    }
+    // an actor: read through the actor's indexes
     return this.db
       .prepare<[Record<string, unknown>], HappeningDayCount>(`SELECT day, type, COUNT(*) AS count FROM happenings h ${where} GROUP BY day, type ORDER BY day, type`)
       .all(params);
+  }
+
+  async storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
+    if (!storyIds.length) return new Map();
+    return new Map(this.q.storyCounts.all(JSON.stringify(storyIds)).map((r) => [r.id, r.count]));
   }
 
   async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {

@@ -291,6 +291,9 @@ class SqliteStore implements MarsadStore {
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guardAsync(() => this.happenings.happeningDays(filters));
   }
+  storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
+    return this.guardAsync(() => this.happenings.storyEventCounts(storyIds));
+  }
   happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]> {
     return this.guardAsync(() => this.happenings.happeningPairs(filters));
   }
