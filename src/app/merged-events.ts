@@ -28,6 +28,8 @@ export interface RefreshReport {
   events: number;
   /** buckets marked again while they were merged (left stale for the next refresh) */
   remarked: number;
+  /** buckets whose story counts alone were missing (stored before they were kept), counted without merging them again; absent when none */
+  storyCounted?: number;
 }
 
 const running = new WeakMap<MarsadStore, Promise<RefreshReport>>();
@@ -47,9 +49,28 @@ export function refreshMergedEvents(store: MarsadStore): Promise<RefreshReport> 
 
 async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
   const report: RefreshReport = { keys: 0, events: 0, remarked: 0 };
+  await mergePass(store, report);
+  await storyCountPass(store, report);
+  return report;
+}
+
+/** Counts the stories of the buckets whose story counts alone are missing (`store.storyCountKeys`): read, not merged again. */
+async function storyCountPass(store: MarsadStore, report: RefreshReport): Promise<void> {
+  for (let after = ''; ; ) {
+    const keys = await store.storyCountKeys(BATCH, after);
+    if (keys.length === 0) return;
+    const buckets = await store.happeningBuckets(keys);
+    await store.setStoryCounts(keys.map((key, i) => ({ key, stories: storyEventCounts(buckets[i]!) })));
+    report.storyCounted = (report.storyCounted ?? 0) + keys.length;
+    report.events += buckets.reduce((n, b) => n + b.events.length, 0);
+    after = keys[keys.length - 1]!;
+  }
+}
+
+async function mergePass(store: MarsadStore, report: RefreshReport): Promise<void> {
   for (let after = ''; ; ) {
     const stale = await store.staleHappeningKeys(BATCH, after);
-    if (stale.length === 0) return report;
+    if (stale.length === 0) return;
     const writes: HappeningWrite[] = [];
     let events = 0;
     const flush = async () => {

@@ -389,12 +389,16 @@ export async function keptCounts(s: MarsadStore, stories: string[]): Promise<{ t
 }
 
 /**
- * Every stale bucket merged again with its story counts, as src/app/merged-events.ts does.
- * @example await refreshAll(store)
+ * As src/app/merged-events.ts does: every stale bucket merged again with its story counts,
+ * then the buckets whose story counts alone are missing counted. Returns how many of each.
+ * @example await refreshAll(store) // { merged: 2, counted: 0 }
  */
-export async function refreshAll(s: MarsadStore): Promise<number> {
+export async function refreshAll(s: MarsadStore): Promise<{ merged: number; counted: number }> {
   const stale = await s.staleHappeningKeys(1000);
   const buckets = await s.happeningBuckets(stale.map((k) => k.key));
   await s.setHappenings(stale.map((k, i) => ({ ...k, rows: happeningRows(buckets[i]!), stories: storyEventCounts(buckets[i]!) })));
-  return stale.length;
+  const keys = await s.storyCountKeys(1000);
+  const read = await s.happeningBuckets(keys);
+  await s.setStoryCounts(keys.map((key, i) => ({ key, stories: storyEventCounts(read[i]!) })));
+  return { merged: stale.length, counted: keys.length };
 }

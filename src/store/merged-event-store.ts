@@ -238,6 +238,21 @@ export interface MergedEventStore {
    */
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]>;
   /**
+   * Keys whose story counts alone are missing (their merged events are stored and current):
+   * those of a database stored before the counts were kept (SQLite v20, PostgreSQL 10), in key
+   * order after `after`, at most `limit`. Counting them reads each bucket once without merging
+   * it again.
+   * @example for (const key of await store.storyCountKeys(500)) …
+   */
+  storyCountKeys(limit: number, after?: string): Promise<string[]>;
+  /**
+   * Stores the story counts of keys from `storyCountKeys`, each only while it is still
+   * listed there (a bucket merged again meanwhile has its counts from `setHappenings`), and
+   * takes them off the list, in one transaction.
+   * @example await store.setStoryCounts([{ key, stories: storyEventCounts(bucket) }])
+   */
+  setStoryCounts(counts: { key: string; stories: StoryEventCount[] }[]): Promise<void>;
+  /**
    * The number of merged events each story's report counts (\`mergeEvents\` over the story's
    * events), by story id, as of the last refresh: the sum of its buckets' counts
    * (\`HappeningWrite.stories\`). A story with no event, or unknown, counts 0.

@@ -413,13 +413,13 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
       INSERT INTO happening_days (type, day, count) SELECT type, COALESCE(day, ''), COUNT(*) FROM happenings GROUP BY type, COALESCE(day, '');
       -- Span classes (spanClass in src/store/merged-event-store.ts) for date filters. Existing
-      -- dated rows take the last class (read by any date filter, as before), until every
-      -- bucket, marked stale below, is merged again.
+      -- dated rows take the last class, which every date filter reads (right, not fast) until
+      -- their bucket is merged again: SQL here would fail on a stored day that is not real.
       ALTER TABLE happenings ADD COLUMN span_class INTEGER;
       UPDATE happenings SET span_class = ${SPAN_CLASS_MAX} WHERE first_day IS NOT NULL AND last_day IS NOT NULL;
       CREATE INDEX happenings_span ON happenings(span_class, first_day, last_day, type, day);
-      -- What each story's report counts of each bucket's merged events, counted when a bucket
-      -- is merged again: every bucket is marked stale, the first read merges them once.
+      -- What each story's report counts of each bucket's merged events, made when a bucket is
+      -- merged; the buckets of stored stories are counted by the next refresh (SQLite v20).
       CREATE TABLE story_happenings (
         story_id  ${T} NOT NULL,
         key       ${T} NOT NULL,
@@ -427,9 +427,9 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         PRIMARY KEY (story_id, key)
       );
       CREATE INDEX story_happenings_key ON story_happenings(key);
-      INSERT INTO happening_stale (key, seq)
-        SELECT k, nextval('happening_stale_seq') FROM (SELECT DISTINCT happening_key AS k FROM events WHERE happening_key IS NOT NULL) x
-      ON CONFLICT (key) DO UPDATE SET seq = GREATEST(excluded.seq, happening_stale.seq + 1);
+      CREATE TABLE story_count_stale (key ${T} PRIMARY KEY);
+      INSERT INTO story_count_stale (key)
+        SELECT DISTINCT v.happening_key FROM story_articles sa JOIN events v ON v.article_id = sa.article_id WHERE v.happening_key IS NOT NULL;
     `,
   },
 ];

@@ -14,6 +14,7 @@ import {
   type HappeningWrite,
   type MergedEventStore,
   type StaleHappening,
+  type StoryEventCount,
 } from '../merged-event-store.js';
 import type { PgDb } from './pg-db.js';
 import { liveJoin } from './live-entity.js';
@@ -144,6 +145,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
   async storiesCleared(): Promise<void> {
     // every key is marked below: each bucket's story counts are made again
     await this.db.query('DELETE FROM story_happenings');
+    await this.db.query('DELETE FROM story_count_stale');
     await this.rekey(
       await this.db.query<KeyedRow>(
         `SELECT ${KEYED} FROM events v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE strpos(v.happening_key, '#') > 0`,
@@ -204,6 +206,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       for (const r of lost) count(r.type, r.day, -r.n);
       await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [keys]);
       await this.db.query('DELETE FROM story_happenings WHERE key = ANY($1::text[])', [keys]);
+      await this.db.query('DELETE FROM story_count_stale WHERE key = ANY($1::text[])', [keys]);
       const storyRows = buckets.flatMap((b) => (b.stories ?? []).filter((x) => x.count > 0).map((x) => ({ ...x, key: b.key })));
       if (storyRows.length) {
         await this.db.query('INSERT INTO story_happenings (story_id, key, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [
@@ -325,6 +328,30 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
       `SELECT h.day, h.type, COUNT(*)::int AS count FROM ${from} ${where} GROUP BY h.day, h.type ORDER BY h.day, h.type`,
       params,
     );
+  }
+
+  async storyCountKeys(limit: number, after = ''): Promise<string[]> {
+    return (await this.db.query<{ key: string }>('SELECT key FROM story_count_stale WHERE key > $1 ORDER BY key LIMIT $2', [after, limit])).map((r) => r.key);
+  }
+
+  async setStoryCounts(counts: { key: string; stories: StoryEventCount[] }[]): Promise<void> {
+    if (!counts.length) return;
+    await this.db.tx(async () => {
+      await this.db.query("SELECT pg_advisory_xact_lock(hashtext('marsad:happenings'))");
+      const listed = await this.db.query<{ key: string }>('DELETE FROM story_count_stale WHERE key = ANY($1::text[]) RETURNING key', [counts.map((c) => c.key)]);
+      const keys = new Set(listed.map((r) => r.key));
+      const kept = counts.filter((c) => keys.has(c.key));
+      if (!kept.length) return;
+      await this.db.query('DELETE FROM story_happenings WHERE key = ANY($1::text[])', [kept.map((c) => c.key)]);
+      const rows = kept.flatMap((c) => c.stories.filter((x) => x.count > 0).map((x) => ({ ...x, key: c.key })));
+      if (rows.length) {
+        await this.db.query('INSERT INTO story_happenings (story_id, key, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [
+          rows.map((x) => x.story),
+          rows.map((x) => x.key),
+          rows.map((x) => x.count),
+        ]);
+      }
+    });
   }
 
   async storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {

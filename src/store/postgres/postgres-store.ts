@@ -21,7 +21,7 @@ import { PgEntities } from './postgres-entities.js';
 import { PgQuotes } from './postgres-quotes.js';
 import { PgEvents } from './postgres-events.js';
 import { PgMergedEvents } from './postgres-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening, StoryEventCount } from '../merged-event-store.js';
 import type { EventSource, MergedEvent } from '../../resolve/event-merge.js';
 import { PgStories } from './postgres-stories.js';
 import { PgAffiliations } from './postgres-affiliations.js';
@@ -247,6 +247,12 @@ class PostgresStore implements MarsadStore {
   }
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guard(() => this.happenings.happeningDays(filters));
+  }
+  storyCountKeys(limit: number, after?: string): Promise<string[]> {
+    return this.guard(() => this.happenings.storyCountKeys(limit, after));
+  }
+  setStoryCounts(counts: { key: string; stories: StoryEventCount[] }[]): Promise<void> {
+    return this.guard(() => this.happenings.setStoryCounts(counts));
   }
   storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
     return this.guard(() => this.happenings.storyEventCounts(storyIds));

@@ -15,6 +15,7 @@ import {
   type HappeningWrite,
   type MergedEventStore,
   type StaleHappening,
+  type StoryEventCount,
 } from '../merged-event-store.js';
 import { eventSelect, toEvent, type EventRow } from './sqlite-events.js';
 
@@ -122,6 +123,8 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       ),
       dropDay: db.prepare('DELETE FROM happening_days WHERE type = ? AND day = ? AND count <= 0'),
       clearStoryCounts: db.prepare('DELETE FROM story_happenings WHERE key = ?'),
+      storyCountKeys: db.prepare<[string, number], { key: string }>('SELECT key FROM story_count_stale WHERE key > ? ORDER BY key LIMIT ?'),
+      unmarkStoryCount: db.prepare('DELETE FROM story_count_stale WHERE key = ?'),
       insertStoryCount: db.prepare('INSERT INTO story_happenings (story_id, key, count) VALUES (?, ?, ?)'),
       storyCounts: db.prepare<[string], { id: string; count: number }>(
         'SELECT j.value AS id, (SELECT COALESCE(SUM(count), 0) FROM story_happenings s WHERE s.story_id = j.value) AS count FROM json_each(?) j',
@@ -184,7 +187,7 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
 
   storiesCleared(): void {
     // every key is marked below: each bucket's story counts are made again
-    this.db.exec('DELETE FROM story_happenings');
+    this.db.exec('DELETE FROM story_happenings; DELETE FROM story_count_stale;');
     this.rekey(this.q.perStory.all());
     this.markAll();
   }
@@ -224,6 +227,7 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
         for (const r of this.q.daysOfKey.all(key)) count(r.type, r.day, -1);
         this.q.clearKey.run(key);
         this.q.clearStoryCounts.run(key);
+        this.q.unmarkStoryCount.run(key);
         for (const x of stories ?? []) if (x.count > 0) this.q.insertStoryCount.run(x.story, key, x.count);
         this.q.clearJson.run(key);
         rows.forEach((r, n) => {
@@ -294,6 +298,20 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
     return this.db
       .prepare<[Record<string, unknown>], HappeningDayCount>(`SELECT day, type, COUNT(*) AS count FROM happenings h ${where} GROUP BY day, type ORDER BY day, type`)
       .all(params);
+  }
+
+  async storyCountKeys(limit: number, after = ''): Promise<string[]> {
+    return this.q.storyCountKeys.all(after, limit).map((r) => r.key);
+  }
+
+  async setStoryCounts(counts: { key: string; stories: StoryEventCount[] }[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const { key, stories } of counts) {
+        if (this.q.unmarkStoryCount.run(key).changes === 0) continue;
+        this.q.clearStoryCounts.run(key);
+        for (const x of stories) if (x.count > 0) this.q.insertStoryCount.run(x.story, key, x.count);
+      }
+    }).immediate();
   }
 
   async storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {

@@ -15,7 +15,7 @@ import type { Affiliation, AffiliationRemoval } from '../../model/affiliation.js
 import type { AffiliationListOptions } from '../affiliation-store.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteMergedEvents } from './sqlite-merged-events.js';
-import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening } from '../merged-event-store.js';
+import type { HappeningBucket, HappeningDayCount, HappeningFilters, HappeningListOptions, HappeningPairCount, HappeningWrite, StaleHappening, StoryEventCount } from '../merged-event-store.js';
 import type { EventSource, MergedEvent } from '../../resolve/event-merge.js';
 import { SqliteStories } from './sqlite-stories.js';
 import type { ArticleRef, DuplicateLink, SignatureRecord, StoredStory, StoryListOptions } from '../story-store.js';
@@ -290,6 +290,12 @@ class SqliteStore implements MarsadStore {
   }
   happeningDays(filters?: HappeningFilters): Promise<HappeningDayCount[]> {
     return this.guardAsync(() => this.happenings.happeningDays(filters));
+  }
+  storyCountKeys(limit: number, after?: string): Promise<string[]> {
+    return this.guardAsync(() => this.happenings.storyCountKeys(limit, after));
+  }
+  setStoryCounts(counts: { key: string; stories: StoryEventCount[] }[]): Promise<void> {
+    return this.guardAsync(() => this.happenings.setStoryCounts(counts));
   }
   storyEventCounts(storyIds: string[]): Promise<Map<string, number>> {
     return this.guardAsync(() => this.happenings.storyEventCounts(storyIds));
