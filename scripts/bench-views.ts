@@ -4,7 +4,7 @@
  * (src/web/static/app.js and dyad.js), answered in process through `app.request`, so the
  * figures are the server's work without a network or a browser.
  *
- *   npm run bench:views -- --db FILE [--repeat 5] [--json] [--out FILE.json]
+ *   npm run bench:views -- --db FILE [--repeat 5] [--json] [--out FILE.json] [--per-request]
  *
  * FILE is any Marsad SQLite database: `npm run bench:ingest -- --articles N --keep-db FILE`
  * builds one with the real pipeline, `npm run bench:api` a 100k-article one at the store level.
@@ -15,7 +15,8 @@
  * and the newest story. Each view runs once cold (the first request after opening, caches
  * empty) and then `--repeat` times; the table gives cold ms, the median and the worst warm ms,
  * and which request was slowest. The requests of a view run one after another (the page runs
- * some in parallel, so the sum is an upper bound).
+ * some in parallel, so the sum is an upper bound). `--per-request` adds each request's median
+ * and worst warm ms (a view's total hides which of its requests moved).
  *
  * `--audit` (SQLite only) then runs each view once more with every statement the store
  * executes recorded (better-sqlite3's Statement methods wrapped: its SQL and first arguments),
@@ -44,6 +45,10 @@ const out = opt('out');
 const audit = args.includes('--audit') || args.includes('--audit-all');
 const auditAll = args.includes('--audit-all');
 const auditRows = Number(opt('audit-rows') ?? 10_000);
+const perRequest = args.includes('--per-request');
+/** each request's warm ms, while `warmRun` is set */
+const requestMs = new Map<string, number[]>();
+let warmRun = false;
 if (!dbPath || !existsSync(dbPath) || !Number.isInteger(repeat) || repeat < 1) {
   console.error(`bench-views: expected --db FILE naming a Marsad SQLite database (found '${dbPath}') and --repeat N ≥ 1`);
   process.exit(2);
@@ -100,6 +105,7 @@ async function runView(paths: string[]): Promise<{ ms: number; slowest: string; 
     const s = performance.now();
     await get(p);
     const ms = performance.now() - s;
+    if (warmRun) (requestMs.get(p) ?? requestMs.set(p, []).get(p)!).push(ms);
     total += ms;
     if (ms > slowestMs) [slowest, slowestMs] = [p, ms];
   }
@@ -165,7 +171,9 @@ for (const [view, paths] of views) {
   const warm: number[] = [];
   let slowest = cold;
   for (let i = 0; i < repeat; i++) {
+    warmRun = true;
     const r = await runView(paths);
+    warmRun = false;
     warm.push(r.ms);
     if (r.slowestMs > slowest.slowestMs) slowest = r;
   }
@@ -175,6 +183,8 @@ for (const [view, paths] of views) {
 const GROWING = new Set([
   'articles', 'raw_pages', 'article_keys', 'article_analysis', 'article_signatures', 'article_duplicates', 'entity_mentions', 'entity_roles',
   'entity_cooccurrence', 'quotes', 'events', 'stories', 'story_articles', 'happenings', 'happening_json', 'happening_stale',
+  'story_happenings', 'story_count_stale',
+  // not happening_days: a row per day and type with merged events, bounded by the calendar, not by the corpus
 ]);
 
 interface AuditLine {
@@ -243,7 +253,8 @@ function round(ms: number): number {
 }
 
 const fullScans = auditLines.filter((l) => !l.indexed);
-const report = { db: dbPath, articles: stats.articles, entities: stats.entities.total, largest_story_articles: largest?.n ?? 0, open_ms: round(openMs), sample_ms: round(sampleMs), repeat, views: results, ...(audit ? { audit: { min_rows: auditRows, full_scans: fullScans, index_scans: auditLines.filter((l) => l.indexed) } } : {}) };
+const requests = [...requestMs].map(([path, ms]) => ({ path, warm_median_ms: round(median(ms)), warm_max_ms: round(Math.max(...ms)) }));
+const report = { db: dbPath, articles: stats.articles, entities: stats.entities.total, largest_story_articles: largest?.n ?? 0, open_ms: round(openMs), sample_ms: round(sampleMs), repeat, views: results, ...(perRequest ? { requests } : {}), ...(audit ? { audit: { min_rows: auditRows, full_scans: fullScans, index_scans: auditLines.filter((l) => l.indexed) } } : {}) };
 if (out) writeFileSync(out, JSON.stringify(report, null, 2));
 if (json) {
   console.log(JSON.stringify(report));
@@ -252,6 +263,10 @@ if (json) {
   console.log(`${'view'.padEnd(30)} ${'cold ms'.padStart(9)} ${'warm p50'.padStart(9)} ${'warm max'.padStart(9)}  slowest request`);
   for (const r of results) {
     console.log(`${r.view.padEnd(30)} ${String(r.cold_ms).padStart(9)} ${String(r.warm_median_ms).padStart(9)} ${String(r.warm_max_ms).padStart(9)}  ${decodeURIComponent(r.slowest)}`);
+  }
+  if (perRequest) {
+    console.log(`\n${'warm p50'.padStart(9)} ${'warm max'.padStart(9)}  request`);
+    for (const r of requests) console.log(`${String(r.warm_median_ms).padStart(9)} ${String(r.warm_max_ms).padStart(9)}  ${decodeURIComponent(r.path)}`);
   }
 }
 if (audit && !json) {
