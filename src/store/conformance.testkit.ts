@@ -124,6 +124,19 @@ export function runStoreConformance(backend: string, open: () => Promise<Article
         { day: '2023-11-14', articles: 2 },
         { day: null, articles: 1 },
       ].sort((x, y) => String(x.day).localeCompare(String(y.day))));
+    
+      // the kept counts follow a publication day that changes (put again, or updateArticle), and leave no empty day
+      const b = await s.put(input('b.txt', article({ published: '2022-02-02', text: 'نص ثان معدل.' })));
+      assert.equal(b.change, 'updated');
+      const d = (await s.list({ limit: 10 })).find((r) => r.source === 'd.txt')!;
+      await s.updateArticle(d.id, article({ published: '2021-01-01T23:00', text: 'نص رابع معدل.' }));
+      await s.put(input('c.txt', article({ published: '2021-01-01', text: 'نص ثالث معدل.' })));
+      const after = (await s.articlesByDay()).sort((x, y) => String(x.day).localeCompare(String(y.day)));
+      assert.deepEqual(after, [
+        { day: '2021-01-01', articles: 2 },
+        { day: '2022-02-02', articles: 1 },
+        { day: '2023-11-14', articles: 1 },
+      ]);
     });
 
     withStore('the raw page is kept byte for byte', async (s) => {

@@ -432,6 +432,18 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         SELECT DISTINCT v.happening_key FROM story_articles sa JOIN events v ON v.article_id = sa.article_id WHERE v.happening_key IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    sql: `
+      -- Articles per day of publication ('' for undated), kept as articles are stored and
+      -- updated (SQLite v21): the dyad's coverage grouped every article on each read.
+      CREATE TABLE article_days (
+        day       ${T} PRIMARY KEY,
+        articles  INTEGER NOT NULL
+      );
+      INSERT INTO article_days (day, articles) SELECT COALESCE(substr(published, 1, 10), ''), COUNT(*) FROM articles GROUP BY 1;
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

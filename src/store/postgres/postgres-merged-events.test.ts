@@ -122,19 +122,21 @@ test('postgres: migration 10 keeps the timeline counts of stored merged events a
     const stories = await keptCountsCorpus(store);
     await refreshAll(store);
     const before = await keptCounts(store, stories);
+    const articleDays = await store.articlesByDay();
     assert.deepEqual(before.stories, [[stories[0], 3], [stories[1], 1]]);
     await store.close();
 
-    // the database as version 9 left it, merged events stored, then migration 10 when opened
+    // the database as version 9 left it, merged events stored, then migrations 10 and 11 when opened
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
-    await client.query(`SET search_path = ${schema}; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; ALTER TABLE happenings DROP COLUMN span_class;
+    await client.query(`SET search_path = ${schema}; DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; ALTER TABLE happenings DROP COLUMN span_class;
                         DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (9);`);
     await client.end();
 
     store = await open();
     const migrated = await keptCounts(store, stories);
     assert.deepEqual(migrated.timeline, before.timeline, 'the timeline from what the migration made, before any refresh');
+    assert.deepEqual(await store.articlesByDay(), articleDays, 'articles per day counted by migration 11');
     assert.deepEqual(migrated.stories, [[stories[0], 0], [stories[1], 0]], 'no story counted yet');
     assert.deepEqual(await store.staleHappeningKeys(100), [], 'no bucket to merge again');
     // a bucket merged again before its story counts were made: those setHappenings wrote stay

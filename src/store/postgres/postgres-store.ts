@@ -426,13 +426,14 @@ class PostgresStore implements MarsadStore {
         [id, input.source, ...articleParams(input.article, hash), now],
       );
       await this.index(id, input.article);
+      await this.movedDay(null, input.article.published, true);
       change = 'new';
     } else {
       // A page counts as changed when what a reader sees changed, not when an ad slot did.
-      const existing = await this.db.one<{ article_hash: string }>('SELECT article_hash FROM articles WHERE id = $1', [id]);
+      const existing = await this.db.one<{ article_hash: string; published: string | null }>('SELECT article_hash, published FROM articles WHERE id = $1 FOR UPDATE', [id]);
       if (existing?.article_hash === hash) change = 'unchanged';
       else {
-        await this.writeArticle(id, input.article, hash, now);
+        await this.writeArticle(id, input.article, hash, now, existing?.published ?? null);
         // its publication day and outlet take part in its events' merges
         await this.happenings.markArticle(id);
         change = 'updated';
@@ -452,7 +453,23 @@ class PostgresStore implements MarsadStore {
     return { id, change };
   }
 
-  private async writeArticle(id: string, article: Article, hash: string, now: string): Promise<void> {
+  /**
+   * Keeps article_days (migration 11) as an article's publication day changes: from `before`
+   * (null with `added`: a new article) to `after`, each as `articlesByDay` reads it.
+   */
+  private async movedDay(before: string | null, after: string | null, added = false): Promise<void> {
+    const day = (published: string | null) => (published === null ? '' : [...published].slice(0, 10).join(''));
+    if (!added && day(before) === day(after)) return;
+    const up = 'INSERT INTO article_days (day, articles) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET articles = article_days.articles + excluded.articles';
+    if (!added) {
+      await this.db.query(up, [day(before), -1]);
+      await this.db.query('DELETE FROM article_days WHERE day = $1 AND articles <= 0', [day(before)]);
+    }
+    await this.db.query(up, [day(after), 1]);
+  }
+
+  private async writeArticle(id: string, article: Article, hash: string, now: string, before: string | null): Promise<void> {
+    await this.movedDay(before, article.published);
     await this.db.query(
       `UPDATE articles SET title = $2, published = $3, author = $4, site = $5, section = $6, tags = $7, url = $8, lang = $9,
          text = $10, article_hash = $11, updated_at = $12 WHERE id = $1`,
@@ -488,11 +505,11 @@ class PostgresStore implements MarsadStore {
   async updateArticle(id: string, article: Article): Promise<PutChange> {
     return this.guard(() =>
       this.db.tx(async (): Promise<PutChange> => {
-        const existing = await this.db.one<{ article_hash: string }>('SELECT article_hash FROM articles WHERE id = $1 FOR UPDATE', [id]);
+        const existing = await this.db.one<{ article_hash: string; published: string | null }>('SELECT article_hash, published FROM articles WHERE id = $1 FOR UPDATE', [id]);
         if (!existing) throw new MarsadError('ARTICLE_NOT_FOUND', 'no such article', id);
         const hash = articleHash(article);
         if (existing.article_hash === hash) return 'unchanged';
-        await this.writeArticle(id, article, hash, new Date().toISOString());
+        await this.writeArticle(id, article, hash, new Date().toISOString(), existing.published);
         await this.happenings.markArticle(id);
         return 'updated';
       }),
@@ -528,8 +545,9 @@ class PostgresStore implements MarsadStore {
   }
 
   async articlesByDay(): Promise<{ day: string | null; articles: number }[]> {
+    // kept per day as articles are stored (migration 11): the dyad read every article for them
     const rows = await this.guard(() =>
-      this.db.query<{ day: string | null; articles: string }>('SELECT substr(published, 1, 10) AS day, COUNT(*) AS articles FROM articles GROUP BY day ORDER BY day NULLS FIRST'),
+      this.db.query<{ day: string | null; articles: string }>(`SELECT NULLIF(day, '') AS day, articles FROM article_days ORDER BY day NULLS FIRST`),
     );
     return rows.map((r) => ({ day: r.day, articles: Number(r.articles) }));
   }

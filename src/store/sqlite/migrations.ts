@@ -534,4 +534,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         SELECT DISTINCT v.happening_key FROM story_articles sa JOIN events v ON v.article_id = sa.article_id WHERE v.happening_key IS NOT NULL;
     `,
   },
+  {
+    version: 21,
+    sql: `
+      -- Articles per day of publication ('' for undated), kept as articles are stored and
+      -- updated (SqliteStore.movedDay): the dyad's coverage grouped every article on each read.
+      CREATE TABLE article_days (
+        day       TEXT PRIMARY KEY,
+        articles  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO article_days (day, articles) SELECT COALESCE(substr(published, 1, 10), ''), COUNT(*) FROM articles GROUP BY 1;
+    `,
+  },
 ];

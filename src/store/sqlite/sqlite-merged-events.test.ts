@@ -94,19 +94,21 @@ test('sqlite: migration 20 keeps the timeline counts of stored merged events and
     const stories = await keptCountsCorpus(store);
     await refreshAll(store);
     const before = await keptCounts(store, stories);
+    const articleDays = await store.articlesByDay();
     assert.deepEqual(before.stories, [[stories[0], 3], [stories[1], 1]], 'the two CONSULTs of one story merge (a day in their month), its ASSAULT and AGREE apart');
     assert.ok(before.timeline.inside!.some((x) => x.includes('ASSAULT')), 'a span of years counted from a month inside it');
     await store.close();
 
-    // the database as version 19 left it, merged events stored, then migration 20 when opened
+    // the database as version 19 left it, merged events stored, then migrations 20 and 21 when opened
     const db = new Database(path);
-    db.exec('DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP INDEX happenings_span; ALTER TABLE happenings DROP COLUMN span_class;');
+    db.exec('DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP INDEX happenings_span; ALTER TABLE happenings DROP COLUMN span_class;');
     db.pragma('user_version = 19');
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
     const migrated = await keptCounts(store, stories);
     assert.deepEqual(migrated.timeline, before.timeline, 'the timeline from what the migration made, before any refresh');
+    assert.deepEqual(await store.articlesByDay(), articleDays, 'articles per day counted by migration 21');
     assert.deepEqual(migrated.stories, [[stories[0], 0], [stories[1], 0]], 'no story counted yet');
     assert.deepEqual(await store.staleHappeningKeys(100), [], 'no bucket to merge again');
     // a bucket merged again before its story counts were made: those setHappenings wrote stay

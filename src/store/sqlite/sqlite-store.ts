@@ -148,6 +148,9 @@ class SqliteStore implements MarsadStore {
       findKey: db.prepare<[string], { article_id: string }>('SELECT article_id FROM article_keys WHERE key = ?'),
       addKey: db.prepare('INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)'),
       getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+      countDay: db.prepare('INSERT INTO article_days (day, articles) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET articles = articles + excluded.articles'),
+      dropDay: db.prepare('DELETE FROM article_days WHERE day = ? AND articles <= 0'),
+      articleDays: db.prepare<[], { day: string | null; articles: number }>(`SELECT NULLIF(day, '') AS day, articles FROM article_days ORDER BY day`),
       insertArticle: db.prepare(
         `INSERT INTO articles (id, source, title, published, author, site, section, tags, url, lang, text, article_hash, created_at, updated_at)
          VALUES (@id, @source, @title, @published, @author, @site, @section, @tags, @url, @lang, @text, @article_hash, @now, @now)`,
@@ -353,6 +356,7 @@ class SqliteStore implements MarsadStore {
       id = this.freshId(keys[0]!);
       this.stmt.insertArticle.run({ ...params, id, source: input.source });
       this.index(id, input.article);
+      this.movedDay(null, input.article.published, true);
       change = 'new';
     } else {
       // A page counts as changed when what a reader sees changed, not when an ad slot did.
@@ -361,6 +365,7 @@ class SqliteStore implements MarsadStore {
       else {
         this.stmt.updateArticle.run({ ...params, id });
         this.index(id, input.article);
+        this.movedDay(existing.published, input.article.published);
         // its publication day and outlet take part in its events' merges
         this.happenings.markArticle(id);
         change = 'updated';
@@ -509,6 +514,7 @@ class SqliteStore implements MarsadStore {
         if (existing.article_hash === hash) return 'unchanged';
         this.stmt.updateArticle.run({ ...articleParams(article, hash, new Date().toISOString()), id });
         this.index(id, article);
+        this.movedDay(existing.published, article.published);
         this.happenings.markArticle(id);
         return 'updated';
       }).immediate(),
@@ -538,11 +544,22 @@ class SqliteStore implements MarsadStore {
   }
 
   async articlesByDay(): Promise<{ day: string | null; articles: number }[]> {
-    return this.guard(() =>
-      this.db
-        .prepare<[], { day: string | null; articles: number }>('SELECT substr(published, 1, 10) AS day, COUNT(*) AS articles FROM articles GROUP BY day ORDER BY day')
-        .all(),
-    );
+    // kept per day as articles are stored (schema v21): the dyad read every article for them
+    return this.guard(() => this.stmt.articleDays.all());
+  }
+
+  /**
+   * Keeps article_days (schema v21) as an article's publication day changes: from `before`
+   * (null with `added`: a new article) to `after`, each as `articlesByDay` reads it.
+   */
+  private movedDay(before: string | null, after: string | null, added = false): void {
+    const day = (published: string | null) => (published === null ? '' : published.slice(0, 10));
+    if (!added && day(before) === day(after)) return;
+    if (!added) {
+      this.stmt.countDay.run(day(before), -1);
+      this.stmt.dropDay.run(day(before));
+    }
+    this.stmt.countDay.run(day(after), 1);
   }
 
   async markAnalysed(id: string, version: string): Promise<void> {
