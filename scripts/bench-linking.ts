@@ -75,7 +75,7 @@ async function main() {
   try {
     const file = join(dir, 'corpus.db');
     copyFileSync(source, file);
-    (await openStore(file)).close(); // migrate first, so that both measures see the same schema
+    await (await openStore(file)).close(); // migrate first, so that both measures see the same schema
     const db = new Database(file);
     const people = (
       db
