@@ -205,8 +205,10 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'one JSON object per article, one per line')
     .action(async (o: { limit: string; offset: string; json?: boolean }) => {
+      // a usage error is told before the database is opened (or created)
+      const page = { limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') };
       await withStore(async (store) => {
-        const rows = await store.list({ limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const rows = await store.list(page);
         if (o.json) for (const r of rows) write(JSON.stringify(r));
         else write(printList(rows, await store.count()));
       });

@@ -103,10 +103,17 @@ test('every command has --help', async () => {
   }
 });
 
-test('a malformed option value is a usage error naming the flag', async () => {
-  const r = await runCli(['list', '--limit', 'ten']);
-  assert.equal(r.code, 2);
-  assert.match(r.err, /--limit/);
+test('a malformed option value is a usage error naming the flag, told before any database is opened', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'never.db');
+    const r = await runCli(['--db', db, 'list', '--limit', 'ten']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--limit/);
+    assert.equal(existsSync(db), false, 'no database file made for a usage error');
+  } finally {
+    cleanup();
+  }
 });
 
 test('the five seeds ingest, and a second ingest changes nothing', { skip: !existsSync(join(SHARED, 'seeds')) && `${SHARED}/seeds not found: seed test skipped` }, async () => {
