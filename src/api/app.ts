@@ -38,6 +38,8 @@ export interface ApiOptions {
   defaultAuthor?: string;
   /** The job queue `GET /api/queue` reports on (default `$MARSAD_REDIS`, `$MARSAD_QUEUE_PREFIX`). */
   queue?: QueueRouteOptions;
+  /** Worker threads each ingest job analyses pages ahead with (`ingest`'s `threads`; default 0). */
+  ingestThreads?: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
     store,
     fetcher: options.fetcher ?? new Fetcher({ stateStore: store }),
     jobs: options.jobs ?? new JobRegistry(),
+    threads: options.ingestThreads,
   });
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {

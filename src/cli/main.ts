@@ -48,6 +48,7 @@ interface ServeCliOptions {
   port: string;
   host: string;
   token?: string;
+  threads?: string;
   allowHost?: string[];
 }
 
@@ -135,7 +136,8 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     cmd
       .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
       .option('--host <address>', 'address to listen on (reads need no token: keep it local)', '127.0.0.1')
-      .option('--token <token>', 'bearer token that write requests must send (or $MARSAD_API_TOKEN); without one, writes are refused');
+      .option('--token <token>', 'bearer token that write requests must send (or $MARSAD_API_TOKEN); without one, writes are refused')
+      .option('--threads <n>', 'worker threads analysing pages ahead in each ingest; auto: one per spare core, up to 4; 0: none', 'auto');
 
   serveOptions(
     program.command('serve').description('serve the HTTP API and the web workbench on the database, from this one process').option(...allowHostOption),
@@ -563,6 +565,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       token,
       defaultAuthor: whoAmI(),
       fetcher: new Fetcher({ stateStore: store, allowHosts: allowHostsFromEnv(o.allowHost) }),
+      ingestThreads: threadCount(o.threads),
     });
     write(`Marsad workbench: ${server.url}/  (API ${server.url}/api, OpenAPI ${server.url}/openapi.json) — Ctrl+C to stop`);
     if (token && !configured) {

@@ -165,6 +165,43 @@ describe('POST /api/ingest with uploaded files', () => {
   });
 });
 
+describe('POST /api/ingest on a server whose jobs use worker threads', () => {
+  it('reports every uploaded page in order and stores what a job without threads stores', async () => {
+    const files: Array<[string, Uint8Array]> = [
+      ['rabat.html', page('entities', 'cia-director-rabat.html')],
+      ['english.html', page('pages', 'english-page.html')],
+      ['visit.html', page('events', 'visit.html')],
+      ['arrests.html', page('events', 'police-arrests.html')],
+    ];
+    const run = async (ingestThreads: number) => {
+      const store = await openStore(':memory:');
+      const { app, jobs } = await testApi({ store, ingestThreads });
+      try {
+        const job = await jsonOf<Job>(await app.request('/api/ingest', upload(files)), 202);
+        const done = await finished(app, job.id);
+        // ids are made from each upload's temporary path: compare what the events say
+        const { items } = await jsonOf<{ items: Array<{ type: string; source: { label: string }; target: { label: string } | null; text: string }> }>(
+          await app.request('/api/events?limit=100'),
+        );
+        const events = items.map((e) => [e.type, e.source.label, e.target?.label ?? null, e.text]);
+        return { results: done.results.map((r) => [r.source, r.status, r.code ?? null]), events };
+      } finally {
+        await jobs.close();
+        await store.close();
+      }
+    };
+    const threaded = await run(2);
+    assert.deepEqual(threaded.results, [
+      ['upload:rabat.html', 'new', null],
+      ['upload:english.html', 'failed', 'NOT_ARABIC'],
+      ['upload:visit.html', 'new', null],
+      ['upload:arrests.html', 'new', null],
+    ]);
+    assert.ok(threaded.events.length >= 2, 'the pages have events to compare');
+    assert.deepEqual(threaded, await run(0));
+  });
+});
+
 describe('GET /api/jobs/{id}', () => {
   it('answers an unknown job with a 404 problem naming id', async () => {
     const store = await openStore(':memory:');

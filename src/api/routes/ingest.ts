@@ -103,6 +103,8 @@ export interface IngestRouteOptions {
   jobs: JobRegistry;
   /** Size cap per page, as `marsad ingest --max-bytes`. */
   maxBytes?: number;
+  /** Worker threads analysing a job's pages ahead, as `marsad ingest --threads` (default 0). */
+  threads?: number;
 }
 
 /**
@@ -110,7 +112,7 @@ export interface IngestRouteOptions {
  * @example ingestRoutes(app, { store, fetcher: new Fetcher(), jobs: new JobRegistry() })
  */
 export function ingestRoutes(app: OpenAPIHono, options: IngestRouteOptions): void {
-  const { store, fetcher, jobs, maxBytes } = options;
+  const { store, fetcher, jobs, maxBytes, threads } = options;
 
   app.openapi(startIngest, async (c) => {
     const json = c.req.valid('json') as Partial<z.infer<typeof UrlsBody>>;
@@ -118,7 +120,7 @@ export function ingestRoutes(app: OpenAPIHono, options: IngestRouteOptions): voi
     let job;
     if (json.urls) {
       const urls = json.urls;
-      job = jobs.submit(urls, (hooks) => ingest(urls, { store, fetcher, maxBytes, anyLanguage: json.any_language ?? false, ...hooks }));
+      job = jobs.submit(urls, (hooks) => ingest(urls, { store, fetcher, maxBytes, threads, anyLanguage: json.any_language ?? false, ...hooks }));
     } else if (form.file) {
       const files = Array.isArray(form.file) ? form.file : [form.file];
       const { dir, paths, names } = await saveUploads(files);
@@ -126,7 +128,7 @@ export function ingestRoutes(app: OpenAPIHono, options: IngestRouteOptions): voi
       const anyLanguage = form.any_language === 'true';
       job = jobs.submit(
         names,
-        (hooks) => renameSources(ingest(paths, { store, fetcher, maxBytes, anyLanguage, ...hooks }), sourceOf),
+        (hooks) => renameSources(ingest(paths, { store, fetcher, maxBytes, threads, anyLanguage, ...hooks }), sourceOf),
         () => rm(dir, { recursive: true, force: true }),
       );
     } else {
