@@ -207,8 +207,7 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'one JSON object per article, one per line')
     .action(async (o: { limit: string; offset: string; json?: boolean }) => {
-      // a usage error is told before the database is opened (or created)
-      const page = { limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') };
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
         const rows = await store.list(page);
         if (o.json) for (const r of rows) write(JSON.stringify(r));
@@ -244,8 +243,9 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--json', 'one JSON result per line: id, source, title, published, site, score, snippet')
     .action(async (q: string, o: { limit: string; offset: string; json?: boolean }) => {
       const query = parseQuery(q);
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
-        const hits = await store.search(query, { limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const hits = await store.search(query, { ...page });
         if (o.json) for (const h of hits) write(JSON.stringify(h));
         else write(printSearch(hits, Boolean((out as NodeJS.WriteStream).isTTY)));
       });
@@ -277,8 +277,9 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--json', 'one JSON object per entity, one per line')
     .action(async (o: { type?: string; limit: string; offset: string; json?: boolean }) => {
       const type = o.type === undefined ? undefined : entityType(o.type);
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
-        const rows = await store.listEntities({ type, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const rows = await store.listEntities({ type, ...page });
         if (o.json) for (const e of rows) write(JSON.stringify(e));
         else write(printEntities(rows));
       });
@@ -407,9 +408,10 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'one JSON object per quote, one per line')
     .action(async (o: { speaker?: string; limit: string; offset: string; json?: boolean }) => {
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
         if (o.speaker && !(await store.getEntity(o.speaker))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.speaker);
-        const rows = await store.listQuotes({ speaker: o.speaker, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const rows = await store.listQuotes({ speaker: o.speaker, ...page });
         if (o.json) for (const q of rows) write(JSON.stringify(q));
         else write(printStoredQuotes(rows));
       });
@@ -431,11 +433,12 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
       const type = o.type === undefined ? undefined : eventType(o.type);
       const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
       const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
         // generic actors ("generic:COP") are no stored entity: they match as written
         if (o.actor && !o.actor.startsWith('generic:') && !(await store.getEntity(o.actor))) throw new MarsadError('ENTITY_NOT_FOUND', 'no entity with this id', o.actor);
         // the same happening reported by several articles is one event with its sources
-        const rows = await listMergedEvents(store, { actor: o.actor, type, from, to, limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const rows = await listMergedEvents(store, { actor: o.actor, type, from, to, ...page });
         if (o.json) for (const e of rows) write(JSON.stringify(e));
         else if (o.csv) out.write(eventsCsv(rows));
         else write(printStoredEvents(rows));
@@ -449,8 +452,9 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'one JSON object per story, one per line: id, label, summary, articles, entities, events')
     .action(async (o: { limit: string; offset: string; json?: boolean }) => {
+      const page = pageOptions(o); // a usage error is told before the database is opened
       await withStore(async (store) => {
-        const stories = await store.listStories({ limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') });
+        const stories = await store.listStories({ ...page });
         const reports = [];
         for (const s of stories) reports.push(await storyReport(store, s));
         if (o.json) for (const r of reports) write(JSON.stringify(r));
@@ -632,6 +636,11 @@ function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new MarsadError('BAD_ARGUMENT', `'${value}', not a positive whole number`, flag);
   return n;
+}
+
+/** `--limit` and `--offset` of a listing command, checked. */
+function pageOptions(o: { limit: string; offset: string }): { limit: number; offset: number } {
+  return { limit: positiveInt(o.limit, '--limit'), offset: nonNegativeInt(o.offset, '--offset') };
 }
 
 /** `--threads`: a count, or auto — a thread per core beyond the one writing the store, up to 4 (more waits on the writer). */

@@ -107,10 +107,15 @@ test('a malformed option value is a usage error naming the flag, told before any
   const { dir, cleanup } = tempDir();
   try {
     const db = join(dir, 'never.db');
-    const r = await runCli(['--db', db, 'list', '--limit', 'ten']);
-    assert.equal(r.code, 2);
-    assert.match(r.err, /--limit/);
-    assert.equal(existsSync(db), false, 'no database file made for a usage error');
+    for (const cmd of [['list'], ['search', 'الرباط'], ['entities'], ['quotes'], ['events'], ['stories']]) {
+      const r = await runCli(['--db', db, ...cmd, '--limit', 'ten']);
+      assert.equal(r.code, 2, cmd[0]);
+      assert.match(r.err, /--limit/, cmd[0]);
+      const o = await runCli(['--db', db, ...cmd, '--offset', '-1']);
+      assert.equal(o.code, 2, cmd[0]);
+      assert.match(o.err, /--offset/, cmd[0]);
+      assert.equal(existsSync(db), false, `no database file made for a usage error of ${cmd[0]}`);
+    }
   } finally {
     cleanup();
   }
