@@ -402,3 +402,31 @@ export async function refreshAll(s: MarsadStore): Promise<{ merged: number; coun
   await s.setStoryCounts(keys.map((key, i) => ({ key, stories: storyEventCounts(read[i]!) })));
   return { merged: stale.length, counted: keys.length };
 }
+
+/**
+ * What both backends' migration tests check once an older database is opened: the timeline
+ * and article days as the migration made them, no story counted and nothing to merge yet;
+ * then a refresh counts the stories' buckets once, and a bucket merged again before its
+ * counts were made keeps those setHappenings wrote.
+ */
+export async function checkMigratedCounts(
+  store: MarsadStore,
+  stories: string[],
+  before: Awaited<ReturnType<typeof keptCounts>>,
+  articleDays: Awaited<ReturnType<MarsadStore['articlesByDay']>>,
+  migration: string,
+): Promise<void> {
+  const migrated = await keptCounts(store, stories);
+  assert.deepEqual(migrated.timeline, before.timeline, 'the timeline from what the migration made, before any refresh');
+  assert.deepEqual(await store.articlesByDay(), articleDays, `articles per day counted by ${migration}`);
+  assert.deepEqual(migrated.stories, [[stories[0], 0], [stories[1], 0]], 'no story counted yet');
+  assert.deepEqual(await store.staleHappeningKeys(100), [], 'no bucket to merge again');
+  // a bucket merged again before its story counts were made: those setHappenings wrote stay
+  const [first] = await store.storyCountKeys(1);
+  const bucket = (await store.happeningBuckets([first!]))[0]!;
+  await store.setHappenings([{ key: first!, seq: 0, rows: happeningRows(bucket), stories: storyEventCounts(bucket) }]);
+  await store.setStoryCounts([{ key: first!, stories: [{ story: stories[0]!, count: 99 }] }]);
+  assert.deepEqual(await refreshAll(store), { merged: 0, counted: 2 }, 'the two other buckets of the stories counted, not merged');
+  assert.deepEqual(await keptCounts(store, stories), before, 'the stories counted at the refresh');
+  assert.deepEqual(await refreshAll(store), { merged: 0, counted: 0 }, 'once');
+}
