@@ -35,6 +35,18 @@ function corpusFolder(): string {
   return dir;
 }
 
+/** Runs `fn` with a fresh fixture folder and a folder for databases, both removed after. */
+async function withCorpus(fn: (folder: string, dbs: string) => Promise<void>): Promise<void> {
+  const folder = corpusFolder();
+  const dbs = mkdtempSync(join(tmpdir(), 'marsad-threads-db-'));
+  try {
+    await fn(folder, dbs);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(dbs, { recursive: true, force: true });
+  }
+}
+
 /** What a user sees of a stored corpus: every article's entities, quotes and events. */
 async function contents(store: MarsadStore) {
   const out = [];
@@ -62,9 +74,7 @@ async function ingestWith(threads: number, folder: string, db: string) {
 
 describe('ingest with analysis worker threads', () => {
   it('stores exactly what a one-thread ingest stores, reports every page in input order, and fails bad pages alone', async () => {
-    const folder = corpusFolder();
-    const dbs = mkdtempSync(join(tmpdir(), 'marsad-threads-db-'));
-    try {
+    await withCorpus(async (folder, dbs) => {
       const one = await ingestWith(0, folder, join(dbs, 'one.db'));
       const three = await ingestWith(3, folder, join(dbs, 'three.db'));
       const strip = (rs: IngestResult[]) => rs.map((r) => ({ ...r, source: r.source.slice(folder.length + 1) }));
@@ -87,16 +97,11 @@ describe('ingest with analysis worker threads', () => {
       assert.ok(one.stored.some((a) => a.events.length > 0) && one.stored.some((a) => a.entities.length > 2), 'the fixtures have entities and events to compare');
       assert.deepEqual(three.stored, one.stored);
       assert.deepEqual(three.stories, one.stories);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(dbs, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reprocess with threads stores what reprocess without them stores', async () => {
-    const folder = corpusFolder();
-    const dbs = mkdtempSync(join(tmpdir(), 'marsad-threads-db-'));
-    try {
+    await withCorpus(async (folder, dbs) => {
       const outcome = async (threads: number, db: string) => {
         await ingestWith(0, folder, db);
         const store = await openStore(db);
@@ -113,26 +118,18 @@ describe('ingest with analysis worker threads', () => {
       assert.equal(one.results.length, 6); // seven Arabic pages, two of them one article
       assert.ok(one.results.every(([, status]) => status === 'unchanged'), JSON.stringify(one.results));
       assert.deepEqual(two, one);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(dbs, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a second ingest of the same pages with threads stores nothing twice', async () => {
-    const folder = corpusFolder();
-    const dbs = mkdtempSync(join(tmpdir(), 'marsad-threads-db-'));
-    try {
+    await withCorpus(async (folder, dbs) => {
       await ingestWith(2, folder, join(dbs, 'a.db'));
       const again = await ingestWith(2, folder, join(dbs, 'a.db'));
       assert.deepEqual(
         [...new Set(again.results.map((r) => r.status))].sort(),
         ['failed', 'unchanged'],
       );
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(dbs, { recursive: true, force: true });
-    }
+    });
   });
 });
 
