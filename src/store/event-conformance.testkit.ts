@@ -203,6 +203,63 @@ export function runEventStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual(await s.happeningPairs({ actor: y, type: 'CONSULT' }), [pairs[0]]);
     });
 
+    /** The network's pair counts as computed before they were kept: over the merged events the filters list, newest first. */
+    const countedPairs = async (s: MarsadStore, f: Parameters<MarsadStore['happeningPairs']>[0] = {}) => {
+      const out = new Map<string, { source: { id: string; label: string }; target: { id: string; label: string }; type: string; count: number }>();
+      for (const m of await s.listHappenings({ ...f, limit: 1_000_000, sourcesLimit: 0 })) {
+        if (!m.target || m.target.id === m.source.id) continue;
+        const k = JSON.stringify([m.source.id, m.target.id, m.type]);
+        const p = out.get(k);
+        // the first one listed is the newest: its labels stand for the pair
+        if (p) p.count++;
+        else out.set(k, { source: m.source, target: m.target, type: m.type, count: 1 });
+      }
+      return [...out.values()];
+    };
+
+    withStore('the kept counts per actor pair are those of the merged events the filters list, newest pair first, with its newest labels, as buckets change', async (s) => {
+      const { h, x, y } = await corpus(s);
+      const put = async (src: string, published: string) => (await s.put(input(src, article({ published, text: `نص ${src} مختلف.` })))).id;
+      const e = await put('e.txt', '2024-01-05');
+      const f = await put('f.txt', '2024-02-01');
+      const labelled = (id: string, type: string, source: [string, string], target: [string, string] | null, start: string | null) =>
+        event(id, type, source[0], target?.[0] ?? null, start, { source: { id: source[0], label: source[1] }, target: target ? { id: target[0], label: target[1] } : null });
+      const ma: [string, string] = ['country-ma', 'المغرب'];
+      const us: [string, string] = ['country-us', 'الولايات المتحدة'];
+      await s.setArticleEvents(e, [labelled(`${e}:1`, 'CONSULT', ma, us, '2024-01-02'), labelled(`${e}:2`, 'ASSAULT', ma, ma, '2024-01-02'), labelled(`${e}:3`, 'AGREE', ma, null, null)]);
+      await s.setArticleEvents(f, [
+        labelled(`${f}:1`, 'CONSULT', ['country-us', 'أمريكا'], ['country-ma', 'المملكة المغربية'], '2024-01-30'),
+        labelled(`${f}:2`, 'ASSAULT', ['country-dz', 'الجزائر'], ma, '2024-01-29'),
+      ]);
+      const filters: Parameters<MarsadStore['happeningPairs']>[0][] = [
+        {}, { type: 'CONSULT' }, { type: 'FIGHT' }, { actor: 'country-ma' }, { actor: h }, { actor: y }, { actor: 'country-dz', type: 'ASSAULT' }, { actor: 'no such actor' },
+        { from: '2022-06-01', to: '2022-06-30' }, { from: '2024-01-01' }, { to: '2023-12-31' }, { from: '2024-01-30', type: 'CONSULT' }, { actors: ['country-dz', x] },
+        { actor: 'country-ma', from: '2024-01-30' },
+      ];
+      const check = async (when: string) => {
+        await refresh(s);
+        for (const flt of filters) assert.deepEqual(await s.happeningPairs(flt), await countedPairs(s, flt), `${when}: ${JSON.stringify(flt)}`);
+      };
+      await check('stored');
+      const pairs = await s.happeningPairs();
+      assert.deepEqual(pairs.slice(0, 2).map((p) => [p.source, p.target, p.type, p.count]), [
+        [{ id: 'country-us', label: 'أمريكا' }, { id: 'country-ma', label: 'المملكة المغربية' }, 'CONSULT', 1],
+        [{ id: 'country-dz', label: 'الجزائر' }, { id: 'country-ma', label: 'المغرب' }, 'ASSAULT', 1],
+      ], 'newest first, each with its own labels');
+      assert.equal(pairs.some((p) => p.source.id === p.target.id), false, 'an actor acting on itself makes no pair');
+      await s.setArticleEvents(e, [labelled(`${e}:1`, 'CONSULT', ['country-ma', 'المملكة'], us, '2024-02-02')]);
+      await check('a pair’s newest merged event replaced by a newer one with other labels');
+      assert.equal((await s.happeningPairs({ type: 'CONSULT' }))[0]!.source.label, 'المملكة');
+      await s.setArticleEvents(f, [labelled(`${f}:1`, 'CONSULT', ['country-us', 'أمريكا'], ['country-ma', 'المملكة المغربية'], '2024-01-30')]);
+      await check('a pair losing its only merged event');
+      assert.equal((await s.happeningPairs({ type: 'ASSAULT' })).length, 0, 'leaves no row');
+      await s.mergeEntities(x, y, 'analyst');
+      await check('an entity merge');
+      await s.setArticleEvents(e, []);
+      await s.setArticleEvents(f, []);
+      await check('every event of two articles gone');
+    });
+
     withStore('generic actors are merged per story: their buckets follow an article into another story', async (s) => {
       const put = async (src: string) => (await s.put(input(src, article({ published: '2022-06-20', text: `نص ${src} مختلف.` })))).id;
       const [a, b, c] = [await put('a.txt'), await put('b.txt'), await put('c.txt')];
@@ -372,10 +429,13 @@ export async function keptCountsCorpus(s: MarsadStore): Promise<string[]> {
 }
 
 /**
- * What the timeline reads (no filter, a type, a month, a month inside a span of years) and the stories' kept counts.
+ * What the timeline reads (no filter, a type, a month, a month inside a span of years), the stories' kept counts and the network's pair counts (no filter, a type, an actor, a month).
  * @example assert.deepEqual(await keptCounts(store, stories), before)
  */
-export async function keptCounts(s: MarsadStore, stories: string[]): Promise<{ timeline: Record<string, string[]>; stories: [string, number][] }> {
+export async function keptCounts(
+  s: MarsadStore,
+  stories: string[],
+): Promise<{ timeline: Record<string, string[]>; stories: [string, number][]; pairs: Record<string, Awaited<ReturnType<MarsadStore['happeningPairs']>>> }> {
   const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
   return {
     timeline: {
@@ -385,6 +445,12 @@ export async function keptCounts(s: MarsadStore, stories: string[]): Promise<{ t
       inside: sorted(await s.happeningDays({ from: '2021-03-01', to: '2021-03-31' })),
     },
     stories: [...(await s.storyEventCounts(stories))],
+    pairs: {
+      all: await s.happeningPairs(),
+      consult: await s.happeningPairs({ type: 'CONSULT' }),
+      ma: await s.happeningPairs({ actor: 'country-ma' }),
+      june: await s.happeningPairs({ from: '2022-06-01', to: '2022-06-30' }),
+    },
   };
 }
 
@@ -404,8 +470,8 @@ export async function refreshAll(s: MarsadStore): Promise<{ merged: number; coun
 }
 
 /**
- * What both backends' migration tests check once an older database is opened: the timeline
- * and article days as the migration made them, no story counted and nothing to merge yet;
+ * What both backends' migration tests check once an older database is opened: the timeline,
+ * the network's pair counts and article days as the migrations made them, no story counted and nothing to merge yet;
  * then a refresh counts the stories' buckets once, and a bucket merged again before its
  * counts were made keeps those setHappenings wrote.
  */
@@ -418,6 +484,7 @@ export async function checkMigratedCounts(
 ): Promise<void> {
   const migrated = await keptCounts(store, stories);
   assert.deepEqual(migrated.timeline, before.timeline, 'the timeline from what the migration made, before any refresh');
+  assert.deepEqual(migrated.pairs, before.pairs, 'the network’s pair counts from what the migration made (SQLite v22, PostgreSQL 12)');
   assert.deepEqual(await store.articlesByDay(), articleDays, `articles per day counted by ${migration}`);
   assert.deepEqual(migrated.stories, [[stories[0], 0], [stories[1], 0]], 'no story counted yet');
   assert.deepEqual(await store.staleHappeningKeys(100), [], 'no bucket to merge again');

@@ -259,6 +259,13 @@ export interface MergedEventStore {
    * @example (await store.storyEventCounts([id])).get(id) // storyReport(store, story).events.length
    */
   storyEventCounts(storyIds: string[]): Promise<Map<string, number>>;
-  /** Stored merged events with a recipient other than their actor, counted per directed pair and type; pairs with the newest event first. */
+  /**
+   * Stored merged events with a recipient other than their actor, counted per directed pair
+   * and type, each with the labels of its newest one; pairs with the newest event first. No
+   * date filter: read from the kept counts per pair (happening_pairs, SQLite v22 / PostgreSQL
+   * 12), a row per pair, never from the merged events; a date window reads its merged events
+   * through their span classes, an actor's through the actor's indexes.
+   * @example await store.happeningPairs({ type: 'CONSULT' }) // [{ source: { id: 'country-us', label: 'أمريكا' }, target: …, type: 'CONSULT', count: 12 }, …]
+   */
   happeningPairs(filters?: HappeningFilters): Promise<HappeningPairCount[]>;
 }

@@ -444,6 +444,38 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       INSERT INTO article_days (day, articles) SELECT COALESCE(substr(published, 1, 10), ''), COUNT(*) FROM articles GROUP BY 1;
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- The actor network without reading every merged event (SQLite v22, issue #7): merged
+      -- events with a recipient other than their actor per directed pair and type, with the
+      -- labels and order of the pair's newest one; kept by setHappenings.
+      CREATE TABLE happening_pairs (
+        source_id       ${T} NOT NULL,
+        target_id       ${T} NOT NULL,
+        type            ${T} NOT NULL,
+        count           INTEGER NOT NULL,
+        source_label    ${T} NOT NULL,
+        target_label    ${T} NOT NULL,
+        sort_day        ${T} NOT NULL,
+        sort_published  ${T} NOT NULL,
+        sort_article    ${T} NOT NULL,
+        sort_ord        INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, type)
+      );
+      INSERT INTO happening_pairs (source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord)
+        SELECT source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord FROM (
+          SELECT source_id, target_id, type, source_label, target_label, sort_day, sort_published, sort_article, sort_ord,
+                 (COUNT(*) OVER (PARTITION BY source_id, target_id, type))::int AS count,
+                 ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY sort_day DESC, sort_published DESC, sort_article, sort_ord) AS newest
+          FROM happenings WHERE target_id IS NOT NULL AND target_id <> source_id) p
+        WHERE newest = 1;
+      CREATE INDEX happening_pairs_order ON happening_pairs(sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happening_pairs_type ON happening_pairs(type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happening_pairs_target ON happening_pairs(target_id);
+      CREATE INDEX happenings_pair ON happenings(source_id, target_id, type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

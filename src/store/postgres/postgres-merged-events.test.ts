@@ -53,11 +53,12 @@ test('postgres: the migration to stored merged events keys the existing events t
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
     await client.query(`SET search_path = ${schema}; DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP SEQUENCE happening_stale_seq;
-                        DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale;
+                        DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP TABLE happening_pairs;
                         ALTER TABLE events DROP COLUMN happening_key; DROP INDEX events_location;`);
     await client.query(PG_MIGRATIONS.find((m) => m.version === 5)!.sql);
     await client.query(PG_MIGRATIONS.find((m) => m.version === 8)!.sql); // happening_json as later versions keep it
     await client.query(PG_MIGRATIONS.find((m) => m.version === 10)!.sql); // and happenings
+    await client.query(PG_MIGRATIONS.find((m) => m.version === 12)!.sql);
     await client.end();
 
     store = await open();
@@ -114,7 +115,7 @@ test('postgres: two processes writing the merged events of one key at once both 
   }
 });
 
-test('postgres: migration 10 keeps the timeline counts of stored merged events and counts the stories’ merged events at the next refresh', { skip: unavailable ?? false }, async () => {
+test('postgres: migrations 10 to 12 keep the timeline and network counts of stored merged events and count the stories’ merged events at the next refresh', { skip: unavailable ?? false }, async () => {
   const schema = freshSchema();
   const open = () => openPostgresStore(TEST_POSTGRES_URL, arabicSearchAnalyzer, { schema });
   try {
@@ -126,10 +127,11 @@ test('postgres: migration 10 keeps the timeline counts of stored merged events a
     assert.deepEqual(before.stories, [[stories[0], 3], [stories[1], 1]]);
     await store.close();
 
-    // the database as version 9 left it, merged events stored, then migrations 10 and 11 when opened
+    // the database as version 9 left it, merged events stored, then migrations 10 to 12 when opened
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
     await client.query(`SET search_path = ${schema}; DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; ALTER TABLE happenings DROP COLUMN span_class;
+                        DROP TABLE happening_pairs; DROP INDEX happenings_pair;
                         DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (9);`);
     await client.end();
 

@@ -204,6 +204,21 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
         [keys],
       );
       for (const r of lost) count(r.type, r.day, -r.n);
+      // and those per directed pair, whose newest merged event is looked up again once all are written
+      const pairs = new Map<string, { s: string; t: string; type: string; delta: number }>();
+      const pairCount = (s: string, t: string | null, type: string, delta: number) => {
+        if (t === null || t === s) return;
+        const k = `${s}\u0000${t}\u0000${type}`;
+        const p = pairs.get(k);
+        if (p) p.delta += delta;
+        else pairs.set(k, { s, t, type, delta });
+      };
+      const lostPairs = await this.db.query<{ source_id: string; target_id: string; type: string; n: number }>(
+        `SELECT source_id, target_id, type, COUNT(*)::int AS n FROM happenings
+         WHERE key = ANY($1::text[]) AND target_id IS NOT NULL AND target_id <> source_id GROUP BY source_id, target_id, type`,
+        [keys],
+      );
+      for (const r of lostPairs) pairCount(r.source_id, r.target_id, r.type, -r.n);
       await this.db.query('DELETE FROM happenings WHERE key = ANY($1::text[])', [keys]);
       await this.db.query('DELETE FROM story_happenings WHERE key = ANY($1::text[])', [keys]);
       await this.db.query('DELETE FROM story_count_stale WHERE key = ANY($1::text[])', [keys]);
@@ -248,7 +263,10 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
             col((r) => spanClass(r.firstDay, r.lastDay)),
           ],
         );
-        for (const r of rows) count(r.event.type, r.day, 1);
+        for (const r of rows) {
+          count(r.event.type, r.day, 1);
+          pairCount(r.event.source.id, r.event.target?.id ?? null, r.event.type, 1);
+        }
         const split = rows.map((r) => splitHappening(r.event));
         await this.db.query('INSERT INTO happening_json (key, n, id, event, sources) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])', [
           col((r) => r.key),
@@ -270,6 +288,7 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
           moved.map((d) => d.day),
         ]);
       }
+      await this.keepPairs([...pairs.values()]);
       const cleared = await this.db.query<{ key: string }>(
         'DELETE FROM happening_stale s USING unnest($1::text[], $2::bigint[]) AS x(key, seq) WHERE s.key = x.key AND s.seq = x.seq RETURNING s.key',
         [buckets.map((b) => b.key), buckets.map((b) => b.seq)],
@@ -363,18 +382,64 @@ export class PgMergedEvents implements MergedEventStore, PgHappeningMarks {
     return new Map(rows.map((r) => [r.id, r.count]));
   }
 
+  /**
+   * Moves the kept counts per directed pair by what the buckets written lost and gained, and
+   * takes each touched pair's labels and order from its newest merged event now (a pair
+   * whose count did not move may have a newer one, or relabelled actors).
+   */
+  private async keepPairs(pairs: { s: string; t: string; type: string; delta: number }[]): Promise<void> {
+    if (!pairs.length) return;
+    const col = <T>(f: (p: (typeof pairs)[number]) => T) => pairs.map(f);
+    const moved = pairs.filter((p) => p.delta !== 0);
+    if (moved.length) {
+      // a pair new to the table takes its labels and order from the update below
+      await this.db.query(
+        `INSERT INTO happening_pairs (source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord)
+         SELECT s, t, type, d, '', '', '', '', '', 0 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS x(s, t, type, d)
+         ON CONFLICT (source_id, target_id, type) DO UPDATE SET count = happening_pairs.count + excluded.count`,
+        [moved.map((p) => p.s), moved.map((p) => p.t), moved.map((p) => p.type), moved.map((p) => p.delta)],
+      );
+      await this.db.query(
+        `DELETE FROM happening_pairs p USING unnest($1::text[], $2::text[], $3::text[]) AS x(s, t, type)
+         WHERE p.source_id = x.s AND p.target_id = x.t AND p.type = x.type AND p.count <= 0`,
+        [moved.map((p) => p.s), moved.map((p) => p.t), moved.map((p) => p.type)],
+      );
+    }
+    await this.db.query(
+      `UPDATE happening_pairs p SET (source_label, target_label, sort_day, sort_published, sort_article, sort_ord) = (
+         SELECT h.source_label, h.target_label, h.sort_day, h.sort_published, h.sort_article, h.sort_ord FROM happenings h
+         WHERE h.source_id = p.source_id AND h.target_id = p.target_id AND h.type = p.type
+         ORDER BY h.sort_day DESC, h.sort_published DESC, h.sort_article, h.sort_ord LIMIT 1)
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(s, t, type)
+       WHERE p.source_id = x.s AND p.target_id = x.t AND p.type = x.type`,
+      [col((p) => p.s), col((p) => p.t), col((p) => p.type)],
+    );
+  }
+
   async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {
     const { where, params } = await this.filter(filters);
-    const pair = 'target_id IS NOT NULL AND target_id <> source_id';
-    const rows = await this.db.query<{ source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number }>(
-      `SELECT source_id, source_label, target_id, target_label, type, count FROM (
-         SELECT source_id, source_label, target_id, target_label, type, sort_day, sort_published, sort_article, sort_ord,
-                (COUNT(*) OVER (PARTITION BY source_id, target_id, type))::int AS count,
-                ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY ${ORDER}) AS newest
-         FROM happenings h ${where ? `${where} AND ${pair}` : `WHERE ${pair}`}) p
-       WHERE newest = 1 ORDER BY ${ORDER}`,
-      params,
-    );
+    type PairRow = { source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number };
+    let rows: PairRow[];
+    if (!filters.from && !filters.to && filters.actors === undefined) {
+      // the kept counts: a row per pair, newest first (an actor's through the key and happening_pairs_target)
+      rows = await this.db.query<PairRow>(`SELECT source_id, source_label, target_id, target_label, type, count FROM happening_pairs h ${where} ORDER BY ${ORDER}`, params);
+    } else {
+      const pair = 'h.target_id IS NOT NULL AND h.target_id <> h.source_id';
+      const lows = filters.actor !== undefined || filters.actors !== undefined ? null : spanLowerBounds(filters.from || undefined);
+      // a date window: the window's merged events through their span classes (as happeningDays); an actor: through its indexes
+      const from = lows
+        ? `unnest($${params.push(lows)}::text[]) WITH ORDINALITY AS c(lo, k) JOIN happenings h ON h.span_class = c.k - 1 AND h.first_day >= c.lo`
+        : 'happenings h';
+      rows = await this.db.query<PairRow>(
+        `SELECT source_id, source_label, target_id, target_label, type, count FROM (
+           SELECT h.source_id, h.source_label, h.target_id, h.target_label, h.type, h.sort_day, h.sort_published, h.sort_article, h.sort_ord,
+                  (COUNT(*) OVER (PARTITION BY h.source_id, h.target_id, h.type))::int AS count,
+                  ROW_NUMBER() OVER (PARTITION BY h.source_id, h.target_id, h.type ORDER BY h.sort_day DESC, h.sort_published DESC, h.sort_article, h.sort_ord) AS newest
+           FROM ${from} ${where ? `${where} AND ${pair}` : `WHERE ${pair}`}) p
+         WHERE newest = 1 ORDER BY ${ORDER}`,
+        params,
+      );
+    }
     return rows.map((r) => ({ source: { id: r.source_id, label: r.source_label }, target: { id: r.target_id, label: r.target_label }, type: r.type, count: r.count }));
   }
 

@@ -546,4 +546,40 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       INSERT INTO article_days (day, articles) SELECT COALESCE(substr(published, 1, 10), ''), COUNT(*) FROM articles GROUP BY 1;
     `,
   },
+  {
+    version: 22,
+    sql: `
+      -- The actor network without reading every merged event (issue #7): merged events with a
+      -- recipient other than their actor, counted per directed pair and type, with the labels
+      -- and order (sort_*) of the pair's newest one; kept by setHappenings. The network with no
+      -- filter, a type or an actor reads these rows, not the merged events.
+      CREATE TABLE happening_pairs (
+        source_id       TEXT NOT NULL,
+        target_id       TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        count           INTEGER NOT NULL,
+        source_label    TEXT NOT NULL,
+        target_label    TEXT NOT NULL,
+        sort_day        TEXT NOT NULL,
+        sort_published  TEXT NOT NULL,
+        sort_article    TEXT NOT NULL,
+        sort_ord        INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, type)
+      ) WITHOUT ROWID;
+      INSERT INTO happening_pairs (source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord)
+        SELECT source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord FROM (
+          SELECT source_id, target_id, type, source_label, target_label, sort_day, sort_published, sort_article, sort_ord,
+                 COUNT(*) OVER (PARTITION BY source_id, target_id, type) AS count,
+                 ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY sort_day DESC, sort_published DESC, sort_article, sort_ord) AS newest
+          FROM happenings WHERE target_id IS NOT NULL AND target_id <> source_id)
+        WHERE newest = 1;
+      -- Newest pair first, whole (covering: the unfiltered network reads the index alone) or by
+      -- type; by target (by source: the primary key) for an actor's pairs.
+      CREATE INDEX happening_pairs_order ON happening_pairs(sort_day DESC, sort_published DESC, sort_article, sort_ord, count, source_label, target_label);
+      CREATE INDEX happening_pairs_type ON happening_pairs(type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+      CREATE INDEX happening_pairs_target ON happening_pairs(target_id);
+      -- A pair's newest merged event when its buckets change, found without reading its others.
+      CREATE INDEX happenings_pair ON happenings(source_id, target_id, type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
+    `,
+  },
 ];

@@ -52,11 +52,12 @@ test('sqlite: the migration to stored merged events keys the existing events thr
     // the database as version 13 left it (later versions' changes kept), then migration 14 on it
     const db = new Database(path);
     db.exec(`DROP TABLE happenings; DROP TABLE happening_json; DROP TABLE happening_stale; DROP INDEX events_happening; DROP INDEX events_location;
-             DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale;
+             DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP TABLE happening_pairs;
              ALTER TABLE events DROP COLUMN happening_key;`);
     db.exec(MIGRATIONS.find((m) => m.version === 14)!.sql);
     db.exec(MIGRATIONS.find((m) => m.version === 18)!.sql); // happening_json as later versions keep it
     db.exec(MIGRATIONS.find((m) => m.version === 20)!.sql); // and happenings
+    db.exec(MIGRATIONS.find((m) => m.version === 22)!.sql);
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
@@ -86,7 +87,7 @@ test('sqlite: the migration to stored merged events keys the existing events thr
   }
 });
 
-test('sqlite: migration 20 keeps the timeline counts of stored merged events and counts the stories’ merged events at the next refresh', async () => {
+test('sqlite: migrations 20 to 22 keep the timeline and network counts of stored merged events and count the stories’ merged events at the next refresh', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-v20-'));
   const path = join(dir, 'v20.db');
   try {
@@ -99,14 +100,16 @@ test('sqlite: migration 20 keeps the timeline counts of stored merged events and
     assert.ok(before.timeline.inside!.some((x) => x.includes('ASSAULT')), 'a span of years counted from a month inside it');
     await store.close();
 
-    // the database as version 19 left it, merged events stored, then migrations 20 and 21 when opened
+    // the database as version 19 left it, merged events stored, then migrations 20 to 22 when opened
     const db = new Database(path);
-    db.exec('DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP INDEX happenings_span; ALTER TABLE happenings DROP COLUMN span_class;');
+    db.exec(`DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP INDEX happenings_span;
+             ALTER TABLE happenings DROP COLUMN span_class; DROP TABLE happening_pairs; DROP INDEX happenings_pair;`);
     db.pragma('user_version = 19');
     db.close();
 
     store = openSqliteStore(path, arabicSearchAnalyzer);
     await checkMigratedCounts(store, stories, before, articleDays, 'migration 21');
+    assert.ok(before.pairs.all!.length >= 3 && before.pairs.june!.length >= 1, 'pairs to compare');
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -117,11 +117,25 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
         ),
       ),
       clearKey: db.prepare('DELETE FROM happenings WHERE key = ?'),
-      daysOfKey: db.prepare<[string], { type: string; day: string | null }>('SELECT type, day FROM happenings WHERE key = ?'),
+      rowsOfKey: db.prepare<[string], { type: string; day: string | null; source_id: string; target_id: string | null }>(
+        'SELECT type, day, source_id, target_id FROM happenings WHERE key = ?',
+      ),
       addDays: db.prepare(
         'INSERT INTO happening_days (type, day, count) VALUES (?, ?, ?) ON CONFLICT(type, day) DO UPDATE SET count = count + excluded.count',
       ),
       dropDay: db.prepare('DELETE FROM happening_days WHERE type = ? AND day = ? AND count <= 0'),
+      // a pair new to the table takes its labels and order from pairNewest, run next
+      addPair: db.prepare(
+        `INSERT INTO happening_pairs (source_id, target_id, type, count, source_label, target_label, sort_day, sort_published, sort_article, sort_ord)
+         VALUES (?, ?, ?, ?, '', '', '', '', '', 0) ON CONFLICT(source_id, target_id, type) DO UPDATE SET count = count + excluded.count`,
+      ),
+      dropPair: db.prepare('DELETE FROM happening_pairs WHERE source_id = ? AND target_id = ? AND type = ? AND count <= 0'),
+      pairNewest: db.prepare(
+        `UPDATE happening_pairs SET (source_label, target_label, sort_day, sort_published, sort_article, sort_ord) = (
+           SELECT source_label, target_label, sort_day, sort_published, sort_article, sort_ord FROM happenings INDEXED BY happenings_pair
+           WHERE source_id = @s AND target_id = @t AND type = @type ORDER BY ${ORDER} LIMIT 1)
+         WHERE source_id = @s AND target_id = @t AND type = @type`,
+      ),
       clearStoryCounts: db.prepare('DELETE FROM story_happenings WHERE key = ?'),
       storyCountKeys: db.prepare<[string, number], { key: string }>('SELECT key FROM story_count_stale WHERE key > ? ORDER BY key LIMIT ?'),
       unmarkStoryCount: db.prepare('DELETE FROM story_count_stale WHERE key = ?'),
@@ -217,14 +231,21 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
       const stale: string[] = [];
       // the kept counts per day and type move by what each bucket loses and gains
       const days = new Map<string, { type: string; day: string; delta: number }>();
-      const count = (type: string, day: string | null, delta: number) => {
+      // and those per directed pair, whose newest merged event is looked up again once all are written
+      const pairs = new Map<string, { s: string; t: string; type: string; delta: number }>();
+      const count = (type: string, day: string | null, source: string, target: string | null, delta: number) => {
         const k = `${type}\u0000${day ?? ''}`;
         const d = days.get(k);
         if (d) d.delta += delta;
         else days.set(k, { type, day: day ?? '', delta });
+        if (target === null || target === source) return;
+        const pk = `${source}\u0000${target}\u0000${type}`;
+        const p = pairs.get(pk);
+        if (p) p.delta += delta;
+        else pairs.set(pk, { s: source, t: target, type, delta });
       };
       for (const { key, seq, rows, stories } of buckets) {
-        for (const r of this.q.daysOfKey.all(key)) count(r.type, r.day, -1);
+        for (const r of this.q.rowsOfKey.all(key)) count(r.type, r.day, r.source_id, r.target_id, -1);
         this.q.clearKey.run(key);
         this.q.clearStoryCounts.run(key);
         this.q.unmarkStoryCount.run(key);
@@ -236,7 +257,7 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
             key, n, e.type, e.source.id, e.source.label, e.target?.id ?? null, e.target?.label ?? null, r.firstDay, r.lastDay, r.day,
             r.order.day, r.order.published, r.order.article, r.order.ord, e.num_articles, e.num_sources, spanClass(r.firstDay, r.lastDay),
           );
-          count(e.type, r.day, 1);
+          count(e.type, r.day, e.source.id, e.target?.id ?? null, 1);
           const { head, sources } = splitHappening(e);
           this.q.insertJson.run(key, n, e.id, head, sources);
         });
@@ -246,6 +267,12 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
         if (d.delta === 0) continue;
         this.q.addDays.run(d.type, d.day, d.delta);
         if (d.delta < 0) this.q.dropDay.run(d.type, d.day);
+      }
+      // a pair whose count did not move may still have a newer merged event, or relabelled actors
+      for (const p of pairs.values()) {
+        if (p.delta !== 0) this.q.addPair.run(p.s, p.t, p.type, p.delta);
+        if (p.delta < 0 && this.q.dropPair.run(p.s, p.t, p.type).changes > 0) continue;
+        this.q.pairNewest.run({ s: p.s, t: p.t, type: p.type });
       }
       return stale;
     }).immediate();
@@ -321,17 +348,32 @@ export class SqliteMergedEvents implements MergedEventStore, HappeningMarks {
 
   async happeningPairs(filters: HappeningFilters = {}): Promise<HappeningPairCount[]> {
     const { where, params } = this.filter(filters);
-    const pair = `target_id IS NOT NULL AND target_id <> source_id`;
-    const rows = this.db
-      .prepare<[Record<string, unknown>], { source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number }>(
-        `SELECT source_id, source_label, target_id, target_label, type, count FROM (
-           SELECT source_id, source_label, target_id, target_label, type, sort_day, sort_published, sort_article, sort_ord,
-                  COUNT(*) OVER (PARTITION BY source_id, target_id, type) AS count,
-                  ROW_NUMBER() OVER (PARTITION BY source_id, target_id, type ORDER BY ${ORDER}) AS newest
-           FROM happenings h ${where ? `${where} AND ${pair}` : `WHERE ${pair}`})
-         WHERE newest = 1 ORDER BY ${ORDER}`,
-      )
-      .all(params);
+    type PairRow = { source_id: string; source_label: string; target_id: string; target_label: string; type: string; count: number };
+    let rows: PairRow[];
+    if (!filters.from && !filters.to && filters.actors === undefined) {
+      // the kept counts: a row per pair, read newest first from an index (an actor's through the key and happening_pairs_target)
+      rows = this.db
+        .prepare<[Record<string, unknown>], PairRow>(
+          `SELECT source_id, source_label, target_id, target_label, type, count FROM happening_pairs h ${where} ORDER BY ${ORDER}`,
+        )
+        .all(params);
+    } else {
+      const pair = `h.target_id IS NOT NULL AND h.target_id <> h.source_id`;
+      const lows = filters.actor !== undefined || filters.actors !== undefined ? null : spanLowerBounds(filters.from || undefined);
+      if (lows) params.lows = JSON.stringify(lows);
+      // a date window: the window's merged events through their span classes (as happeningDays); an actor: through its indexes
+      const from = lows ? 'json_each(@lows) c JOIN happenings h INDEXED BY happenings_span ON h.span_class = c.key AND h.first_day >= c.value' : 'happenings h';
+      rows = this.db
+        .prepare<[Record<string, unknown>], PairRow>(
+          `SELECT source_id, source_label, target_id, target_label, type, count FROM (
+             SELECT h.source_id, h.source_label, h.target_id, h.target_label, h.type, h.sort_day, h.sort_published, h.sort_article, h.sort_ord,
+                    COUNT(*) OVER (PARTITION BY h.source_id, h.target_id, h.type) AS count,
+                    ROW_NUMBER() OVER (PARTITION BY h.source_id, h.target_id, h.type ORDER BY h.sort_day DESC, h.sort_published DESC, h.sort_article, h.sort_ord) AS newest
+             FROM ${from} ${where ? `${where} AND ${pair}` : `WHERE ${pair}`})
+           WHERE newest = 1 ORDER BY ${ORDER}`,
+        )
+        .all(params);
+    }
     return rows.map((r) => ({ source: { id: r.source_id, label: r.source_label }, target: { id: r.target_id, label: r.target_label }, type: r.type, count: r.count }));
   }
 
