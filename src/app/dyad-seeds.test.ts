@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ingest } from './ingest.js';
 import { openStore } from './open-store.js';
 import { dyadOf } from './dyad.js';
+import { dyadBefore } from './dyad-before.testkit.js';
 import { SHARED_DIR } from '../model/paths.js';
 import { Fetcher } from '../sources/fetcher.js';
 
@@ -16,6 +17,7 @@ test('dyad over the five seeds: Morocco–United States security cooperation, pe
     const pages = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS, f));
     for await (const r of ingest(pages, { store, fetcher: new Fetcher({ delayMs: 0, retries: 0 }) })) assert.equal(r.status, 'new', r.reason ?? r.source);
     const r = await dyadOf(store, { a: 'المغرب', b: 'الولايات المتحدة', by: 'month' });
+    assert.deepEqual(r, await dyadBefore(store, { a: 'المغرب', b: 'الولايات المتحدة', by: 'month' }), 'what every entity and every affiliation give');
     assert.equal(r.a.id, 'country-ma');
     assert.equal(r.b.id, 'country-us');
     assert.deepEqual([r.a.country, r.b.country], ['MAR', 'USA'], 'PLOVER actor country codes');

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { ingest } from './ingest.js';
 import { openStore } from './open-store.js';
-import { dyadOf, refreshAffiliations, resolveEntityRef } from './dyad.js';
+import { dyadOf, refreshAffiliations, resolveEntityRef, type DyadOptions } from './dyad.js';
+import { dyadBefore } from './dyad-before.testkit.js';
 import { fixturePath } from '../model/paths.js';
 import { Fetcher } from '../sources/fetcher.js';
 import { dyadCsv } from '../resolve/dyad.js';
@@ -101,6 +102,40 @@ test('dyad: names and ids resolve as search does; the same entity twice is refus
     const persons = await dyadOf(store, { a: 'حموشي', b: 'كريستوفر راي' });
     assert.equal(persons.level, 'person');
     assert.deepEqual(persons.events.map((e) => e.period), ['2024-03'], 'at person level only their own meeting');
+  } finally {
+    await store.close();
+  }
+});
+
+test('dyad: reading only its own actors’ affiliations and facts gives what every entity and every affiliation give, before and after analysts’ corrections', async () => {
+  const store = await fixtureStore();
+  try {
+    const asks: DyadOptions[] = [
+      { a: 'المغرب', b: 'الولايات المتحدة', by: 'month', from: '2024-03-01', to: '2024-06-30' },
+      { a: 'country-ma', b: 'country-us', by: 'week' },
+      { a: 'country-us', b: 'country-ma', level: 'org' },
+      { a: 'dgsn', b: 'fbi', by: 'year' },
+      { a: 'حموشي', b: 'كريستوفر راي' },
+      { a: 'المغرب', b: 'fbi' },
+    ];
+    const same = async (when: string) => {
+      for (const o of asks) {
+        const now = await dyadOf(store, o);
+        assert.deepEqual(now, await dyadBefore(store, o), `${when}: ${JSON.stringify(o)}`);
+      }
+    };
+    await same('as ingested');
+    assert.ok((await dyadOf(store, asks[0]!)).events.some((e) => e.links.source.via.length > 0), 'some events rolled up through affiliations');
+    const adviser = await resolveEntityRef(store, 'فيليب ماركوني');
+    await store.affiliate({ member: adviser.id, of: 'country-us', from: '2024-01-01', to: null, basis: 'embassy staff list' }, 'analyst1');
+    await same('an analyst’s affiliation');
+    // a speaker quoted in the dyad's articles who acts in none of its events
+    const speaker = await resolveEntityRef(store, 'محمد الطيبي');
+    await store.affiliate({ member: speaker.id, of: 'dgsn', from: null, to: null, basis: 'spokesman' }, 'analyst1');
+    await same('a speaker affiliated');
+    assert.deepEqual((await dyadOf(store, asks[1]!)).quotes.filter((q) => q.speaker?.id === speaker.id).map((q) => q.party), ['a'], 'speaks for Morocco through the DGSN');
+    await store.unaffiliate('christopher-wray', 'fbi', 'analyst1');
+    await same('an analyst’s removal');
   } finally {
     await store.close();
   }

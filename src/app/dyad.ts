@@ -1,30 +1,20 @@
 /**
- * The dyad view over a store (`marsad dyad`, `GET /api/dyad`), and the affiliations it rests
- * on: derived again from the curated actors and the stored roles each time they are read, so
- * they follow the corpus, and stored, so an analyst can see and correct them.
+ * The dyad view over a store (`marsad dyad`, `GET /api/dyad`), on the affiliations derived
+ * from the curated actors and the stored roles (src/app/affiliations.ts: kept current as the
+ * corpus changes, and stored, so an analyst can see and correct them). A dyad reads the
+ * affiliations and entity facts of its own actors only, not every one of the store (issue #7).
  */
-import type { Affiliation } from '../model/affiliation.js';
-import { ENTITY_TYPES, type CanonicalEntity, type EntityFacts, type EntityType } from '../model/entity.js';
+import { ENTITY_TYPES, type CanonicalEntity, type EntityType } from '../model/entity.js';
 import { MarsadError } from '../model/errors.js';
 import type { StoredQuote } from '../model/quote.js';
-import { deriveAffiliations } from '../resolve/affiliations.js';
 import { computeDyad, labelQuotes, type DyadLevel, type DyadPeriod, type DyadReport } from '../resolve/dyad.js';
 import { lookupKeys, mentionKey } from '../resolve/entity-linking.js';
-import { loadKnownActors } from '../resolve/knowledge.js';
 import { ploverScores } from '../resolve/plover-scores.js';
 import type { MarsadStore } from '../store/store.js';
+import { affiliationsUp, keepAffiliationsCurrent } from './affiliations.js';
 import { listMergedEvents } from './stories.js';
 
-/**
- * Derives the affiliations again (curated actors, roles seen with stored persons) and stores
- * them in place of the earlier derived ones; analysts' records stay and win. Returns those in force.
- * @example const affs = await refreshAffiliations(store)
- */
-export async function refreshAffiliations(store: MarsadStore, facts?: readonly EntityFacts[]): Promise<Affiliation[]> {
-  const entities = (facts ?? (await store.listEntityFacts(['PERSON', 'ORG']))).filter((e) => e.type !== 'LOCATION');
-  await store.setDerivedAffiliations(deriveAffiliations({ actors: loadKnownActors(), entities }));
-  return store.listAffiliations();
-}
+export { refreshAffiliations } from './affiliations.js';
 
 /**
  * The entity an analyst means by `ref`: an entity id, else a name resolved the way mentions
@@ -75,27 +65,29 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   const la = levelOf(a.type);
   const lb = levelOf(b.type);
   const level = o.level ?? (RANK[la] >= RANK[lb] ? la : lb);
-  // every listed entity's names and roles in a few bulk reads, for the affiliations and the labels
-  const facts = await store.listEntityFacts([...ENTITY_TYPES]);
-  const affiliations = await refreshAffiliations(store, facts);
+  await keepAffiliationsCurrent(store);
   // Only events with an actor that can count for A or B: those entities and everyone who
   // belongs to them, down the affiliations whatever their dates (computeDyad checks the
   // dates). Every other event is skipped by computeDyad, so reading them changed nothing but
   // the time, which grew with the corpus. The store narrows to the asked days (an undated
   // event by its article's day), as `marsad events` does.
-  const members = new Map<string, string[]>();
-  for (const aff of affiliations) members.set(aff.of, [...(members.get(aff.of) ?? []), aff.member]);
   const actors = new Set([a.id, b.id]);
   let frontier = [a.id, b.id];
   for (let d = 0; d < MAX_ROLL_UP && frontier.length; d++) {
-    frontier = frontier.flatMap((id) => members.get(id) ?? []).filter((id) => !actors.has(id) && actors.add(id));
+    frontier = (await store.listAffiliations({ ofAny: frontier })).map((aff) => aff.member).filter((id) => !actors.has(id) && actors.add(id));
   }
   // without their sources: computeDyad does not read them, and a frequent happening's run to
   // thousands of articles; those of the dyad's own events are read once it has chosen them
   const events = await listMergedEvents(store, { from: o.from, to: o.to, actors: [...actors], sourcesLimit: 0 });
-  const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
-  const factOf = new Map(facts.map((f) => [f.id, f]));
+  // the affiliations the roll-up of the events' actors reads, the same as over every affiliation
+  const up = affiliationsUp(store, MAX_ROLL_UP);
+  await up.add(events.flatMap((e) => (e.target ? [e.source.id, e.target.id] : [e.source.id])));
+  const affiliations = [...up.list()];
+  // the names and roles of the events' actors and of what they belong to, through their keys
   const ids = new Set(events.flatMap((e) => [e.source.id, e.target?.id ?? '']).filter((id) => id && !id.startsWith('generic:') && !id.startsWith('local:')));
+  const facts = await store.entityFacts([...ids, ...affiliations.map((aff) => aff.of)]);
+  const factOf = new Map(facts.map((f) => [f.id, f]));
+  const entities = new Map<string, { label: string; type: EntityType; roles: string[] }>();
   for (const id of ids) {
     // an entity no article names any more (or merged away) is not among the facts: asked for alone
     const e = factOf.get(id) ?? (await store.getEntity(id));
@@ -132,6 +124,8 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
     const title = r ? r.title : ((await store.get(id))?.article.title ?? null);
     for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
   }
-  report.quotes = labelQuotes({ a, b, level, affiliations, events: report.events, quotes });
+  // the speakers' affiliations too, for their parties
+  await up.add(quotes.flatMap((q) => (q.speaker?.id ? [q.speaker.id] : [])));
+  report.quotes = labelQuotes({ a, b, level, affiliations: up.list(), events: report.events, quotes });
   return report;
 }

@@ -12,6 +12,7 @@ import { analysedAhead } from './analyse-pool.js';
 import { analysePage, pageAnalysisResult, type PageAnalysis } from './page-analysis.js';
 import { storyTracker } from './stories.js';
 import { refreshMergedEvents } from './merged-events.js';
+import { keepAffiliationsCurrent } from './affiliations.js';
 import type { DuplicateLink } from '../store/story-store.js';
 
 /** One line of an ingest report: what happened to one page. */
@@ -58,6 +59,8 @@ export async function* ingest(inputs: string[], options: IngestOptions): AsyncGe
     await tracker.flush();
     // the buckets this run changed are merged now, so the first events view after it is fast
     await refreshMergedEvents(options.store);
+    // and the affiliations derived again from the entities it stored, so the first dyad is too
+    await keepAffiliationsCurrent(options.store);
   }
 }
 
@@ -291,6 +294,7 @@ export async function* reprocess(store: MarsadStore, options: { threads?: number
   // complete only now that duplicates and stories are rebuilt: a reprocess killed earlier leaves them pending
   for (const id of analysed) await store.markAnalysed(id, ANALYSIS_VERSION);
   await refreshMergedEvents(store);
+  await keepAffiliationsCurrent(store);
 }
 
 /** The scratch store of `analyseOnly` keeps no page bytes. */

@@ -29,6 +29,13 @@ export interface AffiliationSources {
 
 const CURATED_BASIS = 'data/knowledge/actors.json';
 
+/**
+ * The version of the rules below: bumped with any change to what `deriveAffiliations` gives
+ * for the same inputs, so that affiliations stored by an earlier version are derived again
+ * (src/app/affiliations.ts).
+ */
+export const AFFILIATION_RULES = 1;
+
 /** Key of one word for matching offices and names: folded, without و/ف, with لل/بال/كال read as ال, without ال. */
 function wordKey(w: string): string {
   let k = fold(w);

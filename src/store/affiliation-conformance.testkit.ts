@@ -37,6 +37,29 @@ export function runAffiliationStoreConformance(backend: string, open: () => Prom
       assert.deepEqual((await s.listAffiliations({ member: 'e1' })).map((a) => `${a.of}:${a.origin}`), ['cia:analyst', 'fbi:role']);
     });
 
+    withStore('affiliations of several members or organisations are those of the whole list, in its order; the basis of the derived ones is kept with them', async (s) => {
+      await s.setDerivedAffiliations([
+        derived('e1', 'fbi', 'role', { from: '2022-06-20' }), derived('e1', 'cia', 'role'), derived('e1', 'fbi', 'role', { from: '2021-01-01' }),
+        derived('e2', 'cia', 'role'), derived('cia', 'country-us', 'curated'), derived('dgsn', 'country-ma', 'curated'), derived('e3', 'dgsn', 'role'),
+      ], 'v1');
+      await s.unaffiliate('e2', 'cia', 'analyst1');
+      await s.affiliate({ member: 'e3', of: 'cia', from: null, to: null, basis: null }, 'analyst1');
+      const all = await s.listAffiliations();
+      const some = [['e1', 'cia'], ['e3'], ['no such member'], ['e2', 'dgsn', 'cia', 'e1'], []];
+      for (const ids of some) {
+        assert.deepEqual(await s.listAffiliations({ members: ids }), all.filter((a) => ids.includes(a.member)), `members ${ids}`);
+        assert.deepEqual(await s.listAffiliations({ ofAny: ids }), all.filter((a) => ids.includes(a.of)), `of any of ${ids}`);
+      }
+      assert.deepEqual(await s.listAffiliations({ members: ['e1', 'e3'], ofAny: ['cia'] }), all.filter((a) => ['e1', 'e3'].includes(a.member) && a.of === 'cia'), 'both');
+      assert.equal(await s.derivedAffiliationsBasis(), 'v1');
+      await s.affiliate({ member: 'e1', of: 'dgsn', from: null, to: null, basis: null }, 'analyst1');
+      assert.equal(await s.derivedAffiliationsBasis(), 'v1', 'an analyst’s record leaves it');
+      await s.setDerivedAffiliations([derived('e1', 'cia', 'role')], 'v2');
+      assert.equal(await s.derivedAffiliationsBasis(), 'v2');
+      await s.setDerivedAffiliations([derived('e1', 'cia', 'role')]);
+      assert.equal(await s.derivedAffiliationsBasis(), null, 'none given, none kept');
+    });
+
     withStore('an analyst removal sets the derived records of the pair aside, now and after deriving again', async (s) => {
       await s.setDerivedAffiliations([derived('e1', 'fbi', 'role'), derived('e1', 'cia', 'role')]);
       const removal = await s.unaffiliate('e1', 'fbi', 'analyst1');

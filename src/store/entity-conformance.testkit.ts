@@ -221,5 +221,50 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       assert.equal(await s.countEntities('LOCATION'), 1);
       assert.equal(await s.countEntities('ORG'), 0);
     });
+
+    withStore('the facts of a few entities are those listEntityFacts gives of them; the facts version moves with every write that can change them', async (s) => {
+      const version = async () => s.entityFactsVersion();
+      const moved = async (before: number, what: string) => {
+        const now = await version();
+        assert.ok(now > before, `${what} moves the facts version`);
+        return now;
+      };
+      let v = await version();
+      await s.loadKnownActors([CIA], (a) => [a.label], 'v1');
+      v = await moved(v, 'curated actors loaded');
+      await s.loadKnownActors([CIA], (a) => [a.label], 'v1');
+      assert.equal(await version(), v, 'the same curated actors again: no write');
+      const a = await articleIn(s, 'a', '2022-06-14');
+      const b = await articleIn(s, 'b', '2023-11-14');
+      const [x, y] = await s.setArticleEntities(a, [
+        assign('وليام بيرنز', [['وليام بيرنز', 0]], { roles: ['مدير وكالة الاستخبارات المركزية'] }),
+        assign('الرباط', [['الرباط', 20]], { type: 'LOCATION' }),
+        assign('سي آي إيه', [['سي آي إيه', 30]], { type: 'ORG', entityId: 'cia' }),
+      ], '2022-06-14');
+      v = await moved(v, 'an article’s entities stored');
+      const [z] = await s.setArticleEntities(b, [assign('بورنز', [['بورنز', 0]], { roles: ['مدير المخابرات'] }), assign('بيرنز', [['بيرنز', 10]], { entityId: x!.id })], '2023-11-14');
+      v = await moved(v, 'another');
+      const check = async (when: string) => {
+        const all = await s.listEntityFacts(['PERSON', 'ORG', 'LOCATION']);
+        const byId = (fs: { id: string }[]) => [...fs].sort((p, q) => (p.id < q.id ? -1 : 1));
+        for (const ids of [[x!.id], [x!.id, y!.id, 'cia', z!.id], [z!.id, 'no such entity', x!.id, x!.id], [], ['country-ma']]) {
+          assert.deepEqual(byId(await s.entityFacts(ids)), byId(all.filter((f) => ids.includes(f.id))), `${when}: ${ids}`);
+        }
+      };
+      await check('stored');
+      await s.listEntities();
+      await s.getEntity(x!.id);
+      assert.equal(await version(), v, 'reads leave it');
+      await s.mergeEntities(x!.id, z!.id, 'analyst');
+      v = await moved(v, 'a merge');
+      await check('after a merge');
+      assert.deepEqual(await s.entityFacts([z!.id]), [], 'an id merged away is not among the facts');
+      await s.splitEntity(x!.id, 'بيرنز', 'بيرنز', 'analyst');
+      v = await moved(v, 'a split');
+      await check('after a split');
+      await s.setArticleEntities(b, [], null);
+      await moved(v, 'an article’s entities cleared');
+      await check('after an article lost its entities');
+    });
   });
 }

@@ -1,5 +1,5 @@
 /** An entity's stored row, and the canonical entity both backends build from it. */
-import type { CanonicalEntity, EntityRole, EntityType } from '../model/entity.js';
+import type { CanonicalEntity, EntityFacts, EntityRole, EntityType } from '../model/entity.js';
 import { withCuratedRoles } from './curated-roles.js';
 
 /** A row of the entities table (both backends). */
@@ -47,6 +47,35 @@ export function canonicalEntity(row: EntityRow, parts: EntityParts): CanonicalEn
     blocked_keys: parts.blocked_keys,
   };
 }
+
+/**
+ * The facts of entity rows (`listEntityFacts`, `entityFacts`), in the rows' order, from their
+ * aliases and roles as read in bulk (each in entity order, then count descending); rows of
+ * other entities are skipped.
+ * @example factsOf(rows, aliases, roles)[0] // { id, type, label, country, aliases: [{ text, count }], roles: [...] }
+ */
+export function factsOf(
+  rows: readonly EntityRow[],
+  aliases: Iterable<{ entity_id: string; text: string; count: number }>,
+  roles: Iterable<EntityRole & { entity_id: string }>,
+): EntityFacts[] {
+  const facts = new Map<string, EntityFacts>();
+  for (const r of rows) facts.set(r.id, { id: r.id, type: r.type, label: r.label, country: r.country, aliases: [], roles: [] });
+  for (const a of aliases) facts.get(a.entity_id)?.aliases.push({ text: a.text, count: a.count });
+  for (const { entity_id, ...role } of roles) facts.get(entity_id)?.roles.push(role);
+  for (const r of rows) {
+    const f = facts.get(r.id)!;
+    f.roles = withCuratedRoles(f.roles, JSON.parse(r.curated_roles) as string[]);
+  }
+  return [...facts.values()];
+}
+
+/**
+ * The store_meta key of the entity facts' version: a count that every write that can change
+ * what `listEntityFacts` gives (an article's entities, a merge, a split, curated actors
+ * loaded) moves in its own transaction (`EntityStore.entityFactsVersion`).
+ */
+export const ENTITY_FACTS_SEQ = 'entity_facts_seq';
 
 /**
  * Rows of one query over several entities, grouped by entity in their order.

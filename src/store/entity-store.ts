@@ -45,6 +45,20 @@ export interface EntityStore {
    * @example await store.listEntityFacts(['PERSON', 'ORG'])
    */
   listEntityFacts(types: EntityType[]): Promise<EntityFacts[]>;
+  /**
+   * The facts `listEntityFacts` gives of these entities (any type), read through their keys:
+   * an id it would not list (merged away, named by no article, unknown) is left out.
+   * @example (await store.entityFacts(['cia', 'country-us'])).map((f) => f.label)
+   */
+  entityFacts(ids: string[]): Promise<EntityFacts[]>;
+  /**
+   * A number that every write that can change what `listEntityFacts` gives moves (an
+   * article's entities or roles stored, a merge, a split, curated actors loaded), in the
+   * write's own transaction: what was derived from the facts read after it is current while it
+   * has not moved.
+   * @example if ((await store.entityFactsVersion()) !== seenAt) rederive()
+   */
+  entityFactsVersion(): Promise<number>;
   /** One entity; an id merged away answers with the entity it was merged into. */
   getEntity(id: string): Promise<CanonicalEntity | null>;
   /** Folds `from` into `into` (mentions, aliases, roles); `from` then redirects to `into`. */

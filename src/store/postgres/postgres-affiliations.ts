@@ -1,5 +1,5 @@
 import type { Affiliation, AffiliationOrigin, AffiliationRemoval } from '../../model/affiliation.js';
-import type { AffiliationListOptions, AffiliationStore } from '../affiliation-store.js';
+import { AFFILIATIONS_BASIS, type AffiliationListOptions, type AffiliationStore } from '../affiliation-store.js';
 import type { PgDb } from './pg-db.js';
 
 interface AffiliationRow {
@@ -26,10 +26,14 @@ function toAffiliation(r: AffiliationRow): Affiliation {
 export class PgAffiliations implements AffiliationStore {
   constructor(private readonly db: PgDb) {}
 
-  async setDerivedAffiliations(records: Affiliation[]): Promise<void> {
+  async setDerivedAffiliations(records: Affiliation[], basis?: string): Promise<void> {
     const derived = records.filter((r) => r.origin !== 'analyst');
     await this.db.tx(async () => {
       await this.db.query("DELETE FROM affiliations WHERE origin <> 'analyst'");
+      if (basis === undefined) await this.db.query(`DELETE FROM store_meta WHERE key = '${AFFILIATIONS_BASIS}'`);
+      else {
+        await this.db.query(`INSERT INTO store_meta (key, value) VALUES ('${AFFILIATIONS_BASIS}', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [basis]);
+      }
       if (derived.length === 0) return;
       await this.db.query(
         `INSERT INTO affiliations (member, of_id, date_from, date_to, origin, basis, removed, by_name, at)
@@ -38,6 +42,10 @@ export class PgAffiliations implements AffiliationStore {
         [derived.map((r) => r.member), derived.map((r) => r.of), derived.map((r) => r.from), derived.map((r) => r.to), derived.map((r) => r.origin), derived.map((r) => r.basis)],
       );
     });
+  }
+
+  async derivedAffiliationsBasis(): Promise<string | null> {
+    return (await this.db.one<{ value: string }>(`SELECT value FROM store_meta WHERE key = '${AFFILIATIONS_BASIS}'`))?.value ?? null;
   }
 
   private async analystRow(member: string, of: string, from: string | null, to: string | null, basis: string | null, removed: 0 | 1, by: string, at: string) {
@@ -64,13 +72,24 @@ export class PgAffiliations implements AffiliationStore {
   }
 
   async listAffiliations(options: AffiliationListOptions = {}): Promise<Affiliation[]> {
+    const where = ['a.removed = 0'];
+    const params: unknown[] = [];
+    const narrow = (value: unknown, test: (p: string) => string) => {
+      if (value === undefined || value === null) return;
+      params.push(value);
+      where.push(test(`$${params.length}`));
+    };
+    narrow(options.member, (p) => `a.member = ${p}`);
+    narrow(options.of, (p) => `a.of_id = ${p}`);
+    narrow(options.members, (p) => `a.member = ANY(${p}::text[])`);
+    narrow(options.ofAny, (p) => `a.of_id = ANY(${p}::text[])`);
     const rows = await this.db.query<AffiliationRow>(
       `SELECT a.* FROM affiliations a
-       WHERE a.removed = 0 AND ($1::text IS NULL OR a.member = $1) AND ($2::text IS NULL OR a.of_id = $2)
+       WHERE ${where.join(' AND ')}
          AND (a.origin = 'analyst' OR NOT EXISTS (
            SELECT 1 FROM affiliations x WHERE x.origin = 'analyst' AND x.member = a.member AND x.of_id = a.of_id))
        ORDER BY a.member, a.of_id, a.origin, a.date_from, a.id`,
-      [options.member ?? null, options.of ?? null],
+      params,
     );
     return rows.map(toAffiliation);
   }

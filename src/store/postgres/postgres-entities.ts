@@ -9,8 +9,7 @@ import type {
   EntityType,
   KnownActor,
 } from '../../model/entity.js';
-import { withCuratedRoles } from '../curated-roles.js';
-import { canonicalEntity, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
+import { canonicalEntity, ENTITY_FACTS_SEQ, factsOf, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { PgDb } from './pg-db.js';
@@ -341,6 +340,7 @@ export class PgEntities implements EntityStore {
       }
       await this.count(articleId, 1);
       await this.countRoles(articleId, rolesBefore);
+      await this.factsChanged();
     });
     return this.articleEntities(articleId);
   }
@@ -390,8 +390,6 @@ export class PgEntities implements EntityStore {
        ORDER BY c.articles DESC, e.label`,
       [types],
     );
-    const facts = new Map<string, EntityFacts>();
-    for (const r of rows) facts.set(r.id, { id: r.id, type: r.type, label: r.label, country: r.country, aliases: [], roles: [] });
     // Whole tables in one query each, kept for the listed entities: one query per entity (as
     // `canonical` does) took seconds at 5k articles.
     const aliases = await this.db.query<{ entity_id: string; text: string; count: number }>(
@@ -400,16 +398,44 @@ export class PgEntities implements EntityStore {
          UNION ALL SELECT entity_id, text, 0 AS n FROM entity_aliases) x
        GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
     );
-    for (const a of aliases) facts.get(a.entity_id)?.aliases.push({ text: a.text, count: a.count });
     const roles = await this.db.query<EntityRole & { entity_id: string }>(
       'SELECT entity_id, role, first_seen, last_seen, count FROM entity_role_counts ORDER BY entity_id, count DESC, role',
     );
-    for (const { entity_id, ...role } of roles) facts.get(entity_id)?.roles.push(role);
-    for (const r of rows) {
-      const f = facts.get(r.id)!;
-      f.roles = withCuratedRoles(f.roles, JSON.parse(r.curated_roles) as string[]);
-    }
-    return [...facts.values()];
+    return factsOf(rows, aliases, roles);
+  }
+
+  async entityFacts(ids: string[]): Promise<EntityFacts[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<EntityRow>(
+      `SELECT e.* FROM entities e JOIN entity_article_counts c ON c.entity_id = e.id
+       WHERE e.id = ANY($1::text[]) AND e.merged_into IS NULL AND c.articles > 0 ORDER BY c.articles DESC, e.label`,
+      [[...new Set(ids)]],
+    );
+    const listed = rows.map((r) => r.id);
+    const aliases = await this.db.query<{ entity_id: string; text: string; count: number }>(
+      `SELECT entity_id, text, SUM(n)::int AS count FROM (
+         SELECT entity_id, text, count AS n FROM entity_alias_counts WHERE entity_id = ANY($1::text[])
+         UNION ALL SELECT entity_id, text, 0 AS n FROM entity_aliases WHERE entity_id = ANY($1::text[])) x
+       GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
+      [listed],
+    );
+    const roles = await this.db.query<EntityRole & { entity_id: string }>(
+      'SELECT entity_id, role, first_seen, last_seen, count FROM entity_role_counts WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, count DESC, role',
+      [listed],
+    );
+    return factsOf(rows, aliases, roles);
+  }
+
+  async entityFactsVersion(): Promise<number> {
+    return Number((await this.db.one<{ value: string }>('SELECT value FROM store_meta WHERE key = $1', [ENTITY_FACTS_SEQ]))?.value ?? 0);
+  }
+
+  /** Moves the entity facts' version, inside the write's transaction (see entityFactsVersion). */
+  private async factsChanged(): Promise<void> {
+    await this.db.query(
+      `INSERT INTO store_meta (key, value) VALUES ($1, '1') ON CONFLICT (key) DO UPDATE SET value = (store_meta.value::bigint + 1)::text`,
+      [ENTITY_FACTS_SEQ],
+    );
   }
 
   async countEntities(type?: EntityType): Promise<number> {
@@ -463,6 +489,7 @@ export class PgEntities implements EntityStore {
       await this.happenings.actorsChanged(moved);
       await this.recount(keep.id, gone.id);
       await this.correction('merge', keep.id, gone.id, null, by);
+      await this.factsChanged();
     });
     return this.canonical((await this.entity(keep.id))!);
   }
@@ -490,6 +517,7 @@ export class PgEntities implements EntityStore {
       await this.db.query('INSERT INTO entity_blocks (entity_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING', [from.id, aliasKey]);
       await this.recount(from.id, created);
       await this.correction('split', from.id, created, alias, by);
+      await this.factsChanged();
       return created;
     });
     return this.canonical((await this.entity(newId))!);
@@ -550,6 +578,7 @@ export class PgEntities implements EntityStore {
         `INSERT INTO store_meta (key, value) VALUES ('known_actors_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
         [version],
       );
+      await this.factsChanged();
     });
   }
 }

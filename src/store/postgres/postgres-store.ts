@@ -155,8 +155,11 @@ class PostgresStore implements MarsadStore {
     }
   }
 
-  setDerivedAffiliations(records: Affiliation[]): Promise<void> {
-    return this.guard(() => this.affiliations.setDerivedAffiliations(records));
+  setDerivedAffiliations(records: Affiliation[], basis?: string): Promise<void> {
+    return this.guard(() => this.affiliations.setDerivedAffiliations(records, basis));
+  }
+  derivedAffiliationsBasis(): Promise<string | null> {
+    return this.guard(() => this.affiliations.derivedAffiliationsBasis());
   }
   affiliate(record: Pick<Affiliation, 'member' | 'of' | 'from' | 'to' | 'basis'>, by: string): Promise<Affiliation> {
     return this.guard(() => this.affiliations.affiliate(record, by));
@@ -278,6 +281,12 @@ class PostgresStore implements MarsadStore {
   }
   listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
     return this.guard(() => this.entities.listEntityFacts(types));
+  }
+  entityFacts(ids: string[]): Promise<EntityFacts[]> {
+    return this.guard(() => this.entities.entityFacts(ids));
+  }
+  entityFactsVersion(): Promise<number> {
+    return this.guard(() => this.entities.entityFactsVersion());
   }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guard(() => this.entities.getEntity(id));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Affiliation, AffiliationOrigin, AffiliationRemoval } from '../../model/affiliation.js';
-import type { AffiliationListOptions, AffiliationStore } from '../affiliation-store.js';
+import { AFFILIATIONS_BASIS, type AffiliationListOptions, type AffiliationStore } from '../affiliation-store.js';
 
 interface AffiliationRow {
   member: string;
@@ -34,7 +34,9 @@ function toAffiliation(r: AffiliationRow): Affiliation {
  */
 export class SqliteAffiliations implements AffiliationStore {
   private readonly q;
-  private readonly replaceDerived: Database.Transaction<(records: Affiliation[]) => void>;
+  private readonly replaceDerived: Database.Transaction<(records: Affiliation[], basis: string | undefined) => void>;
+  /** listAffiliations' statements, by their filters */
+  private readonly lists = new Map<string, Database.Statement<[Record<string, unknown>], AffiliationRow>>();
 
   constructor(private readonly db: Database.Database) {
     this.q = {
@@ -48,27 +50,28 @@ export class SqliteAffiliations implements AffiliationStore {
         `INSERT INTO affiliations (member, of_id, date_from, date_to, origin, basis, removed, by_name, at)
          VALUES (?, ?, ?, ?, 'analyst', ?, ?, ?, ?)`,
       ),
-      // Derived rows give way to any analyst row of their pair (a statement or a removal).
-      inForce: db.prepare<[{ member: string | null; of: string | null }], AffiliationRow>(
-        `SELECT a.* FROM affiliations a
-         WHERE a.removed = 0 AND (@member IS NULL OR a.member = @member) AND (@of IS NULL OR a.of_id = @of)
-           AND (a.origin = 'analyst' OR NOT EXISTS (
-             SELECT 1 FROM affiliations x WHERE x.origin = 'analyst' AND x.member = a.member AND x.of_id = a.of_id))
-         ORDER BY a.member, a.of_id, a.origin, a.date_from, a.id`,
-      ),
+      basis: db.prepare<[], { value: string }>(`SELECT value FROM store_meta WHERE key = '${AFFILIATIONS_BASIS}'`),
+      setBasis: db.prepare(`INSERT INTO store_meta (key, value) VALUES ('${AFFILIATIONS_BASIS}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+      clearBasis: db.prepare(`DELETE FROM store_meta WHERE key = '${AFFILIATIONS_BASIS}'`),
       removals: db.prepare<[], AffiliationRow>("SELECT * FROM affiliations WHERE origin = 'analyst' AND removed = 1 ORDER BY id"),
     };
-    this.replaceDerived = db.transaction((records: Affiliation[]) => {
+    this.replaceDerived = db.transaction((records: Affiliation[], basis: string | undefined) => {
       this.q.clearDerived.run();
       for (const r of records) {
         if (r.origin === 'analyst') continue;
         this.q.addDerived.run(r.member, r.of, r.from, r.to, r.origin, r.basis);
       }
+      if (basis === undefined) this.q.clearBasis.run();
+      else this.q.setBasis.run(basis);
     });
   }
 
-  async setDerivedAffiliations(records: Affiliation[]): Promise<void> {
-    this.replaceDerived.immediate(records);
+  async setDerivedAffiliations(records: Affiliation[], basis?: string): Promise<void> {
+    this.replaceDerived.immediate(records, basis);
+  }
+
+  async derivedAffiliationsBasis(): Promise<string | null> {
+    return this.q.basis.get()?.value ?? null;
   }
 
   async affiliate(record: Pick<Affiliation, 'member' | 'of' | 'from' | 'to' | 'basis'>, by: string): Promise<Affiliation> {
@@ -90,7 +93,31 @@ export class SqliteAffiliations implements AffiliationStore {
   }
 
   async listAffiliations(options: AffiliationListOptions = {}): Promise<Affiliation[]> {
-    return this.q.inForce.all({ member: options.member ?? null, of: options.of ?? null }).map(toAffiliation);
+    const where = ['a.removed = 0'];
+    const params: Record<string, unknown> = {};
+    const narrow = (name: string, value: unknown, test: string) => {
+      if (value === undefined || value === null) return;
+      params[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      where.push(test);
+    };
+    narrow('member', options.member, 'a.member = @member');
+    narrow('of', options.of, 'a.of_id = @of');
+    narrow('members', options.members, 'a.member IN (SELECT value FROM json_each(@members))');
+    narrow('ofAny', options.ofAny, 'a.of_id IN (SELECT value FROM json_each(@ofAny))');
+    const sql = where.join(' AND ');
+    let q = this.lists.get(sql);
+    if (!q) {
+      // Derived rows give way to any analyst row of their pair (a statement or a removal).
+      q = this.db.prepare<[Record<string, unknown>], AffiliationRow>(
+        `SELECT a.* FROM affiliations a
+         WHERE ${sql}
+           AND (a.origin = 'analyst' OR NOT EXISTS (
+             SELECT 1 FROM affiliations x WHERE x.origin = 'analyst' AND x.member = a.member AND x.of_id = a.of_id))
+         ORDER BY a.member, a.of_id, a.origin, a.date_from, a.id`,
+      );
+      this.lists.set(sql, q);
+    }
+    return q.all(params).map(toAffiliation);
   }
 
   async affiliationRemovals(): Promise<AffiliationRemoval[]> {

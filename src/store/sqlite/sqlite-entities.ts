@@ -10,8 +10,7 @@ import type {
   EntityType,
   KnownActor,
 } from '../../model/entity.js';
-import { withCuratedRoles } from '../curated-roles.js';
-import { canonicalEntity, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
+import { canonicalEntity, ENTITY_FACTS_SEQ, factsOf, groupByEntity, keyWeightSql, KEY_POSTING_CAP, type EntityRow } from '../entity-rows.js';
 import { MarsadError } from '../../model/errors.js';
 import type { EntityListOptions, EntityStore } from '../entity-store.js';
 import type { HappeningMarks } from './sqlite-merged-events.js';
@@ -171,6 +170,26 @@ export class SqliteEntities implements EntityStore {
       corrections: db.prepare<[], EntityCorrection>('SELECT kind, entity, other, alias, by, at FROM entity_corrections ORDER BY seq'),
       meta: db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      // inside each write that can change what listEntityFacts gives (see entityFactsVersion)
+      // listEntityFacts for a few ids, through the keys of each table
+      factsRows: db.prepare<[string], EntityRow>(
+        `SELECT e.* FROM json_each(?) j JOIN entities e ON e.id = j.value JOIN entity_article_counts c ON c.entity_id = e.id
+         WHERE e.merged_into IS NULL AND c.articles > 0 ORDER BY c.articles DESC, e.label`,
+      ),
+      factsAliases: db.prepare<[{ ids: string }], { entity_id: string; text: string; count: number }>(
+        `SELECT entity_id, text, SUM(n) AS count FROM (
+           SELECT a.entity_id, a.text, a.count AS n FROM json_each(@ids) j JOIN entity_alias_counts a ON a.entity_id = j.value
+           UNION ALL SELECT a.entity_id, a.text, 0 AS n FROM json_each(@ids) j JOIN entity_aliases a ON a.entity_id = j.value)
+         GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
+      ),
+      factsRoles: db.prepare<[string], EntityRole & { entity_id: string }>(
+        `SELECT r.entity_id, r.role, r.first_seen, r.last_seen, r.count FROM json_each(?) j JOIN entity_role_counts r ON r.entity_id = j.value
+         ORDER BY r.entity_id, r.count DESC, r.role`,
+      ),
+      factsChanged: db.prepare(
+        `INSERT INTO store_meta (key, value) VALUES ('${ENTITY_FACTS_SEQ}', '1')
+         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+      ),
     };
   }
 
@@ -401,6 +420,7 @@ export class SqliteEntities implements EntityStore {
         this.q.clearRoleCount.run(entity, role);
         this.q.recountRole.run(entity, role);
       }
+      this.q.factsChanged.run();
     }).immediate();
     return this.articleEntities(articleId);
   }
@@ -457,10 +477,6 @@ export class SqliteEntities implements EntityStore {
          ORDER BY c.articles DESC, e.label`,
       )
       .all(...types);
-    const facts = new Map<string, EntityFacts>();
-    for (const r of rows) {
-      facts.set(r.id, { id: r.id, type: r.type, label: r.label, country: r.country, aliases: [], roles: [] });
-    }
     // Whole tables in one pass each, kept for the listed entities: one query per entity (as
     // `canonical` does) took seconds at 5k articles.
     const aliases = this.db.prepare<[], { entity_id: string; text: string; count: number }>(
@@ -469,16 +485,22 @@ export class SqliteEntities implements EntityStore {
          UNION ALL SELECT entity_id, text, 0 AS n FROM entity_aliases)
        GROUP BY entity_id, text ORDER BY entity_id, count DESC, text`,
     );
-    for (const a of aliases.iterate()) facts.get(a.entity_id)?.aliases.push({ text: a.text, count: a.count });
     const roles = this.db.prepare<[], EntityRole & { entity_id: string }>(
       'SELECT entity_id, role, first_seen, last_seen, count FROM entity_role_counts ORDER BY entity_id, count DESC, role',
     );
-    for (const { entity_id, ...role } of roles.iterate()) facts.get(entity_id)?.roles.push(role);
-    for (const r of rows) {
-      const f = facts.get(r.id)!;
-      f.roles = withCuratedRoles(f.roles, JSON.parse(r.curated_roles) as string[]);
-    }
-    return [...facts.values()];
+    return factsOf(rows, aliases.iterate(), roles.iterate());
+  }
+
+  async entityFacts(ids: string[]): Promise<EntityFacts[]> {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify([...new Set(ids)]);
+    const rows = this.q.factsRows.all(json);
+    const listed = JSON.stringify(rows.map((r) => r.id));
+    return factsOf(rows, this.q.factsAliases.iterate({ ids: listed }), this.q.factsRoles.iterate(listed));
+  }
+
+  async entityFactsVersion(): Promise<number> {
+    return Number(this.q.meta.get(ENTITY_FACTS_SEQ)?.value ?? 0);
   }
 
   async getEntity(id: string): Promise<CanonicalEntity | null> {
@@ -525,6 +547,7 @@ export class SqliteEntities implements EntityStore {
       this.happenings.actorsChanged(moved);
       this.recount(keep.id, gone.id);
       this.q.correction.run('merge', keep.id, gone.id, null, by, new Date().toISOString());
+      this.q.factsChanged.run();
     }).immediate();
     return this.canonical(this.q.entity.get(keep.id)!);
   }
@@ -558,6 +581,7 @@ export class SqliteEntities implements EntityStore {
       this.q.block.run(from.id, aliasKey);
       this.recount(from.id, newId);
       this.q.correction.run('split', from.id, newId, alias, by, new Date().toISOString());
+      this.q.factsChanged.run();
     }).immediate();
     return this.canonical(this.q.entity.get(newId)!);
   }
@@ -601,6 +625,7 @@ export class SqliteEntities implements EntityStore {
       // merged events carry their actors' labels
       this.happenings.actorsChanged(relabelled);
       this.q.setMeta.run('known_actors_version', version);
+      this.q.factsChanged.run();
     }).immediate();
   }
 }

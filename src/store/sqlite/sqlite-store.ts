@@ -200,8 +200,11 @@ class SqliteStore implements MarsadStore {
     this.affiliations = new SqliteAffiliations(db);
   }
 
-  setDerivedAffiliations(records: Affiliation[]): Promise<void> {
-    return this.guardAsync(() => this.affiliations.setDerivedAffiliations(records));
+  setDerivedAffiliations(records: Affiliation[], basis?: string): Promise<void> {
+    return this.guardAsync(() => this.affiliations.setDerivedAffiliations(records, basis));
+  }
+  derivedAffiliationsBasis(): Promise<string | null> {
+    return this.guardAsync(() => this.affiliations.derivedAffiliationsBasis());
   }
   affiliate(record: Pick<Affiliation, 'member' | 'of' | 'from' | 'to' | 'basis'>, by: string): Promise<Affiliation> {
     return this.guardAsync(() => this.affiliations.affiliate(record, by));
@@ -324,6 +327,12 @@ class SqliteStore implements MarsadStore {
   }
   listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
     return this.guardAsync(() => this.entities.listEntityFacts(types));
+  }
+  entityFacts(ids: string[]): Promise<EntityFacts[]> {
+    return this.guardAsync(() => this.entities.entityFacts(ids));
+  }
+  entityFactsVersion(): Promise<number> {
+    return this.guardAsync(() => this.entities.entityFactsVersion());
   }
   getEntity(id: string): Promise<CanonicalEntity | null> {
     return this.guardAsync(() => this.entities.getEntity(id));
