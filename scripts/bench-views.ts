@@ -12,7 +12,7 @@
  * apart). The samples are chosen through the API itself: the newest article and the 150th, the
  * most reported entity and the 100th, the most reported person and organisation (a dyad), the
  * commonest and a rarer word of the newest 200 titles and a phrase of one, the story with the most articles
- * and the newest story. Each view runs once cold (the first request after opening, caches
+ * and the newest story, the two most reported countries (a second dyad). Each view runs once cold (the first request after opening, caches
  * empty) and then `--repeat` times; the table gives cold ms, the median and the worst warm ms,
  * and which request was slowest. The requests of a view run one after another (the page runs
  * some in parallel, so the sum is an upper bound). `--per-request` adds each request's median
@@ -23,7 +23,7 @@
  * and asks SQLite for each one's `EXPLAIN QUERY PLAN` on the store's own connection. A plan
  * line that SCANs a big table with no index is a full scan the view waits on: it is printed
  * with the view and the statement, and the script exits with status 1 when there is any. Big:
- * a table that grows with the corpus (GROWING below: articles, mentions, quotes, events,
+ * a table that grows with the corpus (GROWING below: articles, entities, mentions, quotes, events, actor pairs,
  * stories, merged events…), whatever its size in this file, or any other of at least
  * `--audit-rows` rows (default 10,000). A SCAN through an index (an ordered walk that a LIMIT may
  * stop early, or a covering-index count) is listed too with `--audit-all`, not counted.
@@ -126,6 +126,7 @@ const entities = (await get('/api/entities?limit=200')).items as { id: string; t
 const persons = (await get('/api/entities?limit=1&type=PERSON')).items as { id: string }[];
 const orgs = (await get('/api/entities?limit=1&type=ORG')).items as { id: string }[];
 const newestStory = ((await get('/api/stories?limit=1')).items as { id: string }[])[0];
+const countries = entities.filter((e) => e.id.startsWith('country-'));
 // the largest story, read from the file: the API lists stories by date, not size
 const raw = new Database(dbPath, { readonly: true, fileMustExist: true });
 const largest = raw.prepare('SELECT story_id AS id, COUNT(*) AS n FROM story_articles GROUP BY story_id ORDER BY n DESC LIMIT 1').get() as { id: string; n: number } | undefined;
@@ -162,6 +163,8 @@ const views: [string, string[]][] = [
   ['story (newest)', newestStory ? [`/api/stories/${q(newestStory.id)}`] : []],
   ['story (largest)', largest ? [`/api/stories/${q(largest.id)}`] : []],
   ['dyad (top person, top org)', persons[0] && orgs[0] ? ['/api/entities?limit=200', `/api/dyad?a=${q(persons[0].id)}&b=${q(orgs[0].id)}`] : []],
+  // the two most reported countries: a dyad with events, rolled up from persons and organisations
+  ['dyad (top two countries)', countries.length >= 2 ? ['/api/entities?limit=200', `/api/dyad?a=${q(countries[0]!.id)}&b=${q(countries[1]!.id)}`] : []],
 ];
 
 const results: ViewResult[] = [];
@@ -183,7 +186,9 @@ for (const [view, paths] of views) {
 const GROWING = new Set([
   'articles', 'raw_pages', 'article_keys', 'article_analysis', 'article_signatures', 'article_duplicates', 'entity_mentions', 'entity_roles',
   'entity_cooccurrence', 'quotes', 'events', 'stories', 'story_articles', 'happenings', 'happening_json', 'happening_stale',
-  'story_happenings', 'story_count_stale',
+  'story_happenings', 'story_count_stale', 'happening_pairs',
+  // entities and what is kept of them: a corpus names more of them as it grows
+  'entities', 'entity_keys', 'entity_aliases', 'entity_alias_counts', 'entity_role_counts', 'entity_article_counts', 'affiliations',
   // not happening_days: a row per day and type with merged events, bounded by the calendar, not by the corpus
 ]);
 
