@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { networkGraphml } from './export.js';
-import { buildNetwork, type NetworkEvent } from './network.js';
+import { buildNetwork, storeNetwork, type NetworkEvent } from './network.js';
+import { openStore } from './open-store.js';
+import { ensureKnownActors } from './analyse.js';
+import { article, input } from '../store/conformance.testkit.js';
+import type { ArticleEvent } from '../model/event.js';
 
 const ev = (type: string, source: string, target: string | null): NetworkEvent => ({
   type,
@@ -71,5 +75,29 @@ describe('networkGraphml', () => {
     const xml = networkGraphml({ nodes: [], edges: [] });
     assert.equal(XMLValidator.validate(xml), true);
     for (const key of ['label', 'type', 'degree', 'event_type', 'count']) assert.match(xml, new RegExp(`<key id="${key}" for="(node|edge)"`));
+  });
+});
+
+describe('storeNetwork', () => {
+  it('types each node by its stored entity: one named in articles, a curated actor no article names, a merged one; generic and unknown ids apart', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await ensureKnownActors(store);
+      const a = (await store.put(input('a.txt', article({ published: '2024-03-01', text: 'نص أول.' })))).id;
+      const person = (label: string) => ({ entityId: null, type: 'PERSON' as const, label, label_en: null, roles: [], mentions: [{ text: label, start: 0, end: label.length, key: label }], keys: [label] });
+      const [h, x, y] = await store.setArticleEntities(a, [person('حموشي'), person('بيرنز'), person('بورنز')], null);
+      const event = (n: number, source: string, target: string): ArticleEvent => ({
+        id: `${a}:${n}`, type: 'CONSULT', mode: null, status: null, source: { id: source, label: source }, target: { id: target, label: target }, location: null,
+        date: { start: '2024-03-01', end: null, text: null }, contexts: [], evidence: { text: 'جملة.', start: 0, end: 5 },
+      });
+      await store.setArticleEvents(a, [event(1, h!.id, 'cia'), event(2, h!.id, 'country-ma'), event(3, 'generic:COP:MA', h!.id), event(4, h!.id, 'nobody'), event(5, y!.id, 'country-us')]);
+      await store.mergeEntities(x!.id, y!.id, 'analyst');
+      const net = await storeNetwork(store, {});
+      const types = Object.fromEntries(net.nodes.map((n) => [n.id, n.type]));
+      assert.deepEqual(types, { [h!.id]: 'PERSON', cia: 'ORG', 'country-ma': 'LOCATION', 'generic:COP:MA': 'GENERIC', nobody: 'UNKNOWN', [x!.id]: 'PERSON', 'country-us': 'LOCATION' }, 'the merged one under the kept id');
+      for (const n of net.nodes) if (!n.id.startsWith('generic:')) assert.equal(n.type, (await store.getEntity(n.id))?.type ?? 'UNKNOWN', n.id);
+    } finally {
+      await store.close();
+    }
   });
 });

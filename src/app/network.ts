@@ -123,10 +123,13 @@ export async function storeNetwork(
   await refreshMergedEvents(store);
   // counted per pair by the store, newest pair first (so labels are those of the newest event, as before)
   const network = buildNetwork(await store.happeningPairs(filters), { limit });
-  for (const node of network.nodes) {
-    if (node.type !== UNKNOWN_TYPE) continue;
-    const entity = await store.getEntity(node.id);
-    if (entity) node.type = entity.type;
+  const unknown = network.nodes.filter((n) => n.type === UNKNOWN_TYPE);
+  // the types in one read through the keys (a whole entity each read its co-occurring entities, a list that grows with the corpus)
+  const typeOf = new Map((await store.entityFacts(unknown.map((n) => n.id))).map((f) => [f.id, f.type]));
+  for (const node of unknown) {
+    // an entity named by no article any more, or merged away, is not among the facts: asked for alone
+    const type = typeOf.get(node.id) ?? (await store.getEntity(node.id))?.type;
+    if (type) node.type = type;
   }
   return network;
 }
