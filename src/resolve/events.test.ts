@@ -121,7 +121,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
   ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
   ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]'], 'no subject in reach after أن: no event'],
-  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT المستوطنين → السكان'], 'the speaker is not the subject of the verbs he reports'],
+  ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT/beat المستوطنين → السكان'], 'the speaker is not the subject of the verbs he reports (the recipient is the second verb\'s, اعتدوا على)'],
   ['وهاجم مستوطنون السكان قرب الحقول.', [], ['ASSAULT مستوطنون → السكان'], 'two generic phrases of one sector (CVL) are two actors'],
   ['وهاجمت الشرطة مسلحي العشيرة في الحي.', [], ['ASSAULT الشرطة → مسلحي العشيرة'], 'a plural in the construct state (cs) takes the noun after it'],
   ['وهاجم مسلحو العشيرة الشرطة في الحي.', [], ['ASSAULT مسلحو العشيرة → الشرطة'], 'the nominative construct state (مسلحو) likewise'],
@@ -160,6 +160,15 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وتوقف العمال عن العمل احتجاجا على قرار وزارة المالية.', [['وزارة المالية', O]], ['PROTEST/demo العمال → وزارة المالية'], 'احتجاجا على X: the purpose adjunct has no genitive actor; the clause subject is its actor'],
   ['وتجمع مئات المتظاهرين للاحتجاج على زيارة الوزير، على ما أفاد مراسل وكالة الأنباء الفرنسية.', [['وكالة الأنباء الفرنسية', O]], ['PROTEST/demo مئات المتظاهرين → -'], 'the recipient of a purpose adjunct is inside it, before a comma'],
   ['ووافقت الحكومة على وقف اعتداءاتها على حركة النهضة.', [['حركة النهضة', O]], [], 'a verbal noun with a pronoun (اعتداءاتها) is no accusative purpose adjunct'],
+  ['وفي البصرة جنوب العراق اعتقلت الشرطة ستة أشخاص.', [['البصرة', L], ['العراق', L]], ['COERCE/arrest الشرطة → -'], 'a country after a place and a word of direction says where the place lies: no subject'],
+  ['وهدد العمال بالإضراب بعد مظاهرات تم قمعها من طرف حركة الفجر.', [['حركة الفجر', O]], ['THREATEN العمال → -', 'COERCE حركة الفجر → -'], 'من طرف X is the agent of the nearest act before it, not of one across other triggers; قمع is COERCE'],
+  ['وقال مصدر إن جنديا قتل في هجوم مسلح قرب السوق.', [], ['ASSAULT  → -'], 'هجوم مسلح: the actor noun is the adjective of the attack; جنديا قتل في is a passive, its victim a count'],
+  ['وتظاهر الطلاب أمام الوزارة وطالبوا الحكومة بالإصلاح.', [], ['PROTEST/demo الطلاب → -', 'REQUEST الطلاب → الحكومة'], 'a verb with the plural suffix وا holds its subject, the phrase after it is its object; it opens a clause of its own'],
+  ['وكان سالم حداد قد اعتقل في منزله.', [['سالم حداد', P]], ['COERCE/arrest  → سالم حداد'], 'a verb of an act done to someone with no object after it is passive: its subject is the one it was done to'],
+  ['واتهمت الحكومة حركة الفجر بعمليات قتل وخطف.', [['حركة الفجر', O]], ['ACCUSE الحكومة → حركة الفجر'], 'بعمليات قتل وخطف: nouns of a list, with its governing noun\'s clitics, are no verbs'],
+  ['واقتحم مسلحون مبنى البلدية وخطفوا موظفين اثنين.', [], ['ASSAULT/abduct مسلحون → -'], 'a و the segmenter leaves on the verb still opens a clause; a cardinal after the noun (اثنين) counts'],
+  ['وقتل ثلاثة مدنيين في هجوم على السوق.', [], ['ASSAULT  → -'], 'a count right after a verb of killing is who was killed (a passive), not the killer'],
+  ['وأصيب سالم حداد بجروح في الهجوم.', [['سالم حداد', P]], ['ASSAULT  → سالم حداد'], 'أصيب is passive: the name after it was wounded'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

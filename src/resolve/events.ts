@@ -81,6 +81,16 @@
  *   - an attack or a protest told as having happened with no actor named ("ووقع الهجوم …",
  *     "خرجت مظاهرات …", "مظاهرات عنيفة اندلعت …"; not "الهجوم الذي وقع", which refers back) gets
  *     the unknown actor, once per sentence, like a bombing with casualties.
+ *   - passives: unvocalised, اعتُقل and اعتَقل are one word; a verb of an act done to someone
+ *     (arrest, abduction, killing …) with no object after it ("وكان X قد اعتقل في …") is passive,
+ *     its subject the target and the actor unknown (or after من قبل / على يد); so is a count right
+ *     after it ("قتل ثلاثة مدنيين"), and أصيب always. With no one named, it is an agentless report.
+ *   - a name after a word of direction ("في وسط الصومال", "البصرة جنوب العراق") is a place;
+ *     "من طرف X" is the agent of the nearest act before it, not across another trigger; a verb
+ *     with the plural suffix وا ("وطالبوا الحكومة") holds its subject, the phrase after it is its
+ *     object; a verb of another event after و/ف ends the stretch of arguments; "هجوم مسلح": the
+ *     actor noun is the attack's adjective; "بعمليات قتل وخطف": verb forms in a list of verbal
+ *     nouns are nouns.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -204,6 +214,9 @@ const TITLE_AN = F(['المسؤول', 'المسؤولة', 'المسئول', 'م�
 const PLACE_NOUNS = F(['العاصمة', 'مدينة', 'المدينة', 'عاصمة', 'مقر']);
 
 const NOT_NAMES = /(^|\s)[وبل]?نظ(ير|را)/;
+
+/** Words of direction and part before a place name (folded, clitics off): "جنوب العراق", "وسط الصومال", "شمالي لبنان". */
+const DIRECTION = /^(جنوب|شمال|شرق|غرب|وسط|جنوبي|شمالي|شرقي|غربي|اقصي|انحاء|ضواحي|اطراف|قلب)$/;
 
 /** How the phrase of a name is introduced. */
 type Marker = 'none' | 'bi' | 'li' | 'maa' | 'ila' | 'ala' | 'min' | 'agent' | 'fi' | 'bayna' | 'topic' | 'list' | 'other';
@@ -334,6 +347,12 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
     return markerOf(text, words, i - 1, words[i - 1]!.start);
   }
   if (p2 && isPlaceNoun(b) && /^ال/.test(a)) return markerOf(text, words, i - 2, words[i - 2]!.start);
+  // "في وسط الصومال", "إلى جنوب لبنان": a name after a word of direction takes the marker of
+  // the direction's phrase (a bare one, "قصفت المقاومة شمال إسرائيل", is the object's)
+  if ((DIRECTION.test(a) || DIRECTION.test(a.replace(/^[وفب]/, ''))) && i >= 1) {
+    const outer = markerOf(text, words, i - 1, words[i - 1]!.start);
+    if (outer.marker !== 'none') return outer;
+  }
   if (p2 && (b === 'في' || b === 'الي') && PLACE_NOUNS.has(a)) return { marker: b === 'في' ? 'fi' : 'ila', coord };
   return { marker: 'none', coord };
 }
@@ -423,12 +442,20 @@ export function buildEvents(
     let d = cache.get(si);
     if (!d) {
       const words = sentenceWords(text, sentences[si]!);
+      // "وخطفوا", "وطالبوا": the trigger matcher read the و/ف off a word the segmenter left whole;
+      // the clause rules need it (a verb after و opens a clause of its own)
+      for (const t of triggers) {
+        const w = words[wordAt(words, t.start)];
+        if (!w || w.start >= t.start || t.start >= w.end || w.pro.length) continue;
+        const pre = text.slice(w.start, t.start);
+        if (/^[وف][بلس]?$/.test(pre)) w.pro = [...pre];
+      }
       const units = unitsOf(text, words, sentences[si]!, clusters);
       // the words of names and titles are no generic actor
       const taken = new Set<number>();
       for (const u of units) for (let x = u.first; x <= u.last; x++) taken.add(x);
       words.forEach((w, x) => { if (inside(names, w.start, w.end) || inside(roles, w.start, w.end)) taken.add(x); });
-      const gen: Unit[] = genericPhrases(text, words, taken).map((g) => {
+      const gen: Unit[] = genericPhrases(text, words, taken).filter((g) => !(g.first === g.last && adjectival(words[g.first]!.start, words[g.last]!.end))).map((g) => {
         const cluster = clusters.length + generic.size;
         generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
         if (g.counted) counted.add(cluster);
@@ -439,13 +466,26 @@ export function buildEvents(
     }
     return d;
   };
-  const unknownActor = clusters.length + 100000;
+  // "هجوم مسلح", "الهجوم المسلح": a singular actor noun right after a verbal noun, agreeing
+  // with it in definiteness, is its adjective — the kind of act, neither who did it nor to whom
+  const adjectival = (s: number, e: number): boolean => {
+    const w = fold(text.slice(s, e));
+    return !/(ون|ين)$/.test(w) && sorted.some((n) => !n.actor && !looksVerb(n) && n.end < s && /^\s+$/.test(text.slice(n.end, s)) && /^ال/.test(fold(n.text)) === /^ال/.test(w));
+  };
+  const unknownActor = UNKNOWN_CLUSTER;
   generic.set(unknownActor, { id: UNKNOWN_ACTOR_ID, label: '' });
   const agentless: Draft[] = [];
 
   const drafts: Draft[] = [];
   const sorted = [...triggers].sort((a, b) => a.start - b.start).map((t) => (t.verb !== false && governedNoun(text, t) ? { ...t, verb: false } : t));
-  const actorNouns = sorted.filter((t) => t.actor);
+  // "بعمليات قتل وخطف", "تعذيب واغتصاب وقتل": a three-letter verb form (فعل, whose verbal noun is
+  // written the same) joined by و to the verbal noun right before it is a verbal noun of the list
+  for (let k = 1; k < sorted.length; k++) {
+    const t = sorted[k]!;
+    const p = sorted[k - 1]!;
+    if (looksVerb(t) && /^[^اى]{2}[^اىي]$/.test(fold(t.text)) && !looksVerb(p) && !p.actor && /^\s+[وف]$/.test(text.slice(p.end, t.start))) sorted[k] = { ...t, verb: false };
+  }
+  const actorNouns = sorted.filter((t) => t.actor && !adjectival(t.start, t.end));
   for (const t of sorted) {
     if (t.actor) continue; // "مسلحون": the actors, not the event
     if (inside(names, t.start, t.end) || inside(roles, t.start, t.end)) continue;
@@ -464,20 +504,29 @@ export function buildEvents(
     if (/^[وف]?هل$/.test(words[wordAt(words, t.start) - 1]?.f ?? '') || (/^[وف]?هل$/.test(words.find(isWord)?.f ?? '') && /[؟?]\s*$/.test(sentences[si]!.text))) continue;
     // a generic actor right after a verb is its subject: the name after it is not ("اعتقلت الشرطة X")
     const unnamed = [...actorNouns, ...genericUnits.map((u) => ({ start: words[u.first]!.start, end: words[u.last]!.end }))];
-    let d = argumentsOf(t, words, units, drafts, si, unnamed);
+    const others = sorted.filter((o) => o !== t && !o.actor);
+    let d = argumentsOf(t, words, units, drafts, si, unnamed, others);
     // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
     const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), units, t.type) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type));
-    if (genericUnits.length && (!d || !d.targets.length) && (looksVerb(t) || nounSupported)) {
+    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported)) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
-      const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns);
+      const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns, others);
+      // "فيما قتل ثلاثة مدنيين في هجوم": a count right after a verb of killing or arrest is who it
+      // was done to (a passive), not who did it
+      const gs = g && withGeneric.find((u) => u.cluster === g!.source);
+      if (g && gs && counted.has(g.source) && patientVerb(t) && gs.first > wordAt(words, t.start) && gs.marker === 'none') {
+        g.source = g.subject = UNKNOWN_CLUSTER;
+        g.targets = [];
+      }
       if (g) g.targets = g.targets.filter((x) => !counted.has(x));
       // "اعتقلت الشرطة 19 شخصا يشتبه بتورطهم … ضد قوى الأمن": a count fills the object; a name after it is another clause's
       if (g && g.targets.length && countedObject(words, wordAt(words, t.end - 1), withGeneric.find((u) => u.cluster === g.targets[0])?.first ?? -1)) g.targets = [];
       // a verbal noun whose actor is named takes a generic recipient only after مع، إلى، بـ، لـ …:
       // a bare phrase after it may open the next clause ("قصفها … وكان طيران الاحتلال")
       if (g && d && nounSupported && g.targets.some((x) => withGeneric.find((u) => u.cluster === x)?.marker === 'none')) g.targets = [];
-      if (g && (!d || (g.source === d.source && g.targets.length))) d = g;
+      // (a passive's actor may be a generic phrase after على يد: "خطف X على يد مسلحين")
+      if (g && (!d || (g.source === d.source && g.targets.length) || (d.source === UNKNOWN_CLUSTER && g.source !== UNKNOWN_CLUSTER && d.targets.every((x) => g.targets.includes(x))))) d = g;
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
     if (!d && ((t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) || ((t.type === 'ASSAULT' || t.type === 'PROTEST') && occurred(t, words)))) {
@@ -487,6 +536,11 @@ export function buildEvents(
     if (!d) continue;
     // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
     if (!d.frame && FRAMED.has(t.type)) continue;
+    // a passive with no one named it was done to ("وأصيب خمسة"): an agentless report, once a sentence
+    if (d.source === UNKNOWN_CLUSTER && !d.targets.length) {
+      agentless.push({ ...d, trigger: t, sentence: si });
+      continue;
+    }
     drafts.push({ ...d, trigger: t, sentence: si });
   }
 
@@ -592,7 +646,8 @@ function governedNoun(text: string, t: EventTriggerInput): boolean {
   if (attached && !/^[وف]$/.test(attached)) return false;
   if (/^[يتن]/.test(fold(t.text)) || attached) return false; // an imperfect, or a verb opening a clause (و/ف)
   const prev = /(\S+)\s+$/.exec(before.slice(0, before.length - attached.length));
-  return !!prev && NOUN_GOVERNORS.has(fold(prev[1]!));
+  // ("بعمليات قتل": the governing noun with its own clitics)
+  return !!prev && (NOUN_GOVERNORS.has(fold(prev[1]!)) || NOUN_GOVERNORS.has(fold(prev[1]!).replace(/^[وف]?[بل]?(?=...)/, '')));
 }
 
 /** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
@@ -627,6 +682,44 @@ function countedObject(words: Word[], tLast: number, objectFirst: number): boole
     if (w.kind === 'number' && words[i + 1]?.f !== 'من' && i + 1 < objectFirst) return true;
   }
   return false;
+}
+
+/** The cluster number of the unknown actor (generic:UNK) in drafts. */
+const UNKNOWN_CLUSTER = -1;
+
+/** Verbs only ever passive: "أصيب" (was wounded). */
+const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا)$/;
+/** Verb stems of killing and wounding, whatever their mode: "قتل", "قتلوا", "جرح". */
+const KILLING_VERBS = /^(قتل|قتلت|قتلوا|جرح|جرحت|جرحوا|ذبح|ذبحوا)$/;
+/** Words after a verb that open an adjunct, not an object: prepositions and adverbs of time and place. */
+const ADJUNCT_OPENERS = F(['في', 'من', 'على', 'علي', 'إلى', 'الى', 'عند', 'خلال', 'بعد', 'قبل', 'منذ', 'داخل', 'قرب', 'أثناء', 'اثناء', 'إثر', 'اثر', 'عقب', 'جراء', 'بسبب', 'حين', 'أمام', 'امام', 'لدى']);
+const TIME_FILLERS = F(['أمس', 'امس', 'اليوم', 'مساء', 'صباح', 'ليلة', 'فجر', 'ظهر', 'أيضا', 'ايضا']);
+
+/** Whether a trigger is a verb of an act done to someone: arrest, abduction, assassination … (not release), killing, wounding. */
+function patientVerb(t: EventTriggerInput): boolean {
+  return looksVerb(t) && ((t.mode !== null && PATIENT_MODES.has(t.mode) && t.mode !== 'release') || KILLING_VERBS.test(fold(t.text)));
+}
+
+/**
+ * Whether a perfect verb of an act done to someone (arrest, abduction, assassination, killing …)
+ * reads as a passive: unvocalised, اعتُقل and اعتَقل are one word, and only the active one takes an
+ * object — so with no object after it (the sentence ends, a preposition, بـ, or و opening the next
+ * clause follows, time words aside) it is the passive "X اعتقل في …", "X قتل وأصيب آخر".
+ */
+function passiveReading(t: EventTriggerInput, words: Word[], tFirst: number, tLast: number, actorAfter: Unit[]): boolean {
+  if (t.text.includes(' ') || t.status === 'future') return false;
+  const w = words[tFirst]!;
+  if (segment(w.raw).enclitics.length) return false;
+  if (/^[ين]/.test(fold(t.text))) return false; // an imperfect (يعتقل، يقتل)
+  if (!patientVerb(t)) return false;
+  // the first word after the verb, time words aside
+  let i = tLast + 1;
+  while (i < words.length && isWord(words[i]) && TIME_FILLERS.has(words[i]!.f)) i++;
+  const n = words[i];
+  if (!n) return true;
+  if (!isWord(n)) return n.kind === 'punct' && !/[«"“(]/.test(n.f);
+  if (actorAfter.some((u) => u.first === i)) return false;
+  return ADJUNCT_OPENERS.has(n.f) || n.pro.includes('و') || n.pro.includes('ب') || /^و[^ا]/.test(n.f) && n.f.length > 3;
 }
 
 /** Types whose verbal nouns name a relation or a stance more often than an act ("الشراكة", "مهلة"): an event only with a verb, a light verb or a relative clause. */
@@ -705,9 +798,12 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
       // "حمد بن عيسى آل خليفة ملك البحرين": the office after a person's name is that person's title
       continue;
     }
-    if (type === 'LOCATION' && isCountry(clusters[i]!.label) && last0 && last0.kind === 'place' && last0.last === first - 1 && words[first]!.pro.length === 0) {
-      // "إقليم كردستان العراق": a country right after a place names where the place is
-      continue;
+    if (type === 'LOCATION' && isCountry(clusters[i]!.label) && last0 && last0.kind === 'place' && words[first]!.pro.length === 0) {
+      // "إقليم كردستان العراق": a country right after a place names where the place is, and so
+      // after a place and a word of direction ("البصرة جنوب العراق", "بيشاور شمال غرب باكستان")
+      let d = first - 1;
+      while (d > last0.last && isWord(words[d]) && !words[d]!.pro.length && DIRECTION.test(words[d]!.f)) d--;
+      if (d === last0.last) continue;
     }
     if (type !== 'PERSON' && titleWords) {
       // "بمدير مكتب التحقيقات الفيدرالي “إف بي آي”، كريستوفر راي": the office stands for the
@@ -810,6 +906,7 @@ function argumentsOf(
   drafts: Draft[],
   si: number,
   actorNouns: { start: number; end: number }[] = [],
+  others: EventTriggerInput[] = [],
 ): Omit<Draft, 'trigger' | 'sentence'> | null {
   const tFirst = wordAt(words, t.start);
   const verb = looksVerb(t);
@@ -824,6 +921,11 @@ function argumentsOf(
   let stop = words.length;
   for (let i = tLast + 1; i < words.length; i++) {
     const w = words[i]!;
+    // "تظاهر الطلاب … وطالبوا الحكومة": a verb of another event after و/ف opens a clause of its own
+    if ((w.pro.includes('و') || w.pro.includes('ف')) && others.some((o) => looksVerb(o) && !o.text.includes(' ') && o.start > w.start && o.start < w.end)) {
+      stop = i;
+      break;
+    }
     if ((w.kind === 'punct' && /[:;؛]/.test(w.f)) || isBarrier(w)) {
       // "الزيارة التي قام بها X": the relative clause of a verbal noun carries its actor
       if (!verb && RELATIVES.has(w.f) && i <= tLast + 3 && relativeSupport(words, i)) continue;
@@ -840,7 +942,9 @@ function argumentsOf(
   }
   const after = units.filter((u) => u.first > tLast && u.first < stop);
   const before = units.filter((u) => u.last < tFirst);
-  const agentUnit = after.find((u) => u.marker === 'agent' && u.kind === 'actor');
+  // "من طرف X" belongs to the nearest act before it: not across another trigger ("هدد المتظاهرون
+  // … على اثر مظاهرات تم قمعها من طرف X": X put down the protests, it made no threat)
+  const agentUnit = after.find((u) => u.marker === 'agent' && u.kind === 'actor' && !others.some((o) => o.start >= t.end && o.end <= u.start));
 
   let source: Unit | null = null;
   let objects: Unit[] = [];
@@ -859,6 +963,15 @@ function argumentsOf(
     if (!u) return null;
     const gap = between(words, u.last, tFirst);
     return gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !(back && /^[اأإ]ن$/.test(w.raw))) || (w.kind === 'punct' && /[:;؛]/.test(w.f))) || openQuote(gap) ? null : u;
+  };
+
+  // the one a passive was done to, when not right before it: the subject of the clause, with no
+  // other act and few words between ("وكان حمدان ، السائق السابق لأسامة بن لادن ، اعتقل في …")
+  const passivePatient = (): Unit | null => {
+    const u = mainSubject();
+    if (!u) return null;
+    const gap = between(words, u.last, tFirst);
+    return gap.filter(isWord).length <= 5 && !others.some((o) => o.start > words[u.last]!.end && o.end <= t.start) ? u : null;
   };
 
   // a subject right before the trigger: "X التقى Y", "X قام بزيارة …"
@@ -940,8 +1053,20 @@ function argumentsOf(
         if (!ante && source !== pre) return null;
         objects = ante ? [ante] : [];
       }
+    } else if (INHERENT_PASSIVE.test(fold(t.text)) || (passiveReading(t, words, tFirst, tLast, actorAfter) && (pre ?? passivePatient()))) {
+      // "وكان الدويك قد اعتقل في …", "جنديا عراقيا قتل وأصيب آخر": a verb of an act done to
+      // someone with no object after it is passive — the one it was done to stands before it,
+      // the actor is not told (unless after من قبل / على يد, below); "X، الذي اختطف …" tells
+      // the past of X. أصيب is passive whatever follows: the one after it was wounded.
+      const patient = INHERENT_PASSIVE.test(fold(t.text)) ? firstBare ?? pre : pre ?? passivePatient();
+      source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+      objects = patient ? [patient] : [];
+      if (rel && !status) status = 'historical';
     } else {
-      source = pre ?? firstBare;
+      // "وطالبوا الحكومة المصرية": a verb with the plural suffix وا holds its subject; the bare
+      // phrase after it is its object
+      const pluralVerb = /وا$/.test(words[tFirst]!.f) && !enc.length;
+      source = pre ?? (pluralVerb ? null : firstBare);
       const rest = actorAfter.filter((u) => u !== source);
       objects = objectsOf(rest, t, listAfter(words, tLast, stop));
       if (!source && clauseInitial(words, tFirst)) {
@@ -1082,6 +1207,8 @@ function argumentsOf(
   }
   if (!source) return null;
   if (joint && !objects.includes(joint)) objects = [joint, ...objects];
+  // a phrase inside the name of another act is not one it was done to ("في هجوم انتحاري")
+  objects = objects.filter((u) => u.first === undefined || !others.some((o) => o !== t && !looksVerb(o) && o.start < words[u.first]!.start && words[u.last]!.end <= o.end));
   if (!status && backgroundBefore(words, tFirst)) status = 'historical';
 
   // places: a visited country is the place too
@@ -1331,7 +1458,10 @@ function nationalityOf(w: Word): { country: string; plural: boolean } | null {
   return c && n ? { country: c, plural: n.plural } : null;
 }
 
-const QUANTITY = F(['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
+/** The cardinals that follow their noun ("طيارين كينيين اثنين", "جندي واحد"); the others come before it. */
+const NUMBER_WORDS = /^(اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)$/;
+
+const QUANTITY = F(['أحد', 'احد', 'إحدى', 'احدى', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
 
 export interface GenericPhrase {
   first: number;
@@ -1419,7 +1549,11 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     }
     let label = text.slice(coreStart(words[first]!), words[j]!.end);
     if (/^لل/.test(fold(words[first]!.raw)) && !/^ال/.test(label)) label = 'ا' + label;
-    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' });
+    // "وقتل مسلحون شرطيا", "طيارين كينيين اثنين": an indefinite accusative (its tanween alif), or
+    // a number after the phrase, counts people as a number does
+    const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && /[^ا]ا$/.test(w.f);
+    const numberAfter = NUMBER_WORDS.test(words[j + 1]?.f ?? '');
+    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter });
     i = j;
   }
   return out;
@@ -1464,5 +1598,7 @@ function concreteAttack(t: EventTriggerInput, sorted: EventTriggerInput[], words
   if (!bombing) return false;
   casualtyWords ??= new Set(cuePhrases('casualty').filter((p) => p.length === 1).map((p) => gkey(p[0]!)));
   const killing = /^(مقتل|قتل|مصرع|جرح|اصابه|اصابات)$/;
-  return words.some((w) => w.kind === 'arabic' && (casualtyWords!.has(gkey(w.raw)) || killing.test(gkey(w.raw))));
+  // (the plural and dual of a passive the segmenter leaves whole: "قتلوا", "جرحا", "أصيبوا")
+  const killed = /^[وف]?(قتل|جرح|اصيب)(وا|ا)$/;
+  return words.some((w) => w.kind === 'arabic' && (casualtyWords!.has(gkey(w.raw)) || killing.test(gkey(w.raw)) || killed.test(w.f)));
 }

@@ -1,0 +1,72 @@
+/**
+ * Regression cases for the event argument rules on real Arabic news text: units of the gold
+ * set (data/events/gold.jsonl) and rows of the event GSR (../shared/data/events), read from
+ * ../shared by reference — the repository holds no text of theirs. Each case names its text,
+ * events that must be found and events that must not, and what rule it guards.
+ *
+ * Events are written "TYPE SOURCE → TARGET": "-" is no target, "?" any source (the unknown
+ * actor included); labels match as the evaluator matches them (scripts/eval-events.ts,
+ * labelMatches). The analysis is the pure one (no store, so labels are as written).
+ *
+ * Skipped, saying so, when ../shared is absent.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/app/analyse.js';
+import { buildEvents } from '../../src/resolve/events.js';
+import { checksum, eventMatches, readGold, TextResolver, type GoldEvent, type GoldRef } from '../../scripts/eval-events.js';
+import { dataFile, SHARED_DIR, sharedPath } from '../../src/model/paths.js';
+
+interface Case {
+  /** a gold unit id, or a GSR row as "assault:ID" / "protest:ID" */
+  text: string;
+  has: string[];
+  not: string[];
+  label: string;
+}
+
+const cases: Case[] = [
+  { text: 'anercorp-1202', has: ['COERCE الجيش العراقي → -'], not: ['COERCE العراق → الجيش العراقي'], label: 'a country after a place and a word of direction ("البصرة جنوب العراق") is where the place lies, no subject' },
+  { text: 'gsr-assault-AAW_ARB_20080923.0005-1', has: [], not: ['ASSAULT مجهولين → باكستان', 'ASSAULT باكستان → -'], label: '"بيشاور شمال غرب باكستان": no actor, no recipient' },
+  { text: 'anercorp-1454', has: ['THREATEN المتظاهرون → -', 'COERCE البوليساريو → -'], not: ['THREATEN البوليساريو → المتظاهرون', 'PROTEST البوليساريو → -'], label: '"من طرف X" is the agent of the nearest act before it (قمعها), not of one across other triggers; قمع is COERCE' },
+  { text: 'gsr-assault-AAW_ARB_20070602.0033-10', has: [], not: ['ASSAULT ? → مسلح'], label: '"هجوم مسلح": the actor noun after an attack noun is its adjective, no one it was done to' },
+  { text: 'gsr-assault-AAW_ARB_20081111.0051-18', has: ['ASSAULT مسلحون → -'], not: ['ASSAULT الصومال → -', 'ASSAULT ? → كينيين'], label: '"وخطفوا": the و the segmenter left on the verb opens a clause whose subject is told before; "في وسط الصومال" is a place; "طيارين كينيين اثنين" is a count' },
+  { text: 'anercorp-2557', has: ['REQUEST أنان → -'], not: ['THREATEN أنان → -'], label: '"وحذر من أن الوضع …" warns of a state of affairs: no threat' },
+  { text: 'gsr-protest-AAW_ARB_20080115.0013-8', has: ['REQUEST المتظاهرون → الحكومة المصرية'], not: ['REQUEST الحكومة المصرية → -'], label: '"وطالبوا الحكومة المصرية": a verb with the plural suffix holds its subject; the phrase after it is its object' },
+  { text: 'anercorp-1176', has: ['COERCE ? → الدويك'], not: ['COERCE الدويك → -'], label: '"وكان الدويك قد اعتقل في …": with no object after it, the verb is passive and its subject the detainee' },
+  { text: 'anercorp-109', has: ['COERCE ? → حمدان'], not: ['COERCE حمدان → -'], label: 'a passive with the detainee before a comma apposition ("حمدان ، السائق السابق …، اعتقل في")' },
+  { text: 'assault:AAW_ARB_20071009.0035-1', has: [], not: ['ASSAULT ? → السلطات', 'ASSAULT السلطات → -'], label: '"بعمليات قتل وخطف": a verb form joined by و to a verbal noun is a verbal noun of the list' },
+  { text: 'assault:AAW_ARB_20061207.0054-1', has: ['ASSAULT ? → -'], not: [], label: 'casualties told by a plural passive ("قتلوا") make a suicide attack with no attacker named an event' },
+];
+
+const parse = (s: string): GoldEvent => {
+  const m = /^(\S+) (.*?) → (.*)$/.exec(s);
+  if (!m) throw new Error(`bad case event '${s}'`);
+  return { type: m[1]!, mode: null, source: m[2] === '?' ? null : m[2]!, target: m[3] === '-' ? null : m[3]!, date: null, location: null };
+};
+
+const shared = sharedPath('data');
+const gold = new Map(readGold(dataFile('events/gold.jsonl')).map((u) => [u.id, u]));
+
+for (const c of cases) {
+  test(`gold regression ${c.text}: ${c.label}`, { skip: shared ? false : `../shared is absent (${SHARED_DIR}): no real text to read` }, async () => {
+    const resolver = new TextResolver(SHARED_DIR);
+    let ref: GoldRef;
+    let anchor: string | null = null;
+    const row = /^(assault|protest):(.+)$/.exec(c.text);
+    if (row) ref = { kind: 'event-gsr', file: `data/events/${row[1]}-dev.csv`, id: row[2]! };
+    else {
+      const unit = gold.get(c.text);
+      assert.ok(unit, `${c.text} is a gold unit`);
+      ref = unit.ref;
+      anchor = unit.anchor;
+    }
+    const text = await resolver.text(ref);
+    if (!row) assert.equal(checksum(text), gold.get(c.text)!.checksum, 'the shared text is the one annotated');
+    const found = analyseText({ title: null, published: anchor, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text });
+    const events = buildEvents(text, found.triggers, found.clusters, found.clusters.map(() => null), found.timexes, 'case');
+    const shown = events.map((e) => `${e.type} ${e.source.label || '?'} → ${e.target?.label ?? '-'}`);
+    for (const h of c.has) assert.ok(events.some((e) => eventMatches(parse(h), e)), `expected ${h}; got ${JSON.stringify(shown)}`);
+    for (const n of c.not) assert.ok(!events.some((e) => eventMatches(parse(n), e)), `unexpected ${n}; got ${JSON.stringify(shown)}`);
+  });
+}
