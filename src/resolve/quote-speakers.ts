@@ -125,6 +125,31 @@ function appositionSubject(text: string, sentenceStart: number, pos: number): st
   return APPOSITION_HEADS.has(head.bare) || APPOSITION_HEADS.has('ال' + head.bare) ? name : null;
 }
 
+/** Words opening a sentence before its verb: "من جهته", "بدوره". */
+const SENTENCE_OPENERS = set(['من', 'ومن', 'جهته', 'جهتها', 'جانبه', 'جانبها', 'بدوره', 'بدورها', 'وبدوره', 'وبدورها']);
+
+/**
+ * The subject of a sentence whose verb comes first, when it is a definite title ("من جهته رفض
+ * السفير الأميركي بمجلس الأمن …" → "السفير الأميركي"): the title head and the definite nisba
+ * adjectives after it, with where the phrase ends; null otherwise.
+ */
+function verbTitleSubject(text: string, sentenceStart: number, pos: number): { phrase: string; end: number } | null {
+  const re = /[\p{L}\p{M}]+/gu;
+  re.lastIndex = sentenceStart;
+  const toks: { w: string; start: number; end: number }[] = [];
+  for (let m = re.exec(text); m && m.index < pos && toks.length < 12; m = re.exec(text)) toks.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  let i = 0;
+  while (i < toks.length && SENTENCE_OPENERS.has(fw(toks[i]!.w))) i++;
+  const verb = toks[i];
+  if (!verb || headOf(verb.w).def || PREPS.has(fw(verb.w)) || NOT_NAME.has(fw(verb.w))) return null;
+  const head = toks[i + 1];
+  if (!head || !/^ال/.test(fw(head.w)) || !(APPOSITION_HEADS.has(fw(head.w).slice(2)) || APPOSITION_HEADS.has(fw(head.w)))) return null;
+  let last = head;
+  for (let k = i + 2; k < toks.length && /^ال.{2,}(ي|يه)$/.test(fw(toks[k]!.w)); k++) last = toks[k]!;
+  if (/[^\s]/.test(text.slice(verb.end, head.start))) return null;
+  return { phrase: text.slice(head.start, last.end), end: last.end };
+}
+
 interface Indexed {
   m: Mention;
   cluster: number;
@@ -381,6 +406,14 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
       if (s) return s;
       const h = h0;
       if (h) return h.speaker;
+      // "رفض السفير الأميركي بمجلس الأمن اقتراح أنان …، قائلا": the title right after the
+      // sentence's verb is the subject, not a name in the genitive after it
+      const titled = verbTitleSubject(text, cue.sentenceStart, pos);
+      if (titled) {
+        const next = mentions.find((x) => x.m.type === 'PERSON' && x.m.start >= titled.end && words(text.slice(titled.end, x.m.start)).length === 0);
+        if (next) return labelOf(next.cluster);
+        return byRole(roleWords(titled.phrase), pos) ?? { cluster: null, label: titled.phrase };
+      }
       const inSentence = mentions.filter((x) => x.m.start >= cue.sentenceStart && x.m.end <= pos);
       const subj = inSentence.find((x) => x.m.type === 'PERSON') ?? inSentence.find((x) => x.m.type === 'ORG');
       if (subj) return labelOf(subj.cluster);

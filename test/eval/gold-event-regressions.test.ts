@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../src/app/analyse.js';
 import { buildEvents } from '../../src/resolve/events.js';
-import { checksum, eventMatches, readGold, TextResolver, type GoldEvent, type GoldRef } from '../../scripts/eval-events.js';
+import { checksum, eventMatches, quoteMatches, readGold, speakerMatches, TextResolver, type GoldEvent, type GoldRef } from '../../scripts/eval-events.js';
 import { dataFile, SHARED_DIR, sharedPath } from '../../src/model/paths.js';
 
 interface Case {
@@ -37,6 +37,11 @@ const cases: Case[] = [
   { text: 'anercorp-109', has: ['COERCE ? → حمدان'], not: ['COERCE حمدان → -'], label: 'a passive with the detainee before a comma apposition ("حمدان ، السائق السابق …، اعتقل في")' },
   { text: 'assault:AAW_ARB_20071009.0035-1', has: [], not: ['ASSAULT ? → السلطات', 'ASSAULT السلطات → -'], label: '"بعمليات قتل وخطف": a verb form joined by و to a verbal noun is a verbal noun of the list' },
   { text: 'assault:AAW_ARB_20061207.0054-1', has: ['ASSAULT ? → -'], not: [], label: 'casualties told by a plural passive ("قتلوا") make a suicide attack with no attacker named an event' },
+];
+
+/** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
+const speakerCases: [string, string, string, string][] = [
+  ['anercorp-15', 'مجموعة من الإرهابيين', 'السفير الأميركي', 'a participle (قائلا): the title right after the sentence\'s verb is the subject, not the name in the genitive after it (اقتراح أنان)'],
 ];
 
 const parse = (s: string): GoldEvent => {
@@ -68,5 +73,18 @@ for (const c of cases) {
     const shown = events.map((e) => `${e.type} ${e.source.label || '?'} → ${e.target?.label ?? '-'}`);
     for (const h of c.has) assert.ok(events.some((e) => eventMatches(parse(h), e)), `expected ${h}; got ${JSON.stringify(shown)}`);
     for (const n of c.not) assert.ok(!events.some((e) => eventMatches(parse(n), e)), `unexpected ${n}; got ${JSON.stringify(shown)}`);
+  });
+}
+
+for (const [id, startWords, speaker, label] of speakerCases) {
+  test(`gold regression ${id} (speaker): ${label}`, { skip: shared ? false : `../shared is absent (${SHARED_DIR}): no real text to read` }, async () => {
+    const unit = gold.get(id);
+    assert.ok(unit, `${id} is a gold unit`);
+    const text = await new TextResolver(SHARED_DIR).text(unit.ref);
+    assert.equal(checksum(text), unit.checksum, 'the shared text is the one annotated');
+    const found = analyseText({ title: null, published: unit.anchor, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text });
+    const q = found.quotes.find((x) => quoteMatches({ start_words: startWords, speaker: null }, x));
+    assert.ok(q, `a quote opening with ${startWords}`);
+    assert.ok(speakerMatches(speaker, q.speaker), `speaker ${speaker}; got ${q.speaker?.label ?? null}`);
   });
 }
