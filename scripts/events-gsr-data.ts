@@ -14,6 +14,9 @@ export interface GsrSentence {
   event_type: string;
   /** "yes", "easy no", "difficult no" or "ambiguous" */
   label: string;
+  /** how many annotators accepted / rejected the sentence as an event of the type */
+  accept: number;
+  reject: number;
   text: string;
 }
 
@@ -32,6 +35,6 @@ export function readGsrSentences(kind: 'protest' | 'assault'): GsrSentence[] | n
     for (const col of ['id', 'event_type', 'label', 'text']) {
       if (typeof r[col] !== 'string') throw new MarsadError('DATA_FILE_INVALID', `row ${i + 2} without a '${col}' column`, path);
     }
-    return { id: r.id!, doc: documentId(r.id!), event_type: r.event_type!, label: r.label!.trim(), text: r.text! };
+    return { id: r.id!, doc: documentId(r.id!), event_type: r.event_type!, label: r.label!.trim(), accept: Number(r.accept ?? 0), reject: Number(r.reject ?? 0), text: r.text! };
   });
 }

@@ -49,6 +49,22 @@ test('classifier: training is deterministic and learns a separable toy set', () 
   assert.ok(modelProbability(m1, ['bias', 'a']) > 0.5 && modelProbability(m1, ['bias', 'b']) < 0.5);
 });
 
+test('classifier: a soft target is fitted between the hard ones', () => {
+  // feature a always an event, b never, c accepted by two annotators of three
+  const xs = [['bias', 'a'], ['bias', 'a'], ['bias', 'b'], ['bias', 'b'], ['bias', 'c'], ['bias', 'c']];
+  const opts = { epochs: 200, rate: 0.5, l2: 0, seed: 1, minCount: 1 };
+  const m = trainModel('PROTEST', xs, [1, 1, 0, 0, 2 / 3, 2 / 3], opts);
+  const [pa, pb, pc] = ['a', 'b', 'c'].map((k) => modelProbability(m, ['bias', k]));
+  assert.ok(pa! > pc! && pc! > pb!, `${pa} ${pc} ${pb}`);
+  // booleans and 0/1 train the same model
+  assert.deepEqual(trainModel('PROTEST', xs, [true, true, false, false, true, false], opts), trainModel('PROTEST', xs, [1, 1, 0, 0, 1, 0], opts));
+});
+
+test('classifier: the argument features of a trigger reach the model', () => {
+  const f = sentenceFeatures('وتجمع نحو 500 متظاهر أمام مقر المحكمة.', 'PROTEST');
+  assert.ok(f.includes('arg:act:L') && f.includes('arg:qty:L'), f.join(' '));
+});
+
 test('classifier: the gold-standard data is where the eval script looks', { skip: sharedPath('data', 'events', 'protest-dev.csv') ? false : '../shared/data/events not present' }, () => {
   assert.ok(sharedPath('data', 'events', 'assault-dev.csv'));
 });

@@ -14,11 +14,18 @@
  * - cue words of data/events/cues.ar.txt anywhere in the sentence: negation, denial, future,
  *   hypothetical, historical, reported speech, casualty nouns, commentary words; a number
  *   right before a casualty noun ("سبعة قتلى", "12 قتيلا");
+ * - argument features of the trigger nouns (src/analyse/event-argument-features.ts): a
+ *   crowd-act verb whose subject they are ("وتجمع نحو 500 متظاهر") and a count of people
+ *   near them;
  * - quotation marks, a question mark, sentence length (bucketed).
  *
  * Training is plain L2-regularised logistic regression by stochastic gradient descent with
  * a seeded shuffle (same data and options → same weights), positives up-weighted to balance
- * the classes. The decision threshold is chosen by cross-validation (scripts/eval-events-gsr.ts).
+ * the classes. A target may be soft: the shipped weights fit the share of annotators who
+ * accepted each sentence, not only the unanimous "yes" the data scores (a sentence one of
+ * three annotators rejected is mostly an event, and says so to the model); the sentences the
+ * data calls ambiguous are trained on that way too, and never scored. The decision threshold
+ * is chosen by cross-validation (scripts/eval-events-gsr.ts).
  *
  * Weights: `data/events/classifier.json.gz`, trained by scripts/eval-events-gsr.ts on the
  * development half of the OEDA Arabic event gold standard (openeventdata/arabic_event_gsr,
@@ -30,6 +37,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dataFile } from '../model/paths.js';
 import { cuePhrases, eventWords, triggerDetails, type CueSection, type EventWord } from './event-triggers.js';
+import { argumentFeatures } from './event-argument-features.js';
 
 export type ClassifiedType = 'PROTEST' | 'ASSAULT';
 export const CLASSIFIED_TYPES: readonly ClassifiedType[] = ['PROTEST', 'ASSAULT'];
@@ -121,6 +129,7 @@ export function sentenceFeatures(sentence: string, type: ClassifiedType): string
       }
     }
   }
+  for (const a of argumentFeatures(words, triggers, type)) f.add(a);
   if (/[«»"“”]/.test(sentence)) f.add('quote');
   if (/[?؟]/.test(sentence)) f.add('question');
   return [...f];
@@ -144,16 +153,21 @@ export const DEFAULT_TRAIN: TrainOptions = { epochs: 30, rate: 0.1, l2: 1e-4, se
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
-/** Trains a model on featurised sentences (`y` true = event). Deterministic. */
-export function trainModel(type: ClassifiedType, xs: string[][], ys: boolean[], opts: TrainOptions = DEFAULT_TRAIN): EventModel {
+/**
+ * Trains a model on featurised sentences: `ys` true (or 1) = event, false (0) = none, or a
+ * share in between (such as the annotators' share of accepts), fitted as a soft target.
+ * Deterministic.
+ */
+export function trainModel(type: ClassifiedType, xs: string[][], ys: readonly (boolean | number)[], opts: TrainOptions = DEFAULT_TRAIN): EventModel {
+  const ts = ys.map((y) => (typeof y === 'number' ? y : y ? 1 : 0));
   const counts = new Map<string, number>();
   for (const x of xs) for (const k of x) counts.set(k, (counts.get(k) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [k, c] of counts) if (c >= opts.minCount || k === 'bias') index.set(k, index.size);
   const rows = xs.map((x) => x.map((k) => index.get(k)).filter((i): i is number => i !== undefined));
   const w = new Float64Array(index.size);
-  const nPos = ys.filter(Boolean).length;
-  const posWeight = nPos ? Math.max(1, Math.sqrt((ys.length - nPos) / nPos)) : 1;
+  const nPos = ts.reduce((a, t) => a + t, 0);
+  const posWeight = nPos ? Math.max(1, Math.sqrt((ts.length - nPos) / nPos)) : 1;
   const order = rows.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   let step = 0;
@@ -168,7 +182,9 @@ export function trainModel(type: ClassifiedType, xs: string[][], ys: boolean[], 
       let z = 0;
       for (const i of row) z += w[i]!;
       const p = sigmoid(z);
-      const g = ((ys[n] ? 1 : 0) - p) * (ys[n] ? posWeight : 1);
+      // gradient of the class-weighted log loss with target t: posWeight·t·(1−p) − (1−t)·p
+      const t = ts[n]!;
+      const g = posWeight * t * (1 - p) - (1 - t) * p;
       for (const i of row) w[i] = w[i]! * (1 - lr * opts.l2) + lr * g;
     }
   }
