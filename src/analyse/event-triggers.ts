@@ -11,7 +11,8 @@
  * key (clitics, plural and feminine suffixes removed, folded) is compared with the key of
  * each table word, so "والتقى", "للمتظاهرين", "بالاحتجاجات" match "التقى", "متظاهر",
  * "احتجاج". The whole word folded (and without a leading و/ف) is tried too, for words the
- * segmenter leaves whole ("وفجر"), and a final tanween alif is dropped ("احتجاجاً"). A form
+ * segmenter leaves whole ("وفجر"), and a final tanween alif is dropped ("احتجاجاً"); a noun form
+ * also matches a word the segmenter left with a preposition بـ/لـ/كـ on it ("بخطف"). A form
  * tagged `exact` compares the clitic-free word, not its light stem (مظاهرة ≠ مظاهر). A verb
  * form never matches a word with the article (طالب "demanded" ≠ الطالب "the student").
  * Multi-word forms match consecutive words of one sentence ("…" in a form lets up to three
@@ -76,6 +77,8 @@ export interface EventWord {
   keyAlif: string | null;
   /** key of the word less a future prefix سـ the segmenter left on it (سيحل → يحل), else null */
   keySin: string | null;
+  /** the whole word folded less a preposition بـ/لـ/كـ (and a و/ف before it) the segmenter left on it ("بخطف" → "خطف"), else null: for noun forms only */
+  normPrep?: string | null;
   proclitics: string[];
   /** offset in the text where the word starts after و/ف/ب/ل/ك/س (the article is kept) */
   coreStart: number;
@@ -240,6 +243,7 @@ export function eventWords(text: string): EventWord[] {
       norm2: norm.length >= 3 && CONJ.has(norm[0]!) ? norm.slice(1) : norm,
       keyAlif, proclitics: seg.proclitics, coreStart: core, sentence: s,
       keySin: !seg.proclitics.includes('س') && /^س[يتن]../.test(norm.length >= 3 && CONJ.has(norm[0]!) ? norm.slice(1) : norm) ? stemKey(segment((CONJ.has(norm[0]!) ? norm.slice(1) : norm).slice(1)).stem) : null,
+      normPrep: !seg.proclitics.length && /^[وف]?[بلك].{3,}$/.test(norm) ? norm.replace(/^[وف]?[بلك]/, '') : null,
     });
   }
   return out;
@@ -253,6 +257,12 @@ function wordMatches(p: PatternWord, w: EventWord, exact: boolean): boolean {
 /** An imperfect form matched only through a future prefix the segmenter left on the word ("سيحل"). */
 function viaSin(e: Entry, w: EventWord): boolean {
   return e.imperfect && !e.exact && w.keySin !== null && w.keySin === e.words[0]!.key && !wordMatches(e.words[0]!, w, false);
+}
+
+/** A noun form matched only through a preposition the segmenter left on the word ("بخطف نائب رئيس البلدية"). */
+function viaPrep(e: Entry, w: EventWord): boolean {
+  const p = e.words[0]!;
+  return !e.verb && !!w.normPrep && (w.normPrep === (e.exact ? p.bare : p.key) || w.normPrep === p.bare) && !wordMatches(p, w, e.exact);
 }
 
 const isWordKind = (k: Token['kind']): boolean => k === 'arabic' || k === 'number' || k === 'latin' || k === 'acronym';
@@ -274,7 +284,7 @@ function matchAt(e: Entry, words: EventWord[], i: number): number {
   for (let k = 0; k < e.words.length; k++) {
     const p = e.words[k]!;
     if (k === 0) {
-      if (!wordMatches(p, first, e.exact) && !viaSin(e, first)) return -1;
+      if (!wordMatches(p, first, e.exact) && !viaSin(e, first) && !viaPrep(e, first)) return -1;
       continue;
     }
     if (p.gap) continue;
@@ -303,8 +313,8 @@ function listedNoun(bare: string): boolean {
 function candidates(idx: Index, w: EventWord): Entry[] {
   if (w.kind !== 'arabic') return [];
   const out = new Set<Entry>();
-  for (const k of [w.key, w.norm, w.norm2, w.keyAlif, w.keySin]) if (k) for (const e of idx.byFirst.get(k) ?? []) out.add(e);
-  for (const k of [w.bare, w.norm, w.norm2]) for (const e of idx.byFirst.get('x:' + k) ?? []) out.add(e);
+  for (const k of [w.key, w.norm, w.norm2, w.keyAlif, w.keySin, w.normPrep]) if (k) for (const e of idx.byFirst.get(k) ?? []) out.add(e);
+  for (const k of [w.bare, w.norm, w.norm2, w.normPrep]) if (k) for (const e of idx.byFirst.get('x:' + k) ?? []) out.add(e);
   return [...out];
 }
 
@@ -402,6 +412,16 @@ function toTrigger(text: string, words: EventWord[], h: Hit): EventTrigger {
   // matched only as the whole word less a leading و/ف (a word the segmenter left whole)
   if (start === w0.start && w0.norm2 !== w0.norm && ![w0.key, w0.bare, w0.norm, w0.keyAlif].includes(h.entry.exact ? p0.bare : p0.key)) {
     start++;
+    while (start < w0.end && /[\u064B-\u065F\u0670\u0640]/.test(text[start]!)) start++;
+  }
+  if (viaPrep(h.entry, w0)) {
+    // the span starts after the preposition (and its و/ف): the noun as the table writes it
+    let letters = w0.norm.length - w0.normPrep!.length;
+    start = w0.start;
+    while (start < w0.end && letters > 0) {
+      start++;
+      if (!/[\u064B-\u065F\u0670\u0640]/.test(text[start - 1]!)) letters--;
+    }
     while (start < w0.end && /[\u064B-\u065F\u0670\u0640]/.test(text[start]!)) start++;
   }
   const sin = viaSin(h.entry, w0);

@@ -169,6 +169,10 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['واقتحم مسلحون مبنى البلدية وخطفوا موظفين اثنين.', [], ['ASSAULT/abduct مسلحون → -'], 'a و the segmenter leaves on the verb still opens a clause; a cardinal after the noun (اثنين) counts'],
   ['وقتل ثلاثة مدنيين في هجوم على السوق.', [], ['ASSAULT  → -'], 'a count right after a verb of killing is who was killed (a passive), not the killer'],
   ['وأصيب سالم حداد بجروح في الهجوم.', [['سالم حداد', P]], ['ASSAULT  → سالم حداد'], 'أصيب is passive: the name after it was wounded'],
+  ['وفي نابلس قام مسلحون مقنعون بخطف سالم حداد من سيارته.', [['نابلس', L], ['سالم حداد', P]], ['ASSAULT/abduct مسلحون → سالم حداد'], 'قام + بخطف (a preposition the segmenter leaves on a short noun): the subject acts, the genitive is the victim'],
+  ['وتصاعدت احتجاجات المعارضة ضد الحكومة في العاصمة أمس.', [], ['PROTEST/demo المعارضة → الحكومة'], 'a verbal noun told as happening (تصاعدت) takes a generic genitive as its actor'],
+  ['وأقدم متظاهرون غاضبون في البلدة على قطع الطريق الدولية.', [], ['PROTEST/obstruct متظاهرون غاضبون → -'], 'أقدم على is a light verb; a generic phrase does not count toward its reach'],
+  ['وبدأت النيابة العامة التحقيق في حوادث الشغب بالمدينة.', [], ['ACCUSE النيابة العامة → -'], 'a light verb supports its nearest verbal noun, not the riot in its complement'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

@@ -91,6 +91,10 @@
  *     object; a verb of another event after و/ف ends the stretch of arguments; "هجوم مسلح": the
  *     actor noun is the attack's adjective; "بعمليات قتل وخطف": verb forms in a list of verbal
  *     nouns are nouns.
+ *   - a light verb supports its nearest verbal noun, not one in that noun's complement ("بدأت
+ *     النيابة التحقيق في حوادث الشغب"), and generic phrases do not count toward its reach ("أقدم
+ *     متظاهرون غاضبون … على قطع الطريق"); a verbal noun told as happening takes a generic
+ *     genitive as its actor ("تصاعدت احتجاجات المعارضة ضد الحكومة").
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -507,8 +511,9 @@ export function buildEvents(
     const others = sorted.filter((o) => o !== t && !o.actor);
     let d = argumentsOf(t, words, units, drafts, si, unnamed, others);
     // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
-    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), units, t.type) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type));
-    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported)) {
+    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), withGeneric, t.type, others) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type));
+    // (and a verbal noun told as happening, its actor a generic genitive: "تصاعدت احتجاجات المعارضة ضد الحكومة")
+    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || occurred(t, words))) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
       const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns, others);
@@ -652,8 +657,8 @@ function governedNoun(text: string, t: EventTriggerInput): boolean {
 
 /** Modes of acts done to someone: the genitive of their verbal noun is the target ("اعتقال X"). */
 const PATIENT_MODES = new Set(['arrest', 'deport', 'confiscate', 'assassinate', 'abduct', 'execute', 'torture', 'release']);
-/** Verbal nouns of killing and wounding, whatever their mode: "قتل X", "مقتل X", "إصابة X" name the victim. */
-const PATIENT_NOUNS = /^(قتل|مقتل|اصابه|جرح|اعدام|تعذيب|خطف|اختطاف)$/;
+/** Verbal nouns of killing, wounding and beating, whatever their mode: "قتل X", "مقتل X", "إصابة X", "ضرب X" name the victim. */
+const PATIENT_NOUNS = /^(قتل|مقتل|اصابه|جرح|اعدام|تعذيب|خطف|اختطاف|ضرب)$/;
 
 /**
  * The speaker a complementizer's pronoun stands for, when a verb follows "أنه/إنه/أنها/إنها"
@@ -980,7 +985,7 @@ function argumentsOf(
     if (!u || u.kind !== 'actor' || u.marker !== 'none') return null;
     let end = tFirst;
     if (!verb) {
-      const sv = supportBefore(words, tFirst, units, t.type);
+      const sv = supportBefore(words, tFirst, units, t.type, others);
       if (sv === null) return null;
       end = sv.index;
     }
@@ -1098,7 +1103,7 @@ function argumentsOf(
     frame = true;
   } else {
     const rel = relativeAfter(words, tLast, stop);
-    const sv = supportBefore(words, tFirst, units, t.type);
+    const sv = supportBefore(words, tFirst, units, t.type, others);
     // (a purpose adjunct has none: "احتجاجا على رفض X" — X is not who protests)
     const genitive0 = !purposeAdjunct(words, tFirst, t.type) && actorAfter[0] && actorAfter[0].marker === 'none' && !actorAfter[0].coord && adjacent(between(words, tLast, actorAfter[0].first), 2) ? actorAfter[0] : null;
     // "اعتقال X", "اغتيال X": the genitive of an act done to someone is who it is done to
@@ -1304,7 +1309,7 @@ function coordinated(rest: Unit[], k: number): Unit[] {
 }
 
 /** A light verb just before a verbal noun ("أجرى X اتصالا", "قام بزيارة"), within six words, a name and its title not counted. */
-function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type = ''): { index: number; order: SupportOrder } | null {
+function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type = '', others: EventTriggerInput[] = []): { index: number; order: SupportOrder } | null {
   const { support, supportTypes } = loadOrders();
   for (let i = tFirst - 1, n = 0; i >= 0 && n < 6; i--) {
     const w = words[i]!;
@@ -1323,6 +1328,9 @@ function supportBefore(words: Word[], tFirst: number, units: Unit[] = [], type =
     if (o && words[tFirst]!.pro.includes('ب') && !/^(قام|قامت|قاموا|يقوم|تقوم|يقومون|بدا|بدات|بداوا)$/.test(w.f.replace(/^[وف](?=...)/, ''))) return null;
     if (o) return type && supportTypes.has(k) && !supportTypes.get(k)!.has(type) ? null : { index: i, order: o };
     if (BARRIERS.has(w.f)) return null;
+    // "بدأت النيابة التحقيق في حوادث الشغب": the light verb's noun is the nearest; a noun further on is its complement
+    // (a trigger inside an actor phrase, "متظاهرون", is that phrase)
+    if (others.some((x) => !x.actor && !looksVerb(x) && x.start >= w.start && x.start < w.end) && !units.some((u) => i >= u.first && i <= u.last)) return null;
   }
   return null;
 }
@@ -1375,7 +1383,7 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
 // ------------------------------------------------------------------ generic (non-entity) actors
 
 /** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت". */
-const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت)$/;
+const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت|تصاعدت|تصاعد|تزايدت|استمرت)$/;
 
 /**
  * Whether a verbal noun of an attack or a protest is told as having happened: the subject of a

@@ -37,6 +37,10 @@ const cases: Case[] = [
   { text: 'anercorp-109', has: ['COERCE ? → حمدان'], not: ['COERCE حمدان → -'], label: 'a passive with the detainee before a comma apposition ("حمدان ، السائق السابق …، اعتقل في")' },
   { text: 'assault:AAW_ARB_20071009.0035-1', has: [], not: ['ASSAULT ? → السلطات', 'ASSAULT السلطات → -'], label: '"بعمليات قتل وخطف": a verb form joined by و to a verbal noun is a verbal noun of the list' },
   { text: 'assault:AAW_ARB_20061207.0054-1', has: ['ASSAULT ? → -'], not: [], label: 'casualties told by a plural passive ("قتلوا") make a suicide attack with no attacker named an event' },
+  { text: 'gsr-assault-AAW_ARB_20070107.0002-7', has: ['ASSAULT مسلحون → مهدي حنبلي'], not: [], label: '"قام مسلحون مقنعون بخطف X": a noun form behind a preposition the segmenter leaves on a short word (بخطف) is found; قام بـ supports it' },
+  { text: 'gsr-protest-AAW_ARB_20081126.0025-1', has: ['PROTEST المعارضة → الحكومة'], not: [], label: '"تصاعدت احتجاجات المعارضة ضد الحكومة": a verbal noun told as happening takes a generic genitive as its actor' },
+  { text: 'gsr-protest-AAW_ARB_20080917.0044-1', has: ['PROTEST متظاهرون غاضبون → -'], not: [], label: '"أقدم متظاهرون غاضبون … على قطع الطريق": أقدم is a light verb, قطع الطريق PROTEST/obstruct; generic phrases do not count toward the light verb\'s reach' },
+  { text: 'protest:AAW_ARB_20080408.0029-3', has: [], not: ['PROTEST النيابة العامة → -'], label: '"بدأت النيابة العامة التحقيق في حوادث الشغب": a light verb supports its nearest verbal noun, not one in that noun\'s complement' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
