@@ -117,12 +117,16 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   // the quotes of the articles that report the dyad's events
   const articles = [...new Set(report.events.flatMap((e) => e.sources.map((s) => s.article)))];
   const refs = new Map((await store.articleRefs(articles)).map((r) => [r.id, r]));
+  // in one read: one query per article took most of a dyad whose events thousands of articles report
+  const quotesOf = await store.quotesOfArticles(articles);
   const quotes: StoredQuote[] = [];
   for (const id of articles) {
+    const found = quotesOf.get(id);
+    if (!found) continue;
     const r = refs.get(id);
     // the title from the ref read above: reading the whole article for it read its text too
     const title = r ? r.title : ((await store.get(id))?.article.title ?? null);
-    for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
+    for (const q of found) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
   }
   // the speakers' affiliations too, for their parties
   await up.add(quotes.flatMap((q) => (q.speaker?.id ? [q.speaker.id] : [])));
