@@ -6,6 +6,9 @@
  *
  * --threads T: T worker threads extract and analyse the text of pages ahead of the thread that
  * writes the store (`ingest`'s `threads`); default 0, all in one thread.
+ * Run as `node --expose-gc dist/scripts/bench-ingest.js …` to have each block's heap MB (the
+ * main thread's live heap: what ingest keeps in memory as the store grows) measured after a
+ * full collection.
  *
  * Corpus: real Arabic news sentences — the labelled event sentences of ../shared/data/events
  * (`readGsrSentences`), the news sentences of ANERcorp (tokens re-joined), and the sentences
@@ -400,6 +403,12 @@ function attribute(calls: Call[], from: number, to: number, acc: Record<Stage, n
 
 const fileBytes = (p: string) => (existsSync(p) ? statSync(p).size : 0);
 
+/** The main thread's live heap in MB: after a full collection when `node --expose-gc` made one available, else as it stands. */
+function heapMB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return +(process.memoryUsage().heapUsed / 1e6).toFixed(0);
+}
+
 async function main() {
   const { pool, from } = await sentencePool();
   const next = corpus(pool, 20_220_613);
@@ -428,7 +437,7 @@ async function main() {
   log(`corpus: ${pool.length} distinct sentences from ${from}`);
   log(`pipeline: the ingest generator of src/app/ingest.ts, one call per block of ${BLOCK} HTML pages in a temp folder, ${threads} analysis worker thread(s); SQLite at ${keepDb ?? '(temp)'}`);
   log('');
-  log('articles        ms/article  (extract  put  text  entities[db]  quotes  events  stories[db])   cumulative s   DB MB/1k');
+  log('articles        ms/article  (extract  put  text  entities[db]  quotes  events  stories[db])   cumulative s   DB MB/1k   heap MB');
   try {
     for (let start = 0; start < N; start += BLOCK) {
       const end = Math.min(N, start + BLOCK);
@@ -473,11 +482,14 @@ async function main() {
         stages: Object.fromEntries(STAGES.map((s) => [s, per(s)])),
         cumulativeSeconds: +(totalMs / 1000).toFixed(1),
         dbMBPer1000: +((dbBytes / end) * 1000 / 1e6).toFixed(2),
+        // what this process keeps in memory as the store grows (after a full GC when node runs with --expose-gc)
+        heapMB: heapMB(),
+        rssMB: +(process.memoryUsage().rss / 1e6).toFixed(0),
       };
       blocks.push(block);
       const label = `${start / 1000}k–${end / 1000}k`.padEnd(14);
       log(
-        `${label}  ${block.msPerArticle.toFixed(1).padStart(8)}    (${per('extract').toFixed(1)}  ${per('put').toFixed(1)}  ${per('text').toFixed(1)}  ${(per('entities') + per('entities.db')).toFixed(1)}[${per('entities.db').toFixed(1)}]  ${(per('quotes') + per('quotes.db')).toFixed(1)}  ${(per('events') + per('events.db')).toFixed(1)}  ${(per('stories') + per('stories.db') + per('flush')).toFixed(1)}[${per('stories.db').toFixed(1)}])   ${block.cumulativeSeconds.toFixed(1).padStart(10)}   ${block.dbMBPer1000.toFixed(2).padStart(8)}`,
+        `${label}  ${block.msPerArticle.toFixed(1).padStart(8)}    (${per('extract').toFixed(1)}  ${per('put').toFixed(1)}  ${per('text').toFixed(1)}  ${(per('entities') + per('entities.db')).toFixed(1)}[${per('entities.db').toFixed(1)}]  ${(per('quotes') + per('quotes.db')).toFixed(1)}  ${(per('events') + per('events.db')).toFixed(1)}  ${(per('stories') + per('stories.db') + per('flush')).toFixed(1)}[${per('stories.db').toFixed(1)}])   ${block.cumulativeSeconds.toFixed(1).padStart(10)}   ${block.dbMBPer1000.toFixed(2).padStart(8)}   ${String(block.heapMB).padStart(7)}`,
       );
     }
   } finally {
