@@ -173,6 +173,12 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وتصاعدت احتجاجات المعارضة ضد الحكومة في العاصمة أمس.', [], ['PROTEST/demo المعارضة → الحكومة'], 'a verbal noun told as happening (تصاعدت) takes a generic genitive as its actor'],
   ['وأقدم متظاهرون غاضبون في البلدة على قطع الطريق الدولية.', [], ['PROTEST/obstruct متظاهرون غاضبون → -'], 'أقدم على is a light verb; a generic phrase does not count toward its reach'],
   ['وبدأت النيابة العامة التحقيق في حوادث الشغب بالمدينة.', [], ['ACCUSE النيابة العامة → -'], 'a light verb supports its nearest verbal noun, not the riot in its complement'],
+  ['وقال السفير إن الزيارة تهدف لتجديد مساندة فنزويلا لسوريا.', [['فنزويلا', L], ['سوريا', L]], ['SUPPORT فنزويلا → سوريا'], 'مساندة is SUPPORT; تجديد is a light verb'],
+  ['واعتصم عشرات المواطنين أمام ضريح الرئيس رفيق الحريري، مطالبين بتولي سعد الحريري رئاسة الحكومة.', [['رفيق الحريري', P], ['سعد الحريري', P]], ['PROTEST/demo عشرات المواطنين → -'], 'a name closing a construct chain after أمام is part of the place; a participle after a comma opens a clause of manner'],
+  ['وتظاهر نحو مائتي شخص أمام مقر نقابة الصحافيين.', [], ['PROTEST/demo نحو مائتي شخص → -'], 'شخص is a generic noun of counting; مائتي a quantity; الصحافيين after أمام مقر نقابة is no actor'],
+  ['واعتقلت شرطة بنغلاديش نحو 200 شخص قبل المسيرات.', [['بنغلاديش', L]], ['COERCE/arrest شرطة بنغلاديش → -'], 'a generic head in the construct state before a country is that country\'s force: one actor'],
+  ['ولم تدع سوريا إلى المؤتمر، بل حمل عليها الرئيس جورج بوش واتهمها بتهديد المنطقة.', [['سوريا', L], ['جورج بوش', P]], ['ACCUSE جورج بوش → سوريا'], 'بل opens a main clause of its own: its subject is the dropped subject of the verb after و'],
+  ['وقتل شخص بعد تعرضه للضرب.', [], ['ASSAULT  → -'], 'an indefinite noun of counting after a verb of killing is the one killed'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

@@ -95,6 +95,11 @@
  *     النيابة التحقيق في حوادث الشغب"), and generic phrases do not count toward its reach ("أقدم
  *     متظاهرون غاضبون … على قطع الطريق"); a verbal noun told as happening takes a generic
  *     genitive as its actor ("تصاعدت احتجاجات المعارضة ضد الحكومة").
+ *   - a name closing a construct chain after a preposition of place ("أمام ضريح الرئيس X",
+ *     "أمام مقر نقابة الصحافيين") is part of the place; a participle after a comma ("،
+ *     مطالبين بـ…") ends the stretch of arguments; بل / لكن open a main clause whose subject a
+ *     later verb with a dropped subject takes; a generic head in the construct state before a
+ *     place ("شرطة بنغلاديش", "شرطة دبي") is one actor with it.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -182,6 +187,13 @@ function loadPlaces() {
   return (places = { countries, cities });
 }
 
+/** The ISO 3166-1 alpha-2 code of a country name, null when the gazetteer has none. */
+function countryCode(label: string): string | null {
+  const k = placeKey(label);
+  for (const c of countryActors()) if ([c.label, ...c.aliases].some((n) => placeKey(n) === k)) return c.country;
+  return null;
+}
+
 /** Whether a place name is a country (an actor), as the gazetteer knows it. */
 export function isCountry(label: string): boolean {
   const { countries } = loadPlaces();
@@ -211,6 +223,8 @@ const FILLERS = F([
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
 /** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
 const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة']);
+/** Prepositions of place whose construct chain holds a name as part of the place ("أمام مقر X"). */
+const PLACE_PREPS = F(['أمام', 'وأمام', 'قرب', 'بالقرب', 'قبالة', 'داخل', 'خارج']);
 /** Nouns of a part or a force: "قوة من الجيش" acts as the army does. */
 const PARTITIVE = F(['قوة', 'قوات', 'عناصر', 'عنصر', 'وحدة', 'وحدات', 'دورية', 'دوريات', 'وفد', 'أفراد', 'جنود', 'مقاتلو', 'مقاتلين']);
 /** Participles that open a title with عن ("المسؤول عن الملف النووي علي لاريجاني"). */
@@ -358,6 +372,14 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
     if (outer.marker !== 'none') return outer;
   }
   if (p2 && (b === 'في' || b === 'الي') && PLACE_NOUNS.has(a)) return { marker: b === 'في' ? 'fi' : 'ila', coord };
+  // "أمام ضريح الرئيس رفيق الحريري", "أمام مقر نقابة الصحافيين": a name closing a construct
+  // chain opened by a preposition of place belongs to the place, not to the verb
+  for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
+    const v = words[j]!;
+    if (!isWord(v) || v.kind !== 'arabic') break;
+    if (PLACE_PREPS.has(v.f)) return { marker: 'other', coord };
+    if (v.pro.length || segment(v.raw).enclitics.length || BARRIERS.has(v.f)) break;
+  }
   return { marker: 'none', coord };
 }
 
@@ -454,12 +476,24 @@ export function buildEvents(
         const pre = text.slice(w.start, t.start);
         if (/^[وف][بلس]?$/.test(pre)) w.pro = [...pre];
       }
-      const units = unitsOf(text, words, sentences[si]!, clusters);
+      let units = unitsOf(text, words, sentences[si]!, clusters);
       // the words of names and titles are no generic actor
       const taken = new Set<number>();
       for (const u of units) for (let x = u.first; x <= u.last; x++) taken.add(x);
       words.forEach((w, x) => { if (inside(names, w.start, w.end) || inside(roles, w.start, w.end)) taken.add(x); });
-      const gen: Unit[] = genericPhrases(text, words, taken).filter((g) => !(g.first === g.last && adjectival(words[g.first]!.start, words[g.last]!.end))).map((g) => {
+      const phrases = genericPhrases(text, words, taken).filter((g) => !(g.first === g.last && adjectival(words[g.first]!.start, words[g.last]!.end)));
+      // "شرطة بنغلاديش", "شرطة دبي": a head in the construct state before a place is that place's
+      // force or people — one actor, and the place is no argument of its own
+      for (const g of phrases) {
+        const u = units.find((x) => x.first === g.last + 1 && (x.kind === 'place' || x.country));
+        const head = words[g.last]!;
+        if (!u || words[u.first]!.pro.length || /^ال/.test(head.f.replace(/^[وفبلك]+(?=ال)/, '')) || segment(head.raw).enclitics.length) continue;
+        units = units.filter((x) => x !== u);
+        g.last = u.last;
+        g.label = text.slice(coreStart(words[g.first]!), words[u.last]!.end);
+        if (u.country && !g.country) g.country = countryCode(clusters[u.cluster]!.label);
+      }
+      const gen: Unit[] = phrases.map((g) => {
         const cluster = clusters.length + generic.size;
         generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
         if (g.counted) counted.add(cluster);
@@ -517,10 +551,10 @@ export function buildEvents(
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
       const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns, others);
-      // "فيما قتل ثلاثة مدنيين في هجوم": a count right after a verb of killing or arrest is who it
-      // was done to (a passive), not who did it
+      // "فيما قتل ثلاثة مدنيين في هجوم", "مقتل 4 أشخاص وجرح 27 آخرين": a count as the subject of a
+      // verb of killing or arrest is who it was done to (a passive), not who did it
       const gs = g && withGeneric.find((u) => u.cluster === g!.source);
-      if (g && gs && counted.has(g.source) && patientVerb(t) && gs.first > wordAt(words, t.start) && gs.marker === 'none') {
+      if (g && gs && counted.has(g.source) && patientVerb(t) && gs.marker === 'none') {
         g.source = g.subject = UNKNOWN_CLUSTER;
         g.targets = [];
       }
@@ -931,6 +965,11 @@ function argumentsOf(
       stop = i;
       break;
     }
+    // "اعتصم عشرات المواطنين …، مطالبين بتولي X …": a participle after a comma opens a clause of manner
+    if (w.kind === 'punct' && /[،,]/.test(w.f) && isWord(words[i + 1]) && /^م.{3,}(ا|ين|ون|ه)$/.test(words[i + 1]!.f) && !isTitleWord(words[i + 1]!)) {
+      stop = i;
+      break;
+    }
     if ((w.kind === 'punct' && /[:;؛]/.test(w.f)) || isBarrier(w)) {
       // "الزيارة التي قام بها X": the relative clause of a verbal noun carries its actor
       if (!verb && RELATIVES.has(w.f) && i <= tLast + 3 && relativeSupport(words, i)) continue;
@@ -964,7 +1003,13 @@ function argumentsOf(
   // (not across a clause boundary or a quote: "قال X «إن … واعتدوا»" is not X's act)
   // (a verb pointing back, "يبحث خلالها", may cross a complementizer: "ينتظر أن يبحث خلالها")
   const mainSubject = (back = false): Unit | null => {
-    const u = before.find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
+    // "… بل حمل عليهما الرئيس جورج بوش واتهمهما": an adversative opens a main clause of its own
+    let r = -1;
+    for (let i = tFirst - 1; i >= 0; i--) if (isWord(words[i]) && RESTART.has(words[i]!.f)) {
+      r = i;
+      break;
+    }
+    const u = before.find((x) => x.first > r && x.kind === 'actor' && x.marker === 'none' && !x.coord);
     if (!u) return null;
     const gap = between(words, u.last, tFirst);
     return gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !(back && /^[اأإ]ن$/.test(w.raw))) || (w.kind === 'punct' && /[:;؛]/.test(w.f))) || openQuote(gap) ? null : u;
@@ -1261,8 +1306,11 @@ export function openQuote(ws: { kind: string; f: string }[]): boolean {
 /** Words that end the main clause for a subject carried over to a later verb: complementizers, reporting verbs, relatives. */
 const MAIN_BOUNDARY = F([
   'أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'قال', 'وقال', 'قالت', 'وقالت', 'أكد', 'وأكد', 'أكدت', 'وأكدت', 'أضاف', 'وأضاف', 'أوضح', 'وأوضح',
-  'الذي', 'التي', 'الذين', 'حيث', 'فيما', 'بينما', 'لكن', 'ولكن', 'إذ',
+  'الذي', 'التي', 'الذين', 'حيث', 'فيما', 'بينما', 'لكن', 'ولكن', 'إذ', 'بل',
 ]);
+
+/** Adversatives that open a main clause of their own ("بل"، "لكن"). */
+const RESTART = F(['بل', 'لكن', 'ولكن']);
 
 const PP_PRONOUN = /^(منه|منها|منهم|عليه|عليها|عليهم|معه|معها|معهم|اليه|اليها|اليهم|له|لها|لهم|به|بها|بهم)$/;
 
@@ -1414,6 +1462,8 @@ interface GenericHead {
   nat: boolean;
   /** a plural in the construct state: the noun after it belongs to the phrase ("مستوطني براخة") */
   construct: boolean;
+  /** a noun of counting ("شخص"، "أشخاص"): indefinite, it counts people as a number does */
+  count: boolean;
 }
 
 interface GenericTable {
@@ -1450,7 +1500,7 @@ function loadGeneric(): GenericTable {
       t.nats.set(n.base, code.slice(1));
     } else {
       const list = t.heads.get(words[0]!) ?? [];
-      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs' });
+      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count' });
       list.sort((a, b) => b.words.length - a.words.length);
       t.heads.set(words[0]!, list);
     }
@@ -1469,7 +1519,7 @@ function nationalityOf(w: Word): { country: string; plural: boolean } | null {
 /** The cardinals that follow their noun ("طيارين كينيين اثنين", "جندي واحد"); the others come before it. */
 const NUMBER_WORDS = /^(اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)$/;
 
-const QUANTITY = F(['أحد', 'احد', 'إحدى', 'احدى', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
+const QUANTITY = F(['أحد', 'احد', 'إحدى', 'احدى', 'مائة', 'مئة', 'مائتي', 'مئتي', 'مائتا', 'ألف', 'الف', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
 
 export interface GenericPhrase {
   first: number;
@@ -1501,6 +1551,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     let j = i;
     let natNeeded = false;
     let construct = false;
+    let countNoun = false;
     for (const h of heads.get(k) ?? []) {
       let ok = true;
       for (let x = 1; x < h.words.length && ok; x++) {
@@ -1511,6 +1562,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       code = h.code;
       natNeeded = h.nat;
       construct = h.construct;
+      countNoun = h.count;
       j = i + h.words.length - 1;
       break;
     }
@@ -1559,7 +1611,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     if (/^لل/.test(fold(words[first]!.raw)) && !/^ال/.test(label)) label = 'ا' + label;
     // "وقتل مسلحون شرطيا", "طيارين كينيين اثنين": an indefinite accusative (its tanween alif), or
     // a number after the phrase, counts people as a number does
-    const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && /[^ا]ا$/.test(w.f);
+    const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && (/[^ا]ا$/.test(w.f) || countNoun);
     const numberAfter = NUMBER_WORDS.test(words[j + 1]?.f ?? '');
     out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter });
     i = j;

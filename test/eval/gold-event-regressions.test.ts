@@ -41,6 +41,11 @@ const cases: Case[] = [
   { text: 'gsr-protest-AAW_ARB_20081126.0025-1', has: ['PROTEST المعارضة → الحكومة'], not: [], label: '"تصاعدت احتجاجات المعارضة ضد الحكومة": a verbal noun told as happening takes a generic genitive as its actor' },
   { text: 'gsr-protest-AAW_ARB_20080917.0044-1', has: ['PROTEST متظاهرون غاضبون → -'], not: [], label: '"أقدم متظاهرون غاضبون … على قطع الطريق": أقدم is a light verb, قطع الطريق PROTEST/obstruct; generic phrases do not count toward the light verb\'s reach' },
   { text: 'protest:AAW_ARB_20080408.0029-3', has: [], not: ['PROTEST النيابة العامة → -'], label: '"بدأت النيابة العامة التحقيق في حوادث الشغب": a light verb supports its nearest verbal noun, not one in that noun\'s complement' },
+  { text: 'anercorp-2502', has: ['SUPPORT فنزويلا → سوريا'], not: [], label: '"تهدف لتجديد مساندة فنزويلا لسوريا": مساندة is SUPPORT, تجديد a light verb' },
+  { text: 'gsr-protest-e6874d82…6e516fc333_1', has: ['PROTEST عشرات المواطنين → -'], not: ['PROTEST عشرات المواطنين → رفيق الحريري', 'PROTEST عشرات المواطنين → سعد الحريري'], label: '"اعتصم … أمام ضريح الرئيس رفيق الحريري …، مطالبين بتولي سعد الحريري": a name in a construct chain after أمام is part of the place; a participle after a comma opens a clause of manner' },
+  { text: 'gsr-protest-AAW_ARB_20080115.0013-8', has: ['PROTEST نحو مائتي شخص → بوش'], not: ['PROTEST الصحافيين → بوش'], label: '"تظاهر نحو مائتي شخص أمام مقر نقابة الصحافيين": شخص counts people; a phrase in a construct chain after أمام is no actor' },
+  { text: 'anercorp-788', has: ['COERCE شرطة بنغلاديش → -'], not: ['COERCE شرطة → بنغلاديش'], label: '"اعتقلت شرطة بنغلاديش نحو 200 شخص": a generic head in the construct state before a country is one actor' },
+  { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
