@@ -222,6 +222,37 @@ export function runEntityStoreConformance(backend: string, open: () => Promise<M
       assert.equal(await s.countEntities('ORG'), 0);
     });
 
+    withStore('a page of the entity list holds each entity as getEntity gives it, in article-count order, as counts change', async (s) => {
+      const [a, b, c] = [await articleIn(s, 'a', '2022-06-14'), await articleIn(s, 'b', '2023-11-14'), await articleIn(s, 'c', '2024-01-02')];
+      const [x, y, z] = await s.setArticleEntities(a, [
+        assign('بايدن', [['بايدن', 0]], { roles: ['الرئيس الأمريكي'] }),
+        assign('الرباط', [['الرباط', 20]], { type: 'LOCATION' }),
+        assign('بلينكن', [['بلينكن', 30]]),
+      ], '2022-06-14');
+      await s.setArticleEntities(b, [assign('الرباط', [['الرباط', 0]], { type: 'LOCATION', entityId: y!.id }), assign('بلينكن', [['بلينكن', 10]], { entityId: z!.id })], null);
+      await s.setArticleEntities(c, [assign('بلينكن', [['بلينكن', 0]], { entityId: z!.id }), assign('بايدن', [['بايدن', 9]], { entityId: x!.id })], '2024-01-02');
+      const listed = async (when: string, type?: 'PERSON') => {
+        const page = await s.listEntities({ type, limit: 200 });
+        for (const e of page) assert.deepEqual(e, await s.getEntity(e.id), `${when}: ${e.label} as read alone`);
+        const order = [...page].sort((p, q) => q.articles - p.articles || (p.label < q.label ? -1 : p.label > q.label ? 1 : p.id < q.id ? -1 : 1));
+        assert.deepEqual(page.map((e) => e.id), order.map((e) => e.id), `${when}: most reported first, then by label`);
+        assert.equal(page.length, await s.countEntities(type), `${when}: as many as counted`);
+        return page.map((e) => [e.label, e.articles]);
+      };
+      assert.deepEqual(await listed('stored'), [['بلينكن', 3], ['الرباط', 2], ['بايدن', 2]]);
+      assert.deepEqual(await listed('stored, persons', 'PERSON'), [['بلينكن', 3], ['بايدن', 2]]);
+      // an article analysed again without a name: its count falls, at zero it is not listed
+      await s.setArticleEntities(a, [assign('بلينكن', [['بلينكن', 30]], { entityId: z!.id })], '2022-06-14');
+      assert.deepEqual(await listed('re-analysed'), [['بلينكن', 3], ['الرباط', 1], ['بايدن', 1]]);
+      await s.setArticleEntities(c, [assign('بلينكن', [['بلينكن', 0]], { entityId: z!.id })], '2024-01-02');
+      assert.deepEqual(await listed('re-analysed again', 'PERSON'), [['بلينكن', 3]]);
+      await s.setArticleEntities(c, [assign('بلينكن', [['بلينكن', 0]], { entityId: z!.id }), assign('بايدن', [['بايدن', 9]], { entityId: x!.id })], '2024-01-02');
+      await s.mergeEntities(z!.id, x!.id, 'analyst');
+      assert.deepEqual(await listed('merged'), [['بلينكن', 3], ['الرباط', 1]]);
+      await s.splitEntity(z!.id, 'بايدن', 'بايدن', 'analyst');
+      assert.deepEqual(await listed('split'), [['بلينكن', 3], ['الرباط', 1], ['بايدن', 1]]);
+    });
+
     withStore('the facts of a few entities are those listEntityFacts gives of them; the facts version moves with every write that can change them', async (s) => {
       const version = async () => s.entityFactsVersion();
       const moved = async (before: number, what: string) => {

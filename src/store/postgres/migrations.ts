@@ -476,6 +476,29 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX happenings_pair ON happenings(source_id, target_id, type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
     `,
   },
+  {
+    version: 13,
+    sql: `
+      -- The entity list in its order from an index (SQLite v23, issue #7): each entity's
+      -- article count on its row, kept from entity_article_counts by a trigger wherever that
+      -- count changes.
+      ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+      UPDATE entities e SET articles = c.articles FROM entity_article_counts c WHERE c.entity_id = e.id;
+      CREATE FUNCTION entity_articles_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          UPDATE entities SET articles = 0 WHERE id = OLD.entity_id;
+          RETURN OLD;
+        END IF;
+        UPDATE entities SET articles = NEW.articles WHERE id = NEW.entity_id;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER entity_articles_kept AFTER INSERT OR DELETE OR UPDATE OF articles ON entity_article_counts
+        FOR EACH ROW EXECUTE FUNCTION entity_articles_kept();
+      CREATE INDEX entities_listed ON entities(articles DESC, label, id) WHERE merged_into IS NULL AND articles > 0;
+      CREATE INDEX entities_listed_type ON entities(type, articles DESC, label, id) WHERE merged_into IS NULL AND articles > 0;
+    `,
+  },
 ];
 
 /** Columns that exist only to keep the order rows were stored in; never copied. */

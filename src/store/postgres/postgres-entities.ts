@@ -247,9 +247,21 @@ export class PgEntities implements EntityStore {
    * Linking candidates: each row as `canonical` gives it but with co-occurring entities from its latest articles, read with one query per table for
    * all rows instead of five round trips per candidate (up to 20 for each name of each article).
    */
-  private async candidatesOf(rows: EntityRow[]): Promise<CanonicalEntity[]> {
+  private async candidatesOf(rows: EntityRow[], whole = false): Promise<CanonicalEntity[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    // each entity's first COOCCURRING_MAX from the kept pair counts, for all rows in one round trip
+    const cooccurring = whole
+      ? groupByEntity(
+          await this.db.query<{ entity_id: string; label: string }>(
+            `SELECT i.id AS entity_id, x.label FROM unnest($1::text[]) AS i(id)
+             CROSS JOIN LATERAL (SELECT c.articles, e.label AS label FROM entity_cooccurrence c JOIN entities e ON e.id = c.other_id
+                                 WHERE c.entity_id = i.id ORDER BY c.articles DESC, e.label LIMIT $2) x
+             ORDER BY i.id, x.articles DESC, x.label`,
+            [ids, COOCCURRING_MAX],
+          ),
+        )
+      : null;
     const group = groupByEntity;
     const articles = new Map(
       (await this.db.query<{ entity_id: string; n: number }>('SELECT entity_id, articles AS n FROM entity_article_counts WHERE entity_id = ANY($1::text[])', [ids])).map(
@@ -280,7 +292,9 @@ export class PgEntities implements EntityStore {
           aliases: aliases.get(row.id) ?? [],
           roles: roles.get(row.id) ?? [],
           articles: n,
-          cooccurring: await this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0)),
+          cooccurring: cooccurring
+            ? (cooccurring.get(row.id) ?? []).map((r) => r.label)
+            : await this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0)),
           blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
         }),
       );
@@ -371,15 +385,14 @@ export class PgEntities implements EntityStore {
     const params: unknown[] = [options.limit ?? 50, options.offset ?? 0];
     if (options.type) params.push(options.type);
     const rows = await this.db.query<EntityRow>(
-      // From the kept article counts: counting every mention on each page read grew with the store (issue #8).
-      `SELECT e.* FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
-       WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = $3' : ''} AND c.articles > 0
-       ORDER BY c.articles DESC, e.label LIMIT $1 OFFSET $2`,
+      // In the order of entities_listed(_type), read up to the page (issue #7): joining the
+      // kept counts sorted every counted entity on each page.
+      `SELECT * FROM entities
+       WHERE merged_into IS NULL AND articles > 0 ${options.type ? 'AND type = $3' : ''}
+       ORDER BY articles DESC, label, id LIMIT $1 OFFSET $2`,
       params,
     );
-    const out: CanonicalEntity[] = [];
-    for (const r of rows) out.push(await this.canonical(r));
-    return out;
+    return this.candidatesOf(rows, true);
   }
 
   async listEntityFacts(types: EntityType[]): Promise<EntityFacts[]> {
@@ -440,8 +453,7 @@ export class PgEntities implements EntityStore {
 
   async countEntities(type?: EntityType): Promise<number> {
     const rows = await this.db.query<{ n: string }>(
-      `SELECT COUNT(*) AS n FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
-       WHERE e.merged_into IS NULL ${type ? 'AND e.type = $1' : ''} AND c.articles > 0`,
+      `SELECT COUNT(*) AS n FROM entities WHERE merged_into IS NULL AND articles > 0 ${type ? 'AND type = $1' : ''}`,
       type ? [type] : [],
     );
     return Number(rows[0]?.n ?? 0);

@@ -56,6 +56,12 @@ async function assertMatches(store: MarsadStore, db: pg.Client, articleIds: stri
     assert.deepEqual(e.roles, roles, `${when}: roles of ${e.label}`);
   }
   assert.ok(withRoles >= 3, `${when}: entities carry roles`);
+  // the list's order and counts (entities.articles, kept by a trigger) as every mention counts them
+  const { rows: counted } = await db.query(
+    `SELECT e.id, COUNT(DISTINCT m.article_id)::int AS articles FROM entities e JOIN entity_mentions m ON m.entity_id = e.id
+     WHERE e.merged_into IS NULL GROUP BY e.id ORDER BY articles DESC, e.label, e.id`,
+  );
+  assert.deepEqual((await store.listEntities({ limit: 100 })).map((e) => ({ id: e.id, articles: e.articles })), counted.map((r) => ({ ...r })), `${when}: listed in article-count order`);
   const expected = await fromScratch(store, articleIds);
   assert.ok(expected.size >= 3, `${when}: the corpus has co-occurring entities`);
   for (const [id, labels] of expected) assert.deepEqual((await store.getEntity(id))!.cooccurring, labels, `${when}: entity ${id}`);
@@ -109,6 +115,14 @@ test('postgres: co-occurring entities and dated roles stay exact through re-anal
     await db.query(migration('entity_role_counts').replace(/CREATE INDEX (entity_cooccurrence_rank|quotes_speaker_article)[^;]*;|DROP INDEX quotes_speaker;/g, ''));
     store = await openPostgresStore(TEST_POSTGRES_URL, arabicSearchAnalyzer, { schema });
     await assertMatches(store, db, articles, 'after the migrations');
+    // A database from before entities carried their article count (v12): migration 13 fills it.
+    const listed = await store.listEntities({ limit: 100 });
+    await store.close();
+    await db.query(`DROP TRIGGER entity_articles_kept ON entity_article_counts; DROP FUNCTION entity_articles_kept();
+                    ALTER TABLE entities DROP COLUMN articles; DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (12);`);
+    store = await openPostgresStore(TEST_POSTGRES_URL, arabicSearchAnalyzer, { schema });
+    assert.deepEqual(await store.listEntities({ limit: 100 }), listed, 'after migration 13');
+    await assertMatches(store, db, articles, 'after migration 13');
   } finally {
     await store.close();
     await db.end();

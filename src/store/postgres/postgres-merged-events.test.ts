@@ -127,11 +127,12 @@ test('postgres: migrations 10 to 12 keep the timeline and network counts of stor
     assert.deepEqual(before.stories, [[stories[0], 3], [stories[1], 1]]);
     await store.close();
 
-    // the database as version 9 left it, merged events stored, then migrations 10 to 12 when opened
+    // the database as version 9 left it, merged events stored, then migrations 10 to 13 when opened
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
     await client.query(`SET search_path = ${schema}; DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; ALTER TABLE happenings DROP COLUMN span_class;
                         DROP TABLE happening_pairs; DROP INDEX happenings_pair;
+                        DROP TRIGGER entity_articles_kept ON entity_article_counts; DROP FUNCTION entity_articles_kept(); ALTER TABLE entities DROP COLUMN articles;
                         DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (9);`);
     await client.end();
 

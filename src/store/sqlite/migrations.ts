@@ -582,4 +582,24 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX happenings_pair ON happenings(source_id, target_id, type, sort_day DESC, sort_published DESC, sort_article, sort_ord);
     `,
   },
+  {
+    version: 23,
+    sql: `
+      -- The entity list in its order from an index (issue #7): each entity's article count on
+      -- its row, kept from entity_article_counts by these triggers wherever that count changes
+      -- (an article analysed again, a merge, a split), so that the first page of the list no
+      -- longer joins and sorts every counted entity.
+      ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+      UPDATE entities SET articles = c.articles FROM entity_article_counts c WHERE c.entity_id = entities.id;
+      CREATE TRIGGER entity_articles_added AFTER INSERT ON entity_article_counts
+        BEGIN UPDATE entities SET articles = NEW.articles WHERE id = NEW.entity_id; END;
+      CREATE TRIGGER entity_articles_changed AFTER UPDATE OF articles ON entity_article_counts
+        BEGIN UPDATE entities SET articles = NEW.articles WHERE id = NEW.entity_id; END;
+      CREATE TRIGGER entity_articles_dropped AFTER DELETE ON entity_article_counts
+        BEGIN UPDATE entities SET articles = 0 WHERE id = OLD.entity_id; END;
+      -- Listed entities only (live, named in an article), most reported first, whole or by type.
+      CREATE INDEX entities_listed ON entities(articles DESC, label, id) WHERE merged_into IS NULL AND articles > 0;
+      CREATE INDEX entities_listed_type ON entities(type, articles DESC, label, id) WHERE merged_into IS NULL AND articles > 0;
+    `,
+  },
 ];

@@ -355,9 +355,10 @@ export class SqliteEntities implements EntityStore {
    * Linking candidates: each row as `canonical` gives it, but with co-occurring entities from
    * its latest articles, and read with one query per table for all rows: linking reads up to
    * 20 candidates for each name of each article, and five queries per candidate were a tenth
-   * of an article's ingest time.
+   * of an article's ingest time. `whole`: co-occurring entities from all its articles, as
+   * `canonical` gives them (a page of the entity list, built in one query per table).
    */
-  private canonicalAll(rows: EntityRow[]): CanonicalEntity[] {
+  private canonicalAll(rows: EntityRow[], whole = false): CanonicalEntity[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const byId = <T extends { entity_id: string }>(sql: string, params: string[]) => groupByEntity(this.listQuery<T>(sql, ids.length).all(...params));
@@ -384,7 +385,9 @@ export class SqliteEntities implements EntityStore {
         aliases: aliases.get(row.id) ?? [],
         roles: roles.get(row.id) ?? [],
         articles: n,
-        cooccurring: [...this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0))],
+        cooccurring: whole
+          ? this.q.cooccurring.all(row.id, COOCCURRING_MAX).map((r) => r.label)
+          : [...this.latestCooccurring(row.id, n, (aliases.get(row.id) ?? []).reduce((sum, a) => sum + a.count, 0))],
         blocked_keys: (blocks.get(row.id) ?? []).map((b) => b.key),
       });
     });
@@ -447,22 +450,22 @@ export class SqliteEntities implements EntityStore {
   }
 
   async listEntities(options: EntityListOptions = {}): Promise<CanonicalEntity[]> {
-    // From the kept article counts: counting every mention on each page read grew with the store (issue #8).
+    // In the order of entities_listed(_type), read up to the page (issue #7): joining the
+    // kept counts sorted every counted entity (issue #8 counted every mention) on each page.
     const rows = this.db
       .prepare<unknown[], EntityRow>(
-        `SELECT e.* FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
-         WHERE e.merged_into IS NULL ${options.type ? 'AND e.type = ?' : ''} AND c.articles > 0
-         ORDER BY c.articles DESC, e.label LIMIT ? OFFSET ?`,
+        `SELECT * FROM entities
+         WHERE merged_into IS NULL AND articles > 0 ${options.type ? 'AND type = ?' : ''}
+         ORDER BY articles DESC, label, id LIMIT ? OFFSET ?`,
       )
       .all(...(options.type ? [options.type] : []), options.limit ?? 50, options.offset ?? 0);
-    return rows.map((r) => this.canonical(r));
+    return this.canonicalAll(rows, true);
   }
 
   async countEntities(type?: EntityType): Promise<number> {
     const row = this.db
       .prepare<unknown[], { n: number }>(
-        `SELECT COUNT(*) AS n FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id
-         WHERE e.merged_into IS NULL ${type ? 'AND e.type = ?' : ''} AND c.articles > 0`,
+        `SELECT COUNT(*) AS n FROM entities WHERE merged_into IS NULL AND articles > 0 ${type ? 'AND type = ?' : ''}`,
       )
       .get(...(type ? [type] : []));
     return row?.n ?? 0;

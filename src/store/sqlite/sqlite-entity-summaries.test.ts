@@ -67,6 +67,16 @@ async function assertMatches(store: MarsadStore, path: string, articleIds: strin
     assert.deepEqual(e.roles, roles, `${when}: roles of ${e.label}`);
   }
   assert.ok(withRoles >= 3, `${when}: entities carry roles`);
+  // the list's order and counts (entities.articles, kept by triggers) as every mention counts them
+  const db = new Database(path, { readonly: true });
+  const counted = db
+    .prepare<[], { id: string; articles: number }>(
+      `SELECT e.id, COUNT(DISTINCT m.article_id) AS articles FROM entities e JOIN entity_mentions m ON m.entity_id = e.id
+       WHERE e.merged_into IS NULL GROUP BY e.id ORDER BY articles DESC, e.label, e.id`,
+    )
+    .all();
+  db.close();
+  assert.deepEqual((await store.listEntities({ limit: 100 })).map((e) => ({ id: e.id, articles: e.articles })), counted, `${when}: listed in article-count order`);
   const expected = await fromScratch(store, articleIds);
   assert.ok(expected.size >= 3, `${when}: the corpus has co-occurring entities`);
   for (const [id, labels] of expected) assert.deepEqual((await store.getEntity(id))!.cooccurring, labels, `${when}: entity ${id}`);
@@ -122,6 +132,17 @@ test('co-occurring entities and dated roles stay exact through re-analysis, merg
     db.close();
     store = openSqliteStore(path, arabicSearchAnalyzer);
     await assertMatches(store, path, articles, 'after the migration');
+    const listed = await store.listEntities({ limit: 100 });
+    await store.close();
+    // A database from before entities carried their article count (v22): migration 23 fills it.
+    const v22 = new Database(path);
+    v22.exec(`DROP TRIGGER entity_articles_added; DROP TRIGGER entity_articles_changed; DROP TRIGGER entity_articles_dropped;
+              DROP INDEX entities_listed; DROP INDEX entities_listed_type; ALTER TABLE entities DROP COLUMN articles;`);
+    v22.pragma('user_version = 22');
+    v22.close();
+    store = openSqliteStore(path, arabicSearchAnalyzer);
+    assert.deepEqual(await store.listEntities({ limit: 100 }), listed, 'after migration 23');
+    await assertMatches(store, path, articles, 'after migration 23');
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -87,7 +87,7 @@ test('sqlite: the migration to stored merged events keys the existing events thr
   }
 });
 
-test('sqlite: migrations 20 to 22 keep the timeline and network counts of stored merged events and count the stories’ merged events at the next refresh', async () => {
+test('sqlite: migrations 20 to 23 keep the timeline and network counts of stored merged events and count the stories’ merged events at the next refresh', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-v20-'));
   const path = join(dir, 'v20.db');
   try {
@@ -100,10 +100,12 @@ test('sqlite: migrations 20 to 22 keep the timeline and network counts of stored
     assert.ok(before.timeline.inside!.some((x) => x.includes('ASSAULT')), 'a span of years counted from a month inside it');
     await store.close();
 
-    // the database as version 19 left it, merged events stored, then migrations 20 to 22 when opened
+    // the database as version 19 left it, merged events stored, then migrations 20 to 23 when opened
     const db = new Database(path);
     db.exec(`DROP TABLE article_days; DROP TABLE happening_days; DROP TABLE story_happenings; DROP TABLE story_count_stale; DROP INDEX happenings_span;
-             ALTER TABLE happenings DROP COLUMN span_class; DROP TABLE happening_pairs; DROP INDEX happenings_pair;`);
+             ALTER TABLE happenings DROP COLUMN span_class; DROP TABLE happening_pairs; DROP INDEX happenings_pair;
+             DROP TRIGGER entity_articles_added; DROP TRIGGER entity_articles_changed; DROP TRIGGER entity_articles_dropped;
+             DROP INDEX entities_listed; DROP INDEX entities_listed_type; ALTER TABLE entities DROP COLUMN articles;`);
     db.pragma('user_version = 19');
     db.close();
 
