@@ -1,8 +1,9 @@
 /**
  * The dyad as it was computed before it read only its own actors' affiliations and facts
  * (issue #7): every entity's facts read, the affiliations derived again from them on each
- * request, and every affiliation in force handed to the roll-up. The tests hold `dyadOf` to
- * give exactly this.
+ * request, every affiliation in force handed to the roll-up, and every quote of the dyad's
+ * articles read one article at a time, sorted newest article first and cut at the limit. The
+ * tests hold `dyadOf` to give exactly this.
  */
 import type { Affiliation } from '../model/affiliation.js';
 import { ENTITY_TYPES, type EntityType } from '../model/entity.js';
@@ -12,7 +13,7 @@ import { computeDyad, labelQuotes, type DyadReport } from '../resolve/dyad.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
 import { ploverScores } from '../resolve/plover-scores.js';
 import type { MarsadStore } from '../store/store.js';
-import { levelOf, resolveEntityRef, type DyadOptions } from './dyad.js';
+import { DYAD_QUOTES_LIMIT, levelOf, resolveEntityRef, type DyadOptions } from './dyad.js';
 import { listMergedEvents } from './stories.js';
 
 const RANK = { person: 0, org: 1, country: 2 } as const;
@@ -68,12 +69,19 @@ export async function dyadBefore(store: MarsadStore, o: DyadOptions): Promise<Dy
   for (const e of report.events) e.sources = sources.get(e.id) ?? [];
   const articles = [...new Set(report.events.flatMap((e) => e.sources.map((s) => s.article)))];
   const refs = new Map((await store.articleRefs(articles)).map((r) => [r.id, r]));
-  const quotes: StoredQuote[] = [];
+  const quotes: Array<StoredQuote & { when: string }> = [];
   for (const id of articles) {
     const r = refs.get(id);
-    const title = r ? r.title : ((await store.get(id))?.article.title ?? null);
-    for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
+    const stored = await store.get(id);
+    const title = r ? r.title : (stored?.article.title ?? null);
+    const when = r?.published ?? stored?.createdAt ?? '';
+    for (const q of await store.articleQuotes(id)) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id, when });
   }
-  report.quotes = labelQuotes({ a, b, level, affiliations, events: report.events, quotes });
+  // newest article first (an undated one by when it was stored), then by id; an article's quotes in order (a stable sort)
+  const bytes = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  quotes.sort((x, y) => bytes(y.when, x.when) || bytes(x.article_id, y.article_id));
+  const newest = quotes.slice(0, o.quotesLimit ?? DYAD_QUOTES_LIMIT).map(({ when: _, ...q }) => q);
+  report.quotes = labelQuotes({ a, b, level, affiliations, events: report.events, quotes: newest });
+  report.quotes_total = quotes.length;
   return report;
 }

@@ -117,6 +117,8 @@ test('dyad: reading only its own actors’ affiliations and facts gives what eve
       { a: 'dgsn', b: 'fbi', by: 'year' },
       { a: 'حموشي', b: 'كريستوفر راي' },
       { a: 'المغرب', b: 'fbi' },
+      { a: 'country-ma', b: 'country-us', quotesLimit: 1 },
+      { a: 'country-ma', b: 'country-us', quotesLimit: 0 },
     ];
     const same = async (when: string) => {
       for (const o of asks) {
@@ -125,6 +127,10 @@ test('dyad: reading only its own actors’ affiliations and facts gives what eve
       }
     };
     await same('as ingested');
+    const whole = await dyadOf(store, asks[1]!);
+    assert.ok(whole.quotes.length >= 1 && whole.quotes_total === whole.quotes.length, `the fixture’s quotes, all under the default limit: ${whole.quotes.length} of ${whole.quotes_total}`);
+    const none = await dyadOf(store, asks[7]!);
+    assert.deepEqual([none.quotes, none.quotes_total], [[], whole.quotes_total], 'none listed, all counted');
     assert.ok((await dyadOf(store, asks[0]!)).events.some((e) => e.links.source.via.length > 0), 'some events rolled up through affiliations');
     const adviser = await resolveEntityRef(store, 'فيليب ماركوني');
     await store.affiliate({ member: adviser.id, of: 'country-us', from: '2024-01-01', to: null, basis: 'embassy staff list' }, 'analyst1');

@@ -6,7 +6,6 @@
  */
 import { ENTITY_TYPES, type CanonicalEntity, type EntityType } from '../model/entity.js';
 import { MarsadError } from '../model/errors.js';
-import type { StoredQuote } from '../model/quote.js';
 import { computeDyad, labelQuotes, type DyadLevel, type DyadPeriod, type DyadReport } from '../resolve/dyad.js';
 import { lookupKeys, mentionKey } from '../resolve/entity-linking.js';
 import { ploverScores } from '../resolve/plover-scores.js';
@@ -48,7 +47,18 @@ export interface DyadOptions {
   by?: DyadPeriod;
   from?: string;
   to?: string;
+  /** most quotes listed, newest first (default DYAD_QUOTES_LIMIT); `quotes_total` counts them all */
+  quotesLimit?: number;
 }
+
+/**
+ * Quotes a dyad lists when not asked for another number: the articles reporting Morocco and
+ * the United States at 100k synthetic articles hold 363,691, which took seconds to read and
+ * label and megabytes to send, for a page that shows a few.
+ */
+export const DYAD_QUOTES_LIMIT = 100;
+/** Most quotes a dyad may be asked to list. */
+export const MAX_DYAD_QUOTES_LIMIT = 100_000;
 
 const RANK: Record<DyadLevel, number> = { person: 0, org: 1, country: 2 };
 /** How many affiliation steps separate an actor from the side it counts for, at most (person → organisation → country). */
@@ -114,22 +124,13 @@ export async function dyadOf(store: MarsadStore, o: DyadOptions): Promise<DyadRe
   });
   const sources = await store.happeningSources(report.events.map((e) => e.id));
   for (const e of report.events) e.sources = sources.get(e.id) ?? [];
-  // the quotes of the articles that report the dyad's events
+  // the newest quotes of the articles that report the dyad's events, and how many they hold:
+  // read up to the limit in the store (all of them were read, with their articles, then labelled)
   const articles = [...new Set(report.events.flatMap((e) => e.sources.map((s) => s.article)))];
-  const refs = new Map((await store.articleRefs(articles)).map((r) => [r.id, r]));
-  // in one read: one query per article took most of a dyad whose events thousands of articles report
-  const quotesOf = await store.quotesOfArticles(articles);
-  const quotes: StoredQuote[] = [];
-  for (const id of articles) {
-    const found = quotesOf.get(id);
-    if (!found) continue;
-    const r = refs.get(id);
-    // the title from the ref read above: reading the whole article for it read its text too
-    const title = r ? r.title : ((await store.get(id))?.article.title ?? null);
-    for (const q of found) quotes.push({ ...q, article_id: id, title, published: r?.published ?? null, source: r?.source ?? id });
-  }
+  const { total, quotes } = await store.newestQuotesOf(articles, o.quotesLimit ?? DYAD_QUOTES_LIMIT);
   // the speakers' affiliations too, for their parties
   await up.add(quotes.flatMap((q) => (q.speaker?.id ? [q.speaker.id] : [])));
   report.quotes = labelQuotes({ a, b, level, affiliations: up.list(), events: report.events, quotes });
+  report.quotes_total = total;
   return report;
 }

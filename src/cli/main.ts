@@ -22,7 +22,7 @@ import { Progress } from './progress.js';
 import { dayBound as readDayBound, isDay } from '../model/day-bounds.js';
 import { serveApi } from '../api/serve.js';
 import { migrateCorpus } from '../app/migrate.js';
-import { dyadOf, refreshAffiliations, resolveEntityRef } from '../app/dyad.js';
+import { DYAD_QUOTES_LIMIT, dyadOf, MAX_DYAD_QUOTES_LIMIT, refreshAffiliations, resolveEntityRef } from '../app/dyad.js';
 import { DYAD_LEVELS, DYAD_PERIODS, dyadCsv, type DyadLevel, type DyadPeriod } from '../resolve/dyad.js';
 import { printAffiliations, printDyad } from './render-dyad.js';
 import { enqueueFromCli, registerQueueCommands } from './queue-commands.js';
@@ -384,16 +384,21 @@ export async function main(argv: string[], io: { out?: NodeJS.WritableStream; er
     .option('--by <period>', 'week, month or year', 'month')
     .option('--from <date>', 'only events on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'only events on or before this day')
-    .option('--json', 'one JSON object: a, b, events, series, actors, unrolled, quotes')
+    .option('--quotes-limit <n>', `most quotes listed, the newest (0 to ${MAX_DYAD_QUOTES_LIMIT}); quotes_total counts them all`, String(DYAD_QUOTES_LIMIT))
+    .option('--json', 'one JSON object: a, b, events, series, actors, unrolled, quotes, quotes_total')
     .option('--csv', 'the time series as CSV, one row per period')
-    .action(async (a: string, b: string, o: { level?: string; by: string; from?: string; to?: string; json?: boolean; csv?: boolean }) => {
+    .action(async (a: string, b: string, o: { level?: string; by: string; from?: string; to?: string; quotesLimit: string; json?: boolean; csv?: boolean }) => {
       if (o.json && o.csv) throw new MarsadError('BAD_ARGUMENT', 'both --json and --csv; give one', '--csv');
       if (o.level !== undefined && !DYAD_LEVELS.includes(o.level as DyadLevel)) throw new MarsadError('BAD_ARGUMENT', `'${o.level}', not one of ${DYAD_LEVELS.join(', ')}`, '--level');
       if (!DYAD_PERIODS.includes(o.by as DyadPeriod)) throw new MarsadError('BAD_ARGUMENT', `'${o.by}', not one of ${DYAD_PERIODS.join(', ')}`, '--by');
       const from = o.from === undefined ? undefined : dayBound(o.from, '--from', 'start');
       const to = o.to === undefined ? undefined : dayBound(o.to, '--to', 'end');
+      const quotesLimit = Number(o.quotesLimit);
+      if (!/^\d+$/.test(o.quotesLimit) || quotesLimit > MAX_DYAD_QUOTES_LIMIT) {
+        throw new MarsadError('BAD_ARGUMENT', `'${o.quotesLimit}', not a whole number from 0 to ${MAX_DYAD_QUOTES_LIMIT}`, '--quotes-limit');
+      }
       await withStore(async (store) => {
-        const r = await dyadOf(store, { a, b, level: o.level as DyadLevel | undefined, by: o.by as DyadPeriod, from, to });
+        const r = await dyadOf(store, { a, b, level: o.level as DyadLevel | undefined, by: o.by as DyadPeriod, from, to, quotesLimit });
         if (o.json) write(JSON.stringify(r));
         else if (o.csv) out.write(dyadCsv(r));
         else write(printDyad(r));

@@ -52,8 +52,8 @@ export function printDyad(r: DyadReport): string {
     out.push('', 'unrolled (affiliation unknown: `marsad entity affiliate ID ORG` counts them)');
     for (const u of r.unrolled) out.push(`  ${u.label} (${u.id})  ×${u.events}${u.roles.length ? `  — ${short(u.roles.join('؛ '), 80)}` : ''}`);
   }
-  if (r.quotes.length) {
-    out.push('', 'said in these articles');
+  if (r.quotes_total) {
+    out.push('', r.quotes.length < r.quotes_total ? `said in these articles (newest ${r.quotes.length} of ${r.quotes_total}; --quotes-limit N lists more)` : 'said in these articles');
     for (const q of r.quotes) out.push(`  [${q.party}] «${short(q.text, 90)}» — ${q.speaker?.label ?? '(speaker unknown)'}`);
   }
   return out.join('\n');

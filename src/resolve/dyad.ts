@@ -131,7 +131,10 @@ export interface DyadReport {
   undated: number;
   actors: DyadCarrier[];
   unrolled: DyadUnrolled[];
+  /** the newest quotes of the articles reporting the dyad's events (at most the limit asked; `marsad dyad --quotes-limit`, `quotes_limit`) */
   quotes: DyadQuote[];
+  /** how many quotes those articles hold in all (more than `quotes.length` when the list was cut) */
+  quotes_total: number;
   /** where the quad classes and scores come from */
   scores: string;
 }
@@ -314,6 +317,7 @@ export function computeDyad(input: DyadInput): DyadReport {
     actors: [...carriers.values()].sort(byEvents),
     unrolled: [...unrolled.values()].sort(byEvents),
     quotes,
+    quotes_total: quotes.length,
     scores: input.scores.source,
   };
 }

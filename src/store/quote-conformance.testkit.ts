@@ -60,6 +60,34 @@ export function runQuoteStoreConformance(backend: string, open: () => Promise<Ma
       await check('after a merge');
       assert.deepEqual(await s.quotesOfArticles([]), new Map());
     });
+
+    withStore('the newest quotes of some articles are listQuotes’ of those articles, cut at the limit, with the count of all', async (s) => {
+      const { a, b, x, y } = await setup(s);
+      const c = (await s.put(input('c.txt', article({ published: '2024-01-02', text: 'نص ثالث عن الاجتماع.' })))).id;
+      const d = (await s.put(input('d.txt', article({ published: null, text: 'نص رابع بلا تاريخ.' })))).id;
+      const e = (await s.put(input('e.txt', article({ published: '2025-03-01', text: 'نص خامس خارج الثنائية.' })))).id;
+      await s.setArticleQuotes(a, [quote('الأول', { id: x, label: 'وليام بيرنز' }), quote('الثاني', null), quote('الثالث', { id: null, label: 'بلاغ' })]);
+      await s.setArticleQuotes(b, [quote('الرابع', { id: y, label: 'بورنز' })]);
+      await s.setArticleQuotes(c, [quote('الخامس', null), quote('السادس', { id: x, label: 'وليام بيرنز' })]);
+      await s.setArticleQuotes(d, [quote('السابع', null)]);
+      await s.setArticleQuotes(e, [quote('خارج', null)]);
+      const check = async (when: string) => {
+        const asked = [b, 'no such article', c, a, d, b];
+        // every stored quote, newest article first, kept for the asked articles
+        const all = (await s.listQuotes({ limit: 100 })).filter((q) => asked.includes(q.article_id));
+        assert.equal(all.length, 7, `${when}: quotes to compare`);
+        for (const limit of [0, 1, 3, 4, 7, 50]) {
+          const got = await s.newestQuotesOf(asked, limit);
+          assert.deepEqual(got, { total: 7, quotes: all.slice(0, limit) }, `${when}: limit ${limit}`);
+        }
+        assert.deepEqual((await s.newestQuotesOf(asked, 4)).quotes.map((q) => q.text), ['السابع', 'الخامس', 'السادس', 'الرابع'], `${when}: newest article first (an undated one by when it was stored)`);
+      };
+      await check('stored');
+      await s.mergeEntities(x, y, 'analyst');
+      await check('after a merge');
+      assert.deepEqual(await s.newestQuotesOf([], 10), { total: 0, quotes: [] });
+      assert.deepEqual(await s.newestQuotesOf(['no such article'], 10), { total: 0, quotes: [] });
+    });
   });
 }
 

@@ -23,6 +23,19 @@ describe('marsad dyad and affiliations', () => {
     const events = JSON.parse((await cli('events', '--json', '--limit', '100')).out.split('\n')[0]);
     for (const key of Object.keys(events)) assert.ok(key in d.events[0], `dyad events carry '${key}' as marsad events --json does`);
     assert.deepEqual(Object.keys(d.series[0]).slice(0, 4), ['period', 'counts', 'quad', 'score']);
+    assert.equal(d.quotes_total, d.quotes.length, 'every quote, under the default limit');
+  });
+
+  it('--quotes-limit: the newest quotes only, quotes_total counting them all; a bad number is refused', async () => {
+    const whole = JSON.parse((await cli('dyad', 'country-ma', 'country-us', '--json')).out);
+    assert.ok(whole.quotes.length >= 1);
+    const none = await cli('dyad', 'country-ma', 'country-us', '--json', '--quotes-limit', '0');
+    assert.equal(none.code, 0, none.err);
+    assert.deepEqual(JSON.parse(none.out), { ...whole, quotes: [] });
+    assert.match((await cli('dyad', 'country-ma', 'country-us', '--quotes-limit', '0')).out, new RegExp(`newest 0 of ${whole.quotes_total}`));
+    const bad = await cli('dyad', 'country-ma', 'country-us', '--quotes-limit', 'all');
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.err, /--quotes-limit/);
   });
 
   it('--csv: the series, one row a period; the human output names the sides, the gaps and the unrolled', async () => {

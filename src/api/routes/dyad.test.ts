@@ -48,4 +48,24 @@ describe('GET /api/dyad', () => {
     await expectProblem(await app.request('/api/dyad?a=country-ma&b=country-us&by=day'), 400, 'BAD_ARGUMENT', 'by');
     await expectProblem(await app.request('/api/dyad?a=country-ma&b=country-us&from=2024-13'), 400, 'BAD_ARGUMENT', 'from');
   });
+
+  it('lists at most quotes_limit quotes, the newest, and counts them all in quotes_total', async () => {
+    const whole = await jsonOf(await app.request('/api/dyad?a=country-ma&b=country-us'));
+    assert.ok(whole.quotes.length >= 1, 'the fixture’s dyad has quotes');
+    assert.equal(whole.quotes_total, whole.quotes.length, 'all of them under the default limit');
+    assert.deepEqual(await jsonOf(await app.request(`/api/dyad?a=country-ma&b=country-us&quotes_limit=${whole.quotes.length}`)), whole);
+    const none = await jsonOf(await app.request('/api/dyad?a=country-ma&b=country-us&quotes_limit=0'));
+    assert.deepEqual([none.quotes, none.quotes_total], [[], whole.quotes_total]);
+    assert.deepEqual({ ...none, quotes: whole.quotes }, whole, 'the rest of the dyad unchanged');
+    for (const bad of ['-1', 'x', '1.5', '100001']) {
+      await expectProblem(await app.request(`/api/dyad?a=country-ma&b=country-us&quotes_limit=${bad}`), 400, 'BAD_ARGUMENT', 'quotes_limit');
+    }
+  });
+
+  it('documents quotes_limit and quotes_total in the OpenAPI schema', async () => {
+    const spec = await jsonOf(await app.request('/openapi.json'));
+    const param = spec.paths['/api/dyad'].get.parameters.find((p: { name: string }) => p.name === 'quotes_limit');
+    assert.equal(param?.schema?.default, 100);
+    assert.ok(spec.components.schemas.Dyad.properties.quotes_total, 'quotes_total in the Dyad schema');
+  });
 });

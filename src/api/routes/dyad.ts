@@ -1,6 +1,6 @@
 /** The dyad of two actors (as `marsad dyad --json`), for the workbench's dyad page. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { dyadOf, resolveEntityRef } from '../../app/dyad.js';
+import { DYAD_QUOTES_LIMIT, dyadOf, MAX_DYAD_QUOTES_LIMIT, resolveEntityRef } from '../../app/dyad.js';
 import { MarsadError } from '../../model/errors.js';
 import { DYAD_LEVELS, DYAD_PERIODS, type DyadLevel, type DyadPeriod } from '../../resolve/dyad.js';
 import type { MarsadStore } from '../../store/store.js';
@@ -22,6 +22,17 @@ const DyadQuery = z.object({
   by: z.enum(DYAD_PERIODS as [string, ...string[]]).default('month').openapi({ param: { name: 'by', in: 'query' }, description: 'week, month or year' }),
   from: EventFilterQuery.shape.from,
   to: EventFilterQuery.shape.to,
+  quotes_limit: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DYAD_QUOTES_LIMIT)
+    .default(DYAD_QUOTES_LIMIT)
+    .openapi({
+      param: { name: 'quotes_limit', in: 'query' },
+      description: `Most entries of \`quotes\`, 0 to ${MAX_DYAD_QUOTES_LIMIT}: the newest ones (newest article first). \`quotes_total\` counts them all.`,
+      example: DYAD_QUOTES_LIMIT,
+    }),
 });
 
 const Ref = z.object({ id: z.string(), label: z.string() });
@@ -75,7 +86,8 @@ export const DyadSchema = z
         source: z.string(),
         party: z.enum(['a', 'b', 'third-party', 'unattributed']),
       }),
-    ),
+    ).openapi({ description: 'the newest quotes of the articles reporting the events, at most `quotes_limit`' }),
+    quotes_total: z.number().int().openapi({ description: 'how many quotes those articles hold in all (`quotes.length < quotes_total`: the list was cut)' }),
     scores: z.string().openapi({ description: 'where the quad classes and scores come from' }),
   })
   .openapi('Dyad');
@@ -88,7 +100,7 @@ const getDyad = createRoute({
   request: { query: DyadQuery },
   responses: {
     200: { description: 'The dyad', content: { 'application/json': { schema: DyadSchema } } },
-    400: problemContent('A bad level, period or date, or A and B the same entity (BAD_ARGUMENT, the parameter named in param)'),
+    400: problemContent('A bad level, period, date or quotes_limit, or A and B the same entity (BAD_ARGUMENT, the parameter named in param)'),
     404: problemContent('No entity has that id or name (ENTITY_NOT_FOUND, param a or b)'),
   },
 });
@@ -109,7 +121,7 @@ export function dyadRoutes(app: OpenAPIHono, store: MarsadStore): void {
       }
     }
     try {
-      return c.json(await dyadOf(store, { a: q.a, b: q.b, level: q.level as DyadLevel | undefined, by: q.by as DyadPeriod, from: q.from, to: q.to }), 200);
+      return c.json(await dyadOf(store, { a: q.a, b: q.b, level: q.level as DyadLevel | undefined, by: q.by as DyadPeriod, from: q.from, to: q.to, quotesLimit: q.quotes_limit }), 200);
     } catch (err) {
       if (err instanceof MarsadError) throw new ProblemError(problemOf(err, 'b'));
       throw err;

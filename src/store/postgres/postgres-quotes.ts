@@ -75,6 +75,17 @@ export class PgQuotes implements QuoteStore {
     return out;
   }
 
+  async newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
+    if (!articleIds.length) return { total: 0, quotes: [] };
+    const total = Number((await this.db.query<{ n: string }>('SELECT COUNT(*) AS n FROM quotes WHERE article_id = ANY($1::text[])', [articleIds]))[0]?.n ?? 0);
+    if (limit <= 0 || total === 0) return { total, quotes: [] };
+    const rows = await this.db.query<QuoteRow>(
+      this.select('WHERE q.article_id = ANY($1::text[])', 'ORDER BY COALESCE(a.published, a.created_at) DESC, a.id, q.ord LIMIT $2'),
+      [articleIds, limit],
+    );
+    return { total, quotes: rows.map((r) => ({ ...toQuote(r), article_id: r.article_id, title: r.title, published: r.published, source: r.source })) };
+  }
+
   async countQuotes(): Promise<number> {
     const rows = await this.db.query<{ n: string }>('SELECT COUNT(*) AS n FROM quotes');
     return Number(rows[0]?.n ?? 0);

@@ -223,6 +223,9 @@ class PostgresStore implements MarsadStore {
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guard(() => this.quotes.listQuotes(options));
   }
+  newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
+    return this.guard(() => this.quotes.newestQuotesOf(articleIds, limit));
+  }
   countQuotes(): Promise<number> {
     return this.guard(() => this.quotes.countQuotes());
   }

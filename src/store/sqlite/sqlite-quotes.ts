@@ -81,6 +81,30 @@ export class SqliteQuotes implements QuoteStore {
     return out;
   }
 
+  async newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
+    if (!articleIds.length) return { total: 0, quotes: [] };
+    const ids = JSON.stringify(articleIds);
+    const total = this.db
+      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))')
+      .get(ids)!.n;
+    if (limit <= 0 || total === 0) return { total, quotes: [] };
+    const order = 'ORDER BY COALESCE(a.published, a.created_at) DESC, a.id, q.ord';
+    // The articles walked newest first (articles_newest) until the page is full: sorting
+    // every quote of the articles by date read them all whatever the page.
+    const rows = this.db
+      .prepare<[string, number], ListedRow>(
+        `WITH page AS (
+           SELECT q.article_id, q.ord FROM articles a INDEXED BY articles_newest CROSS JOIN quotes q ON q.article_id = a.id
+           WHERE a.id IN (SELECT value FROM json_each(?)) ${order} LIMIT ?)
+         SELECT q.*, n.id AS speaker_now, n.label AS speaker_now_label, a.title, a.published, a.source
+         FROM page p JOIN quotes q ON q.article_id = p.article_id AND q.ord = p.ord JOIN articles a ON a.id = p.article_id
+           LEFT JOIN entities s ON s.id = q.speaker_id LEFT JOIN entities n ON n.id = COALESCE(s.merged_into, s.id)
+         ${order}`,
+      )
+      .all(ids, limit);
+    return { total, quotes: rows.map((r) => ({ ...toQuote(r), article_id: r.article_id, title: r.title, published: r.published, source: r.source })) };
+  }
+
   async countQuotes(): Promise<number> {
     return (this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quotes').get()?.n) ?? 0;
   }

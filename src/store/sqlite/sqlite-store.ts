@@ -268,6 +268,9 @@ class SqliteStore implements MarsadStore {
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guardAsync(() => this.quotes.listQuotes(options));
   }
+  newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
+    return this.guardAsync(() => this.quotes.newestQuotesOf(articleIds, limit));
+  }
   countQuotes(): Promise<number> {
     return this.guardAsync(() => this.quotes.countQuotes());
   }

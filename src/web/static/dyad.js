@@ -196,6 +196,8 @@ export async function dyadView(root, params, ctx, kit) {
   // what was said in the articles that report the dyad's events
   root.append(
     h('section', { class: 'panel dyad-quotes' }, h('h2', {}, t('dyad.quotes')),
+      // the report lists the newest quotes only (quotes_limit): say how many there are in all
+      d.quotes.length < d.quotes_total ? h('p', { class: 'help' }, t('dyad.quotes_shown', { n: d.quotes.length, total: d.quotes_total })) : null,
       d.quotes.length
         ? h('ul', { class: 'quote-list' }, d.quotes.map((x) => h('li', { class: 'quote', dataset: { party: x.party } },
           h('span', { class: 'chip' }, x.party === 'a' || x.party === 'b' ? bdi(side(x.party).label) : t(`dyad.party.${x.party}`)), ' ',
