@@ -179,6 +179,12 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['واعتقلت شرطة بنغلاديش نحو 200 شخص قبل المسيرات.', [['بنغلاديش', L]], ['COERCE/arrest شرطة بنغلاديش → -'], 'a generic head in the construct state before a country is that country\'s force: one actor'],
   ['ولم تدع سوريا إلى المؤتمر، بل حمل عليها الرئيس جورج بوش واتهمها بتهديد المنطقة.', [['سوريا', L], ['جورج بوش', P]], ['ACCUSE جورج بوش → سوريا'], 'بل opens a main clause of its own: its subject is the dropped subject of the verb after و'],
   ['وقتل شخص بعد تعرضه للضرب.', [], ['ASSAULT  → -'], 'an indefinite noun of counting after a verb of killing is the one killed'],
+  ['وقال نصر إنه تعرض خلال الاستجواب للتعذيب.', [['نصر', P]], ['ASSAULT/torture  → نصر'], 'تعرض X لـ…: X underwent the act, its target (here the speaker of إنه); the actor is unknown'],
+  ['وأفاد بيان بأن القوات الاميركية تعرضت لهجوم في الرمادي.', [], ['ASSAULT  → القوات الاميركية'], 'تعرض with a generic subject'],
+  ['وتعرضت بناته للاعتقال.', [], [], 'تعرض with no one named as having undergone it: no event'],
+  ['وأعلن وزير الدفاع الياس المر أنه طلب من الوفد الدولي أجوبة واضحة.', [['الياس المر', P]], ['REQUEST الياس المر → الوفد الدولي'], 'a delegation is a generic actor'],
+  ['والتقى وفد من حركة حماس الرئيس محمود عباس.', [['محمود عباس', P], ['حركة حماس', O]], ['CONSULT حركة حماس → محمود عباس'], 'وفد من X acts as X (partitive; وفد is not و + فد)'],
+  ['وتظاهر أنصار حزب العمال أمام البرلمان.', [], [], 'a generic head right after the noun of an organisation (حزب العمال) is its name: the workers are no actor'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

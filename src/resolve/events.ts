@@ -99,7 +99,11 @@
  *     "أمام مقر نقابة الصحافيين") is part of the place; a participle after a comma ("،
  *     مطالبين بـ…") ends the stretch of arguments; بل / لكن open a main clause whose subject a
  *     later verb with a dropped subject takes; a generic head in the construct state before a
- *     place ("شرطة بنغلاديش", "شرطة دبي") is one actor with it.
+ *     place ("شرطة بنغلاديش", "شرطة دبي") is one actor with it; after the noun of an
+ *     organisation ("حزب الوفد", "حزب العمال") it is that organisation's name, no actor.
+ *   - `support-patient` light verbs (تعرض): "تعرض X للتعذيب", "الاعتداء الذي تعرض له X" — X
+ *     underwent the act, its target; the actor is unknown unless named after من قبل / على يد;
+ *     with no one named as having undergone it, no event.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
@@ -134,7 +138,7 @@ import { readFileSync } from 'node:fs';
 export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
-type SupportOrder = 'support' | 'support-receive';
+type SupportOrder = 'support' | 'support-receive' | 'support-patient';
 
 interface OrderTable {
   order: Map<string, ArgumentOrder>;
@@ -156,11 +160,11 @@ function loadOrders(): OrderTable {
     if (!form || !order) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and ORDER separated by a tab`, dataFile(name));
     const key = wordKey(form.split(/\s+/)[0]!);
     if (order === 'agent' || order === 'host' || order === 'receive') t.order.set(key, order);
-    else if (order === 'support' || order === 'support-receive') {
+    else if (order === 'support' || order === 'support-receive' || order === 'support-patient') {
       t.support.set(key, order);
       if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
     }
-    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, support, support-receive)`, dataFile(name));
+    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, support, support-receive, support-patient)`, dataFile(name));
   }
   return (orderTable = t);
 }
@@ -344,7 +348,7 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   const b = isWord(p2) ? p2!.f : '';
   if (a === 'و') return { marker: 'none', coord: true };
   // "قوة من الجيش الإسرائيلي داهمت": the marker of the partitive noun
-  if ((a === 'من' || a === 'ومن') && PARTITIVE.has(b.replace(/^[وف]/, '')) && i >= 2) return markerOf(text, words, i - 2, words[i - 2]!.start);
+  if ((a === 'من' || a === 'ومن') && (PARTITIVE.has(b) || PARTITIVE.has(b.replace(/^[وف]/, ''))) && i >= 2) return markerOf(text, words, i - 2, words[i - 2]!.start);
   if (a === 'من' && (b === 'كل' || b === 'بكل' || b === 'لكل')) return { marker: 'list', coord };
   if ((a === 'طرف' || a === 'قبل') && (b === 'من')) return { marker: 'agent', coord };
   if (a === 'يد' && b === 'علي') return { marker: 'agent', coord };
@@ -481,7 +485,9 @@ export function buildEvents(
       const taken = new Set<number>();
       for (const u of units) for (let x = u.first; x <= u.last; x++) taken.add(x);
       words.forEach((w, x) => { if (inside(names, w.start, w.end) || inside(roles, w.start, w.end)) taken.add(x); });
-      const phrases = genericPhrases(text, words, taken).filter((g) => !(g.first === g.last && adjectival(words[g.first]!.start, words[g.last]!.end)));
+      const phrases = genericPhrases(text, words, taken).filter((g) => !(g.first === g.last && adjectival(words[g.first]!.start, words[g.last]!.end)))
+        // "وفد من حركة حماس", "قوة من الجيش": the name after من acts (partitive), not the noun
+        .filter((g) => !(PARTITIVE.has(words[g.last]!.f.replace(/^[وف](?=...)/, '')) && words[g.last + 1]?.f === 'من' && units.some((u) => u.first === g.last + 2)));
       // "شرطة بنغلاديش", "شرطة دبي": a head in the construct state before a place is that place's
       // force or people — one actor, and the place is no argument of its own
       for (const g of phrases) {
@@ -705,7 +711,7 @@ function reportedSpeaker(words: Word[], tFirst: number, before: Unit[]): Unit | 
   if (!/^[اأإ]نه(ا)?$/.test(words[c]?.f ?? '')) return null;
   // the reporting verb before it, and the speaker around that verb
   let r = -1;
-  for (let i = c - 1; i >= 0 && c - i <= 12; i--) if (REPORTING.test(words[i]!.f) || /^[وف]?(اكد|اكدت|قال|قالت|اعلن|اعلنت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت|زعم|زعمت|ادعى|ادعت)$/.test(words[i]!.f)) {
+  for (let i = c - 1; i >= 0 && c - i <= 12; i--) if (REPORTING.test(words[i]!.f) || /^[وف]?(اكد|اكدت|قال|قالت|يقول|تقول|اعلن|اعلنت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت|زعم|زعمت|ادعى|ادعت|يؤكد|تؤكد)$/.test(words[i]!.f)) {
     r = i;
     break;
   }
@@ -1157,12 +1163,19 @@ function argumentsOf(
     const genitive = patient ? null : genitive0;
     if (rel !== null) {
       // "الزيارة التي قام بها X إلى Y"; "زيارة قام بها إلى Y" (he: the actor told just before)
-      const receive = loadOrders().support.get(wordKey(words[rel]!.raw)) === 'support-receive';
-      const actor = actorAfter.find((u) => u.first > rel && u.marker === 'none' && !u.coord && adjacent(between(words, rel, u.first).filter((w) => !/^(بها|به|بهما)$/.test(w.f)), 0));
-      if (receive) source = null;
-      else if (actor) source = actor;
+      const relOrder = loadOrders().support.get(wordKey(words[rel]!.raw));
+      const actor = actorAfter.find((u) => u.first > rel && u.marker === 'none' && !u.coord && adjacent(between(words, rel, u.first).filter((w) => !/^(بها|به|بهما|له|لها|لهم)$/.test(w.f)), 0));
+      if (relOrder === 'support-receive') source = null;
+      else if (relOrder === 'support-patient') {
+        // "الاعتداء الذي تعرض له X": X underwent it (no one named, no event)
+        if (!actor) return null;
+        source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+        objects = [actor];
+        if (!status) status = 'historical';
+        frame = true;
+      } else if (actor) source = actor;
       else if (prev && prev.sentence === si) source = { cluster: prev.source } as Unit;
-      if (source) {
+      if (source && relOrder !== 'support-patient') {
         objects = objectsOf(actorAfter.filter((u) => u.first > (actor ? actor.last : rel)), t);
         if (!status) status = 'historical';
       }
@@ -1171,7 +1184,17 @@ function argumentsOf(
       frame = true;
       const subj = units.find((u) => u.kind === 'actor' && u.first > sv.index && u.last < tFirst && u.marker === 'none');
       const subjectUnit = subj ?? subjectBefore();
-      if (sv.order === 'support-receive') {
+      if (sv.order === 'support-patient') {
+        // "تعرض X للتعذيب", "قال نصر إنه تعرض للتعذيب": X underwent the act — its target; the actor
+        // is unknown unless named after من قبل / على يد (below)
+        // (with no one named as having undergone it — "تعرضت بناته للاعتقال" — no event)
+        const patientUnit = subjectUnit ?? reportedSpeaker(words, sv.index, before);
+        if (!patientUnit) return null;
+        source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+        objects = [patientUnit];
+        // "ستتعرض لهجوم": the light verb carries the future
+        if (!status && /^[وف]?س[تي]تعرض/.test(words[sv.index]!.f)) status = 'future';
+      } else if (sv.order === 'support-receive') {
         const from = actorAfter.find((u) => u.marker === 'min' || u.marker === 'agent');
         if (from) {
           source = from;
@@ -1519,6 +1542,9 @@ function nationalityOf(w: Word): { country: string; plural: boolean } | null {
 /** The cardinals that follow their noun ("طيارين كينيين اثنين", "جندي واحد"); the others come before it. */
 const NUMBER_WORDS = /^(اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)$/;
 
+/** Nouns of organisations before their name ("حزب الوفد", "حركة المقاومة"). */
+const ORG_NOUNS = F(['حزب', 'حركة', 'جبهة', 'منظمة', 'جماعة', 'تنظيم', 'صحيفة', 'جريدة', 'قناة', 'وكالة', 'هيئة', 'لجنة', 'مجلس', 'اتحاد', 'تيار', 'كتلة']);
+
 const QUANTITY = F(['أحد', 'احد', 'إحدى', 'احدى', 'مائة', 'مئة', 'مائتي', 'مئتي', 'مائتا', 'ألف', 'الف', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
 
 export interface GenericPhrase {
@@ -1583,6 +1609,8 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       i = j;
       continue;
     }
+    // "حزب الوفد", "حركة المقاومة": a head right after the noun of an organisation is its name
+    if (p && isWord(p) && !w.pro.length && ORG_NOUNS.has(p.f.replace(/^[وفبل](?=...)/, ''))) continue;
     // "مستوطني براخة": a plural in the construct state takes the noun after it
     if (construct && j + 1 < words.length && words[j + 1]!.kind === 'arabic' && !words[j + 1]!.pro.length && !taken.has(j + 1)) j++;
     // adjectives, modifiers and the nationality, bare words, up to four words in all

@@ -45,6 +45,10 @@ const cases: Case[] = [
   { text: 'gsr-protest-e6874d82…6e516fc333_1', has: ['PROTEST عشرات المواطنين → -'], not: ['PROTEST عشرات المواطنين → رفيق الحريري', 'PROTEST عشرات المواطنين → سعد الحريري'], label: '"اعتصم … أمام ضريح الرئيس رفيق الحريري …، مطالبين بتولي سعد الحريري": a name in a construct chain after أمام is part of the place; a participle after a comma opens a clause of manner' },
   { text: 'gsr-protest-AAW_ARB_20080115.0013-8', has: ['PROTEST نحو مائتي شخص → بوش'], not: ['PROTEST الصحافيين → بوش'], label: '"تظاهر نحو مائتي شخص أمام مقر نقابة الصحافيين": شخص counts people; a phrase in a construct chain after أمام is no actor' },
   { text: 'anercorp-788', has: ['COERCE شرطة بنغلاديش → -'], not: ['COERCE شرطة → بنغلاديش'], label: '"اعتقلت شرطة بنغلاديش نحو 200 شخص": a generic head in the construct state before a country is one actor' },
+  { text: 'gsr-assault-AAW_ARB_20070627.0063-16', has: ['ASSAULT ? → نصر'], not: [], label: '"ويقول نصر انه تعرض … للتعذيب": تعرض X لـ… makes X the target, here the speaker of انه' },
+  { text: 'assault:AAW_ARB_20070203.0016-6', has: ['ASSAULT ? → القوات الاميركية'], not: [], label: '"بأن القوات الاميركية تعرضت لهجوم": the forces underwent the attack' },
+  { text: 'anercorp-2128', has: ['REQUEST الياس المر → الوفد الدولي'], not: [], label: '"طلب من الوفد الدولي": a delegation is a generic actor' },
+  { text: 'gsr-assault-AAW_ARB_20070726.0052-1', has: ['PROTEST محمد عبد العليم داود → -'], not: ['PROTEST الوفد → محمد عبد العليم داود'], label: '"نائب حزب الوفد": a generic head after the noun of an organisation is its name' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
 ];
 
