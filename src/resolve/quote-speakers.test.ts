@@ -75,6 +75,7 @@ const cases: [string, Spec[], (string | null)[], string][] = [
   ['ولفت العلمي، إلى ضرورة مراجعة القانون. وقال الخبير إن “النص الحالي لا يحمي الفئات الهشة”.', [], ['[العلمي]'], '"الخبير" after a إلى-complement speaker the recogniser missed'],
   ['وأوضح الباحث في الشؤون الأمنية رشيد الناصري أن التهديدات تغيرت. وقال الخبير إن “الخلايا النائمة باتت أكثر تعقيدا”.', [], ['[الباحث في الشؤون الأمنية رشيد الناصري]'], '"الخبير" is a researcher named with his role, not recognised'],
   ['وكتب أحد المستخدمين على فيسبوك: “هذا القرار لن يمر دون محاسبة”.', [], ['[أحد المستخدمين]'], 'an unnamed speaker phrase is a label'],
+  ['بلاغ رسمي صدر أمس أعلن استقبال الوزير لنظيره.\n\nوجاء اللقاء في سياق “متابعة تنفيذ الاتفاقات الموقعة بين البلدين في المجال الأمني”.', [], ['[بلاغ رسمي]'], 'a quote without a cue, no speaker heard before: the communiqué that opens a sentence before it'],
   ['من جهته رفض السفير الفرنسي بمجلس الأمن اقتراح سامي وهبة بتأجيل التصويت، قائلا إنه لا يمكن القبول بـ“حلول مؤقتة لا تنهي الأزمة”.', [['PERSON', 'سامي وهبة', ['سامي وهبة']], ['ORG', 'مجلس الأمن', ['مجلس الأمن']]], ['[السفير الفرنسي]'], 'a participle: the title right after the sentence\'s verb is the subject, not the name in the genitive after it'],
 ];
 

@@ -26,7 +26,8 @@
  *    of the latest clause of its sentence (a name right after a verb with و/ف: "والتقى أنان
  *    …، مؤكدا"), else the speaker of the cue it hangs on in the same sentence, else the first
  *    PERSON (else ORG) mentioned earlier in the sentence, else the most recent speaker.
- * A quote with no cue takes the most recent speaker; with none, its speaker is null.
+ * A quote with no cue takes the most recent speaker; with none, the communiqué told of at the
+ * start of a sentence before it ("بلاغ صحافي صدر أمس …"), labelled by its phrase; else null.
  * A cue word the recogniser glued to the front of a name ("و ختم معتضد" read as the person
  * "ختم معتضد") is still a cue, and the name after it is the speaker.
  */
@@ -148,6 +149,23 @@ function verbTitleSubject(text: string, sentenceStart: number, pos: number): { p
   for (let k = i + 2; k < toks.length && /^ال.{2,}(ي|يه)$/.test(fw(toks[k]!.w)); k++) last = toks[k]!;
   if (/[^\s]/.test(text.slice(verb.end, head.start))) return null;
   return { phrase: text.slice(head.start, last.end), end: last.end };
+}
+
+/**
+ * With no speaker heard before it, a quote without a cue reproduces the document told of
+ * before it in the text — a communiqué opening its sentence ("بلاغ صحافي صدر أمس أعلن …"): the
+ * document's phrase (its noun and an adjective after it) as a label; null when there is none.
+ */
+function documentBefore(text: string, pos: number): NonNullable<Speaker> | null {
+  const re = /(?:^|[.!?؟\n]\s*)([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?/gu;
+  let found: NonNullable<Speaker> | null = null;
+  for (let m = re.exec(text); m && m.index < pos; m = re.exec(text)) {
+    const head = headOf(m[1]!);
+    if (!DOCUMENTS.has(head.bare) || head.def) continue;
+    const adj = m[2] && /^[\p{L}\p{M}]{3,}ي$/u.test(m[2]) && !/^ال/.test(fw(m[2])) ? ` ${m[2]}` : '';
+    found = { cluster: null, label: m[1]! + adj };
+  }
+  return found;
 }
 
 interface Indexed {
@@ -435,7 +453,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], clusters: M
       s = resolve(e.cue);
       resolved.set(e.cue.start, s);
     } else {
-      s = latest(() => true, e.pos)?.speaker ?? null;
+      s = latest(() => true, e.pos)?.speaker ?? documentBefore(text, e.pos);
       byQuoteStart.set(e.pos, s);
     }
     if (s) heard.push({ speaker: s, kind: kindOf(s), pos: e.pos, sentenceStart: e.cue?.sentenceStart ?? -1 });

@@ -54,6 +54,7 @@ const cases: Case[] = [
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
 const speakerCases: [string, string, string, string][] = [
+  ['seed-001-1-2', 'متابعة تنزيل مخرجات', 'بلاغ صحافي', 'a quote without a cue, no speaker heard before: the communiqué that opens a sentence before it'],
   ['anercorp-15', 'مجموعة من الإرهابيين', 'السفير الأميركي', 'a participle (قائلا): the title right after the sentence\'s verb is the subject, not the name in the genitive after it (اقتراح أنان)'],
 ];
 
