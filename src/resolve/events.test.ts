@@ -185,6 +185,9 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وأعلن وزير الدفاع الياس المر أنه طلب من الوفد الدولي أجوبة واضحة.', [['الياس المر', P]], ['REQUEST الياس المر → الوفد الدولي'], 'a delegation is a generic actor'],
   ['والتقى وفد من حركة حماس الرئيس محمود عباس.', [['محمود عباس', P], ['حركة حماس', O]], ['CONSULT حركة حماس → محمود عباس'], 'وفد من X acts as X (partitive; وفد is not و + فد)'],
   ['وتظاهر أنصار حزب العمال أمام البرلمان.', [], [], 'a generic head right after the noun of an organisation (حزب العمال) is its name: the workers are no actor'],
+  ['وشن الجيش هجوما عنيفا على حركة الفجر.', [['حركة الفجر', O]], ['ASSAULT الجيش → حركة الفجر'], 'a two-letter light verb with و (وشن) is still a light verb'],
+  ['وشن المندوب سامي فهمي هجوما عنيفا على أمين الأمم المتحدة.', [['سامي فهمي', P], ['الأمم المتحدة', O]], ['ACCUSE سامي فهمي → أمين الأمم المتحدة'], 'an attack with no weapon by a person on a person or an official is verbal: ACCUSE'],
+  ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

@@ -49,6 +49,7 @@ const cases: Case[] = [
   { text: 'assault:AAW_ARB_20070203.0016-6', has: ['ASSAULT ? → القوات الاميركية'], not: [], label: '"بأن القوات الاميركية تعرضت لهجوم": the forces underwent the attack' },
   { text: 'anercorp-2128', has: ['REQUEST الياس المر → الوفد الدولي'], not: [], label: '"طلب من الوفد الدولي": a delegation is a generic actor' },
   { text: 'gsr-assault-AAW_ARB_20070726.0052-1', has: ['PROTEST محمد عبد العليم داود → -'], not: ['PROTEST الوفد → محمد عبد العليم داود'], label: '"نائب حزب الوفد": a generic head after the noun of an organisation is its name' },
+  { text: 'anercorp-17', has: ['ACCUSE دان غيلرمان → أمين الأمم المتحدة'], not: ['ASSAULT دان غيلرمان → أمين الأمم المتحدة'], label: '"وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على أمين الأمم المتحدة": وشن is a light verb, دان inside the name no trigger, a person\'s attack on a person verbal (ACCUSE)' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
 ];
 
