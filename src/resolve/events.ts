@@ -104,6 +104,10 @@
  *   - `support-patient` light verbs (تعرض): "تعرض X للتعذيب", "الاعتداء الذي تعرض له X" — X
  *     underwent the act, its target; the actor is unknown unless named after من قبل / على يد;
  *     with no one named as having undergone it, no event.
+ *   - an honorific and the title after it ("جلالة الملك", "سعادة النائب الأول", "جلالته") is a
+ *     generic actor (GOV) when no name follows; before a name or title it takes no part in the
+ *     phrase's marker ("من فخامة الرئيس X"); the light verbs of argument-order.ar.tsv match with
+ *     a final ى written ي ("تلقي").
  *   - an attack with no weapon by a person on a person or an official ("شن المندوب X هجوما
  *     عنيفا على أمين الأمم المتحدة") is verbal: ACCUSE (data/events/gold.README.md).
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
@@ -160,11 +164,15 @@ function loadOrders(): OrderTable {
   for (const { text } of readDataList(name)) {
     const [form, order, types] = text.split('\t').map((c) => c.trim());
     if (!form || !order) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and ORDER separated by a tab`, dataFile(name));
-    const key = wordKey(form.split(/\s+/)[0]!);
-    if (order === 'agent' || order === 'host' || order === 'receive') t.order.set(key, order);
+    const word = form.split(/\s+/)[0]!;
+    // (news often writes a final ى as ي — "تلقي"، "علي" — which the light stem reads otherwise)
+    const keys = new Set([wordKey(word), wordKey(word.replace(/ى$/, 'ي'))]);
+    if (order === 'agent' || order === 'host' || order === 'receive') for (const key of keys) t.order.set(key, order);
     else if (order === 'support' || order === 'support-receive' || order === 'support-patient') {
-      t.support.set(key, order);
-      if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
+      for (const key of keys) {
+        t.support.set(key, order);
+        if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
+      }
     }
     else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, support, support-receive, support-patient)`, dataFile(name));
   }
@@ -229,6 +237,8 @@ const FILLERS = F([
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
 /** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
 const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة']);
+/** Honorifics written before a title ("فخامة الرئيس", "صاحب السمو الشيخ"). */
+const HONORIFICS = F(['فخامة', 'جلالة', 'سمو', 'السمو', 'صاحب', 'سعادة', 'معالي', 'السيد', 'السيدة']);
 /** Prepositions of place whose construct chain holds a name as part of the place ("أمام مقر X"). */
 const PLACE_PREPS = F(['أمام', 'وأمام', 'قرب', 'بالقرب', 'قبالة', 'داخل', 'خارج']);
 /** Nouns of a part or a force: "قوة من الجيش" acts as the army does. */
@@ -349,6 +359,8 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   const a = p1!.f;
   const b = isWord(p2) ? p2!.f : '';
   if (a === 'و') return { marker: 'none', coord: true };
+  // "من فخامة الرئيس X", "مع صاحب السمو الشيخ X": an honorific before a title takes no part
+  if (HONORIFICS.has(a) && i >= 1) return markerOf(text, words, i - 1, words[i - 1]!.start);
   // "قوة من الجيش الإسرائيلي داهمت": the marker of the partitive noun
   if ((a === 'من' || a === 'ومن') && (PARTITIVE.has(b) || PARTITIVE.has(b.replace(/^[وف]/, ''))) && i >= 2) return markerOf(text, words, i - 2, words[i - 2]!.start);
   if (a === 'من' && (b === 'كل' || b === 'بكل' || b === 'لكل')) return { marker: 'list', coord };
@@ -575,7 +587,8 @@ export function buildEvents(
       if (g && g.targets.length && countedObject(words, wordAt(words, t.end - 1), withGeneric.find((u) => u.cluster === g.targets[0])?.first ?? -1)) g.targets = [];
       // a verbal noun whose actor is named takes a generic recipient only after مع، إلى، بـ، لـ …:
       // a bare phrase after it may open the next clause ("قصفها … وكان طيران الاحتلال")
-      if (g && d && nounSupported && g.targets.some((x) => withGeneric.find((u) => u.cluster === x)?.marker === 'none')) g.targets = [];
+      // (a generic subject of تلقى before the noun is its recipient: "تلقى جلالته اتصالا من X")
+      if (g && d && nounSupported && g.targets.some((x) => { const u = withGeneric.find((v) => v.cluster === x); return u?.marker === 'none' && words[u.first]!.start > t.start; })) g.targets = [];
       // (a passive's actor may be a generic phrase after على يد: "خطف X على يد مسلحين")
       if (g && (!d || (g.source === d.source && g.targets.length) || (d.source === UNKNOWN_CLUSTER && g.source !== UNKNOWN_CLUSTER && d.targets.every((x) => g.targets.includes(x))))) d = g;
     }
@@ -1498,6 +1511,8 @@ interface GenericHead {
   construct: boolean;
   /** a noun of counting ("شخص"، "أشخاص"): indefinite, it counts people as a number does */
   count: boolean;
+  /** an honorific ("جلالة"، "سعادة"): the definite title words after it are the phrase's ("جلالة الملك") */
+  hon: boolean;
 }
 
 interface GenericTable {
@@ -1534,7 +1549,7 @@ function loadGeneric(): GenericTable {
       t.nats.set(n.base, code.slice(1));
     } else {
       const list = t.heads.get(words[0]!) ?? [];
-      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count' });
+      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count', hon: tag === 'hon' });
       list.sort((a, b) => b.words.length - a.words.length);
       t.heads.set(words[0]!, list);
     }
@@ -1589,6 +1604,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     let natNeeded = false;
     let construct = false;
     let countNoun = false;
+    let honorific = false;
     for (const h of heads.get(k) ?? []) {
       let ok = true;
       for (let x = 1; x < h.words.length && ok; x++) {
@@ -1600,6 +1616,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       natNeeded = h.nat;
       construct = h.construct;
       countNoun = h.count;
+      honorific = h.hon;
       j = i + h.words.length - 1;
       break;
     }
@@ -1611,7 +1628,8 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       country = n.country;
     }
     // "طائراته": a head with a pronoun refers back, it names no one
-    if (segment(w.raw).enclitics.length) continue;
+    // (but an honorific with its pronoun stands for the one it honours: "تلقى جلالته اتصالا")
+    if (segment(w.raw).enclitics.length && !(honorific && j === i)) continue;
     // "وزير الخارجية", "مدير استخبارات الشرطة الوطنية": a head after a title word is the
     // title's complement, and so are the bare words after it
     const p = words[i - 1];
@@ -1624,6 +1642,12 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     if (p && isWord(p) && !w.pro.length && ORG_NOUNS.has(p.f.replace(/^[وفبل](?=...)/, ''))) continue;
     // "مستوطني براخة": a plural in the construct state takes the noun after it
     if (construct && j + 1 < words.length && words[j + 1]!.kind === 'arabic' && !words[j + 1]!.pro.length && !taken.has(j + 1)) j++;
+    // "جلالة الملك", "سعادة النائب الأول": an honorific takes the definite title words after it
+    if (honorific && !segment(w.raw).enclitics.length) {
+      while (j + 1 < words.length && j + 1 - i < 4 && words[j + 1]!.kind === 'arabic' && !words[j + 1]!.pro.length && !taken.has(j + 1) && /^ال/.test(words[j + 1]!.f) && !FILLERS.has(words[j + 1]!.f) && !/^(الليله|الليلة)$/.test(words[j + 1]!.f)) j++;
+      // "سعادة" alone names no one; before a name ("سعادة السيد عمرو موسى") it is that name's title
+      if (j === i || taken.has(j + 1)) continue;
+    }
     // adjectives, modifiers and the nationality, bare words, up to four words in all
     while (j + 1 < words.length && j + 1 - i < 4) {
       const v = words[j + 1]!;

@@ -50,6 +50,9 @@ const cases: Case[] = [
   { text: 'anercorp-2128', has: ['REQUEST الياس المر → الوفد الدولي'], not: [], label: '"طلب من الوفد الدولي": a delegation is a generic actor' },
   { text: 'gsr-assault-AAW_ARB_20070726.0052-1', has: ['PROTEST محمد عبد العليم داود → -'], not: ['PROTEST الوفد → محمد عبد العليم داود'], label: '"نائب حزب الوفد": a generic head after the noun of an organisation is its name' },
   { text: 'anercorp-17', has: ['ACCUSE دان غيلرمان → أمين الأمم المتحدة'], not: ['ASSAULT دان غيلرمان → أمين الأمم المتحدة'], label: '"وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على أمين الأمم المتحدة": وشن is a light verb, دان inside the name no trigger, a person\'s attack on a person verbal (ACCUSE)' },
+  { text: 'anercorp-709', has: ['CONSULT محمد حسني مبارك → جلالته'], not: [], label: '"تلقى جلالته اتصالا هاتفيا من فخامة الرئيس المصري محمد حسني مبارك": the unnamed receiver by his honorific; فخامة before the title keeps من as the caller\'s marker' },
+  { text: 'anercorp-2937', has: ['CONSULT عمرو موسي → النائب الأول'], not: [], label: '"تلقي سعادة النائب الأول … من سعادة السيد عمرو موسي": تلقي is تلقى; honorific and title as an actor' },
+  { text: 'anercorp-708', has: ['CONSULT سفراء الاتحاد الاوروبي → الملك'], not: ['PROTEST ? → -'], label: '"استقبل جلالة الملك سفراء الاتحاد الاوروبي … لحشد الدعم الدولي": the unnamed host; حشد الدعم is no protest' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
 ];
 
