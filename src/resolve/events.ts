@@ -108,6 +108,8 @@
  *     generic actor (GOV) when no name follows; before a name or title it takes no part in the
  *     phrase's marker ("من فخامة الرئيس X"); the light verbs of argument-order.ar.tsv match with
  *     a final ى written ي ("تلقي").
+ *   - a stance (REJECT, ACCUSE, SUPPORT, PROTEST) toward a thing someone did is toward them:
+ *     "رفض X الإجراءات التي اتخذتها السلطات" — the subject right after the relative's verb.
  *   - an attack with no weapon by a person on a person or an official ("شن المندوب X هجوما
  *     عنيفا على أمين الأمم المتحدة") is verbal: ACCUSE (data/events/gold.README.md).
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
@@ -1148,6 +1150,13 @@ function argumentsOf(
       source = pre ?? (pluralVerb ? null : firstBare);
       const rest = actorAfter.filter((u) => u !== source);
       objects = objectsOf(rest, t, listAfter(words, tLast, stop));
+      // "رفض حمدان الإجراءات التي اتخذتها السلطات الأميركية": a stance toward a thing someone did
+      // is toward them — the subject of the relative clause on the object
+      if (!objects.length && STANCE_TYPES.has(t.type) && stop < words.length && RELATIVES.has(words[stop]!.f) && stop - tLast <= 4) {
+        // (the relative's verb, then its subject right after it)
+        const author = units.find((u) => u.kind === 'actor' && u.marker === 'none' && !u.coord && u.first === stop + 2 && u !== source);
+        if (author && isWord(words[stop + 1]) && !units.some((u) => u.first === stop + 1)) objects = [author];
+      }
       if (!source && clauseInitial(words, tFirst)) {
         // a dropped subject: the subject of the event told just before, or of the sentence
         const coordinatedVerb = (words[tFirst]!.pro.includes('و') || words[tFirst]!.pro.includes('ف')) && !/^(ما|من|الذي|التي)$/.test(words[tFirst - 1]?.f ?? '');

@@ -53,6 +53,7 @@ const cases: Case[] = [
   { text: 'anercorp-709', has: ['CONSULT محمد حسني مبارك → جلالته'], not: [], label: '"تلقى جلالته اتصالا هاتفيا من فخامة الرئيس المصري محمد حسني مبارك": the unnamed receiver by his honorific; فخامة before the title keeps من as the caller\'s marker' },
   { text: 'anercorp-2937', has: ['CONSULT عمرو موسي → النائب الأول'], not: [], label: '"تلقي سعادة النائب الأول … من سعادة السيد عمرو موسي": تلقي is تلقى; honorific and title as an actor' },
   { text: 'anercorp-708', has: ['CONSULT سفراء الاتحاد الاوروبي → الملك'], not: ['PROTEST ? → -'], label: '"استقبل جلالة الملك سفراء الاتحاد الاوروبي … لحشد الدعم الدولي": the unnamed host; حشد الدعم is no protest' },
+  { text: 'anercorp-110', has: ['REJECT حمدان → السلطات الاميركية'], not: ['REJECT حمدان → -'], label: '"رفض حمدان الاجراءات التي اتخذتها السلطات الاميركية": the rejection is of those who took the measures' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
 ];
 
