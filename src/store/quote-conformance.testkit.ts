@@ -45,22 +45,6 @@ export function runQuoteStoreConformance(backend: string, open: () => Promise<Ma
       assert.deepEqual((await s.listQuotes({ offset: 2 })).map((q) => q.text), ['الأول']);
     });
 
-    withStore('the quotes of several articles, read at once, are each article’s own, through a merge', async (s) => {
-      const { a, b, x, y } = await setup(s);
-      const c = (await s.put(input('c.txt', article({ published: '2024-01-02', text: 'نص ثالث بلا اقتباس.' })))).id;
-      await s.setArticleQuotes(a, [quote('الأول', { id: x, label: 'وليام بيرنز' }), quote('الثاني', null), quote('الثالث', { id: null, label: 'بلاغ' })]);
-      await s.setArticleQuotes(b, [quote('الرابع', { id: y, label: 'بورنز' })]);
-      const check = async (when: string) => {
-        const got = await s.quotesOfArticles([b, 'no such article', c, a, b]);
-        assert.deepEqual([...got.keys()].sort(), [a, b].sort(), `${when}: articles with quotes only`);
-        for (const id of [a, b]) assert.deepEqual(got.get(id), await s.articleQuotes(id), `${when}: ${id}`);
-      };
-      await check('stored');
-      await s.mergeEntities(x, y, 'analyst');
-      await check('after a merge');
-      assert.deepEqual(await s.quotesOfArticles([]), new Map());
-    });
-
     withStore('the newest quotes of some articles are listQuotes’ of those articles, cut at the limit, with the count of all', async (s) => {
       const { a, b, x, y } = await setup(s);
       const c = (await s.put(input('c.txt', article({ published: '2024-01-02', text: 'نص ثالث عن الاجتماع.' })))).id;

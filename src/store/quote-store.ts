@@ -14,12 +14,6 @@ export interface QuoteListOptions {
 export interface QuoteStore {
   setArticleQuotes(articleId: string, quotes: ArticleQuote[]): Promise<void>;
   articleQuotes(articleId: string): Promise<ArticleQuote[]>;
-  /**
-   * The quotes of several articles, each article's as `articleQuotes` gives them, in one read
-   * (articles without quotes are left out).
-   * @example (await store.quotesOfArticles(ids)).get(ids[0]) // as await store.articleQuotes(ids[0])
-   */
-  quotesOfArticles(articleIds: string[]): Promise<Map<string, ArticleQuote[]>>;
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]>;
   /**
    * The newest `limit` quotes of some articles, in `listQuotes`' order (newest article first,

@@ -57,24 +57,6 @@ export class PgQuotes implements QuoteStore {
     return (await this.db.query<QuoteRow>(this.select('WHERE q.article_id = $1', 'ORDER BY q.ord'), [articleId])).map(toQuote);
   }
 
-  async quotesOfArticles(articleIds: string[]): Promise<Map<string, ArticleQuote[]>> {
-    const out = new Map<string, ArticleQuote[]>();
-    if (!articleIds.length) return out;
-    const rows = await this.db.query<QuoteRow>(
-      // without the articles' rows, which the quotes of an article do not need
-      `SELECT q.*, l.now AS speaker_now, n.label AS speaker_now_label FROM quotes q
-         ${liveJoin('q.speaker_id', 'l')} LEFT JOIN entities n ON n.id = l.now
-       WHERE q.article_id = ANY($1::text[]) ORDER BY q.article_id, q.ord`,
-      [articleIds],
-    );
-    for (const r of rows) {
-      const list = out.get(r.article_id);
-      if (list) list.push(toQuote(r));
-      else out.set(r.article_id, [toQuote(r)]);
-    }
-    return out;
-  }
-
   async newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
     if (!articleIds.length) return { total: 0, quotes: [] };
     const total = Number((await this.db.query<{ n: string }>('SELECT COUNT(*) AS n FROM quotes WHERE article_id = ANY($1::text[])', [articleIds]))[0]?.n ?? 0);

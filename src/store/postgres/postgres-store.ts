@@ -217,9 +217,6 @@ class PostgresStore implements MarsadStore {
   articleQuotes(articleId: string): Promise<ArticleQuote[]> {
     return this.guard(() => this.quotes.articleQuotes(articleId));
   }
-  quotesOfArticles(articleIds: string[]): Promise<Map<string, ArticleQuote[]>> {
-    return this.guard(() => this.quotes.quotesOfArticles(articleIds));
-  }
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guard(() => this.quotes.listQuotes(options));
   }

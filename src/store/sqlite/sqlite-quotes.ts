@@ -62,25 +62,6 @@ export class SqliteQuotes implements QuoteStore {
     return rows.map(toQuote);
   }
 
-  async quotesOfArticles(articleIds: string[]): Promise<Map<string, ArticleQuote[]>> {
-    const out = new Map<string, ArticleQuote[]>();
-    if (!articleIds.length) return out;
-    const rows = this.db
-      .prepare<[string], QuoteRow>(
-        // without the articles' rows, which the quotes of an article do not need (a long text spills a row over many pages)
-        `SELECT q.*, n.id AS speaker_now, n.label AS speaker_now_label FROM quotes q
-           LEFT JOIN entities s ON s.id = q.speaker_id LEFT JOIN entities n ON n.id = COALESCE(s.merged_into, s.id)
-         WHERE q.article_id IN (SELECT value FROM json_each(?)) ORDER BY q.article_id, q.ord`,
-      )
-      .iterate(JSON.stringify(articleIds));
-    for (const r of rows) {
-      const list = out.get(r.article_id);
-      if (list) list.push(toQuote(r));
-      else out.set(r.article_id, [toQuote(r)]);
-    }
-    return out;
-  }
-
   async newestQuotesOf(articleIds: string[], limit: number): Promise<{ total: number; quotes: StoredQuote[] }> {
     if (!articleIds.length) return { total: 0, quotes: [] };
     const ids = JSON.stringify(articleIds);

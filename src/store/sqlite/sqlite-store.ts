@@ -262,9 +262,6 @@ class SqliteStore implements MarsadStore {
   articleQuotes(articleId: string): Promise<ArticleQuote[]> {
     return this.guardAsync(() => this.quotes.articleQuotes(articleId));
   }
-  quotesOfArticles(articleIds: string[]): Promise<Map<string, ArticleQuote[]>> {
-    return this.guardAsync(() => this.quotes.quotesOfArticles(articleIds));
-  }
   listQuotes(options?: QuoteListOptions): Promise<StoredQuote[]> {
     return this.guardAsync(() => this.quotes.listQuotes(options));
   }
