@@ -14,6 +14,7 @@ import type { Affiliation } from '../model/affiliation.js';
 import { AFFILIATION_RULES, deriveAffiliations } from '../resolve/affiliations.js';
 import { loadKnownActors } from '../resolve/knowledge.js';
 import type { MarsadStore } from '../store/store.js';
+import { sharedPass } from './shared-pass.js';
 
 let actorsDigest: string | null = null;
 /** The curated actors' digest: a changed data/knowledge/actors.json derives again. */
@@ -22,21 +23,13 @@ function curatedDigest(): string {
   return actorsDigest;
 }
 
-const running = new WeakMap<MarsadStore, Promise<boolean>>();
-
 /**
  * Derives the affiliations again and stores them in place of the earlier derived ones when
  * the entities, the rules or the curated actors changed since they were derived (analysts'
  * records stay and win); returns whether it did. Concurrent calls on one store share one pass.
  * @example await keepAffiliationsCurrent(store) // false: nothing changed since the last ingest
  */
-export function keepAffiliationsCurrent(store: MarsadStore): Promise<boolean> {
-  const current = running.get(store);
-  if (current) return current;
-  const pass = derivePass(store).finally(() => running.delete(store));
-  running.set(store, pass);
-  return pass;
-}
+export const keepAffiliationsCurrent: (store: MarsadStore) => Promise<boolean> = sharedPass(derivePass);
 
 async function derivePass(store: MarsadStore): Promise<boolean> {
   // read before the facts: a write committed in between leaves the stored basis behind, so the next read derives again

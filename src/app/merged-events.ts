@@ -11,6 +11,7 @@
 import { happeningRows, storyEventCounts } from '../store/happening-rows.js';
 import type { HappeningWrite } from '../store/merged-event-store.js';
 import type { MarsadStore } from '../store/store.js';
+import { sharedPass } from './shared-pass.js';
 
 /** Stale keys read per batch (one query). */
 const BATCH = 2000;
@@ -32,20 +33,12 @@ export interface RefreshReport {
   storyCounted?: number;
 }
 
-const running = new WeakMap<MarsadStore, Promise<RefreshReport>>();
-
 /**
  * Merges again every stale bucket, one pass over the stale keys in key order; a key marked
  * again meanwhile stays stale for the next call. Concurrent calls on one store share one pass.
  * @example await refreshMergedEvents(store) // { keys: 12, events: 40, remarked: 0 }
  */
-export function refreshMergedEvents(store: MarsadStore): Promise<RefreshReport> {
-  const current = running.get(store);
-  if (current) return current;
-  const pass = refreshPass(store).finally(() => running.delete(store));
-  running.set(store, pass);
-  return pass;
-}
+export const refreshMergedEvents: (store: MarsadStore) => Promise<RefreshReport> = sharedPass(refreshPass);
 
 async function refreshPass(store: MarsadStore): Promise<RefreshReport> {
   const report: RefreshReport = { keys: 0, events: 0, remarked: 0 };
