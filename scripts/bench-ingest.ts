@@ -2,13 +2,14 @@
  * Ingest time per article as the store grows (issue #6): it must grow no faster than
  * near-linearly in the number of articles.
  *
- *   npm run bench:ingest [-- --articles 10000] [-- --block 1000] [-- --threads T] [-- --json] [-- --keep-db PATH]
+ *   npm run bench:ingest [-- --articles 10000] [-- --block 1000] [-- --threads T] [-- --json] [-- --keep-db PATH] [-- --heap-snapshot PATH]
  *
  * --threads T: T worker threads extract and analyse the text of pages ahead of the thread that
  * writes the store (`ingest`'s `threads`); default 0, all in one thread.
  * Run as `node --expose-gc dist/scripts/bench-ingest.js …` to have each block's heap MB (the
  * main thread's live heap: what ingest keeps in memory as the store grows) measured after a
- * full collection.
+ * full collection. --heap-snapshot PATH writes the main thread's heap after the last block, with
+ * the store still open (to see in Chrome's DevTools what the growth is made of).
  *
  * Corpus: real Arabic news sentences — the labelled event sentences of ../shared/data/events
  * (`readGsrSentences`), the news sentences of ANERcorp (tokens re-joined), and the sentences
@@ -40,6 +41,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { seededRandom } from '../src/model/seeded-random.js';
@@ -62,8 +64,9 @@ const BLOCK = opt('block', 1000);
 const json = args.includes('--json');
 const threads = opt('threads', 0);
 const keepDb = args.includes('--keep-db') ? args[args.indexOf('--keep-db') + 1] ?? null : null;
+const heapSnapshot = args.includes('--heap-snapshot') ? args[args.indexOf('--heap-snapshot') + 1] ?? null : null;
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BLOCK) || BLOCK < 1 || !Number.isInteger(threads) || threads < 0) {
-  console.error('usage: bench-ingest [--articles N] [--block B] [--threads T] [--json] [--keep-db PATH]');
+  console.error('usage: bench-ingest [--articles N] [--block B] [--threads T] [--json] [--keep-db PATH] [--heap-snapshot PATH]');
   process.exit(2);
 }
 
@@ -492,6 +495,7 @@ async function main() {
         `${label}  ${block.msPerArticle.toFixed(1).padStart(8)}    (${per('extract').toFixed(1)}  ${per('put').toFixed(1)}  ${per('text').toFixed(1)}  ${(per('entities') + per('entities.db')).toFixed(1)}[${per('entities.db').toFixed(1)}]  ${(per('quotes') + per('quotes.db')).toFixed(1)}  ${(per('events') + per('events.db')).toFixed(1)}  ${(per('stories') + per('stories.db') + per('flush')).toFixed(1)}[${per('stories.db').toFixed(1)}])   ${block.cumulativeSeconds.toFixed(1).padStart(10)}   ${block.dbMBPer1000.toFixed(2).padStart(8)}   ${String(block.heapMB).padStart(7)}`,
       );
     }
+    if (heapSnapshot) log(`heap snapshot: ${writeHeapSnapshot(heapSnapshot)}`);
   } finally {
     await raw.close();
   }

@@ -12,7 +12,7 @@ import type { Article } from '../model/article.js';
 import type { ArticleEntity } from '../model/entity.js';
 import type { ArticleEvent } from '../model/event.js';
 import { decodeSignature, encodeSignature, NearDuplicateIndex, NEAR_DUPLICATE_VERSION } from '../resolve/near-duplicates.js';
-import { StoryClusterer, type StoryItem } from '../resolve/stories.js';
+import { StoryClusterer, type StoryItem, type StoryText } from '../resolve/stories.js';
 import { mergeEvents, outletOf, type EventArticleInfo, type MergedEvent } from '../resolve/event-merge.js';
 import { refreshMergedEvents } from './merged-events.js';
 import type { MarsadStore } from '../store/store.js';
@@ -87,9 +87,16 @@ export class StoryTracker {
    * marks the articles recorded since then analysed.
    */
   async flush(): Promise<void> {
-    if (!this.clusterer) return;
+    const clusterer = this.clusterer;
+    if (!clusterer) return;
     for (const id of this.dirty) {
-      await this.store.setStory({ id, label: this.clusterer.storyLabel(id), summary: this.clusterer.summarise(id) });
+      // the clusterer keeps no text: its memory would grow with every article ever ingested
+      const texts = new Map<string, StoryText>();
+      for (const item of clusterer.centralItems(id)) {
+        const stored = await this.store.get(item);
+        if (stored) texts.set(item, { title: stored.article.title, text: stored.article.text });
+      }
+      await this.store.setStory({ id, label: clusterer.storyLabel(id, texts), summary: clusterer.summarise(id, 3, texts) });
     }
     this.dirty.clear();
     const done = this.unmarked;
@@ -113,7 +120,7 @@ export class StoryTracker {
       await this.store.setDuplicateOf(id, m ? { id: m.id, similarity: m.similarity, exact: m.exact } : null);
     }
     await this.store.clearStories();
-    this.clusterer = new StoryClusterer();
+    this.clusterer = new StoryClusterer({ keepText: false });
     this.dirty.clear();
     for (const id of await publishedOrder(this.store, ids)) {
       const item = await this.itemOf(id);
@@ -157,7 +164,7 @@ export class StoryTracker {
    */
   private async stories(except: string): Promise<StoryClusterer> {
     if (this.clusterer) return this.clusterer;
-    const clusterer = new StoryClusterer();
+    const clusterer = new StoryClusterer({ keepText: false });
     const assigned = (await this.store.storyAssignments()).filter((a) => a.article !== except);
     const seen = new Set(assigned.map((a) => a.article));
     const rest = (await publishedOrder(this.store, (await this.store.ids()).filter((id) => !seen.has(id) && id !== except)));

@@ -112,6 +112,26 @@ test('label is the most central title; summary has at most 3 sentences and no ne
   assert.equal(c.storyLabel('missing'), null);
 });
 
+test('without kept texts, the texts of the central articles handed in give the same label and summary', () => {
+  const untitled = (x: StoryItem): StoryItem => ({ ...x, title: null });
+  const items = [untitled(MEETING_A), untitled(MEETING_B), FLOODS];
+  const kept = new StoryClusterer();
+  const lean = new StoryClusterer({ keepText: false });
+  for (const x of items) assert.deepEqual(lean.add(x), kept.add(x));
+  const central = lean.centralItems('hespress-1');
+  assert.deepEqual(new Set(central), new Set(['hespress-1', 'alakhbar-7']));
+  assert.deepEqual(lean.centralItems('hespress-1', 1), central.slice(0, 1));
+  const texts = new Map(items.map((x) => [x.id, { title: x.title, text: x.text }]));
+  assert.equal(lean.storyLabel('hespress-1', texts), kept.storyLabel('hespress-1'));
+  assert.ok(lean.storyLabel('hespress-1', texts)!.length > 20);
+  assert.deepEqual(lean.summarise('hespress-1', 3, texts), kept.summarise('hespress-1'));
+  // nothing handed in: no text to summarise, but a titled story keeps its label
+  assert.deepEqual(lean.summarise('hespress-1'), []);
+  assert.equal(lean.storyLabel('hespress-1'), null);
+  assert.equal(lean.storyLabel('assabah-3'), FLOODS.title);
+  assert.deepEqual(lean.centralItems('missing'), []);
+});
+
 test('content terms leave out function words and short numbers', () => {
   const t = contentTerms('قال الوزير إن 12 جنديا قتلوا في عام 2024 في الرباط');
   assert.ok(!t.includes('في') && !t.includes('12'));

@@ -34,8 +34,8 @@
  * with R 0.45 only: they are different parts of one long article, often on different matters.
  * Cost (synthetic stories recombined from real sentences, 200 articles a day): ≈ 12 stories
  * scored per article at 1k, ≈ 33 at 10k and ≈ 31 at 100k — bounded by the index caps, not by the
- * corpus; time per article 0.5 ms at 1k, 0.9 ms at 10k, ≈ 2 ms at 100k (one shared core; the
- * growth is memory, as every article's text and vector are kept for summaries).
+ * corpus; time per article 0.36 ms at 1k, 0.42 ms at 10k. Memory: each article's vector (12
+ * bytes a term) and, unless `keepText: false`, its text.
  */
 import { analyze, lightStem, splitSentences } from '../arabic/index.js';
 
@@ -69,6 +69,18 @@ export interface StoryOptions {
   maxPostings?: number;
   /** candidates scored in full (default 40) */
   maxCandidates?: number;
+  /**
+   * Keep each article's text for labels and summaries (default true). Without it the caller
+   * hands the texts of a story's central articles (`centralItems`) to `storyLabel` and
+   * `summarise`: a long-running ingest keeps them in its store, not in memory.
+   */
+  keepText?: boolean;
+}
+
+/** The title and text of an article, as `storyLabel` and `summarise` read them when texts are not kept. */
+export interface StoryText {
+  title: string | null;
+  text: string;
 }
 
 /** A story as reported: its articles in arrival order, its span, its entities and events by frequency. */
@@ -91,13 +103,25 @@ export interface StoryAssignment {
 }
 
 const DAY = 86_400_000;
+/** articles whose sentences a summary chooses from, the most central of the story */
+const SUMMARY_ARTICLES = 20;
 
-type Vec = Map<string, number>;
+/**
+ * A sparse vector: term ids ascending and their weights. Every article's vector is kept for
+ * its story's centroid and summary; as parallel typed arrays it costs 12 bytes a term, where
+ * a Map of term strings to boxed numbers cost about ten times that (node's default heap ran
+ * out at 88k articles).
+ */
+interface Vec {
+  ids: Int32Array;
+  w: Float64Array;
+}
 
 interface ItemRec {
   id: string;
   title: string | null;
-  text: string;
+  /** null when the clusterer was made with `keepText: false` */
+  text: string | null;
   published: string | null;
   vec: Vec;
 }
@@ -106,6 +130,7 @@ interface StoryRec {
   index: number;
   id: string;
   items: ItemRec[];
+  /** the sum of its articles' vectors: the one article's own vector while it has one */
   centroid: Vec;
   norm2: number;
   first: number | null;
@@ -170,13 +195,29 @@ function parseDate(s: string | null): number | null {
 }
 
 function dot(a: Vec, b: Vec): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, v] of small) {
-    const w = big.get(k);
-    if (w !== undefined) s += v * w;
+  const ai = a.ids, bi = b.ids, aw = a.w, bw = b.w;
+  let i = 0, j = 0, s = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!, y = bi[j]!;
+    if (x === y) s += aw[i++]! * bw[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return s;
+}
+
+/** a + b, term by term. */
+function plus(a: Vec, b: Vec): Vec {
+  const ids = new Int32Array(a.ids.length + b.ids.length);
+  const w = new Float64Array(ids.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.ids.length || j < b.ids.length) {
+    const x = i < a.ids.length ? a.ids[i]! : Infinity, y = j < b.ids.length ? b.ids[j]! : Infinity;
+    if (x === y) (ids[n] = x), (w[n++] = a.w[i++]! + b.w[j++]!);
+    else if (x < y) (ids[n] = x), (w[n++] = a.w[i++]!);
+    else (ids[n] = y), (w[n++] = b.w[j++]!);
+  }
+  return { ids: ids.slice(0, n), w: w.slice(0, n) };
 }
 
 /** Weighted Jaccard of a set (weights 1) with a story's counts (weight count / n). */
@@ -214,20 +255,24 @@ export class StoryClusterer {
   private readonly indexTerms: number;
   private readonly maxPostings: number;
   private readonly maxCandidates: number;
-  private readonly df = new Map<string, number>();
+  private readonly keepText: boolean;
+  /** document frequency by term id */
+  private readonly df: number[] = [];
   private docs = 0;
   private readonly storyList: StoryRec[] = [];
   private readonly byId = new Map<string, StoryRec>();
   private readonly itemStory = new Map<string, StoryRec>();
-  private readonly termPostings = new Map<string, number[]>();
+  private readonly termPostings = new Map<number, number[]>();
   private readonly entityPostings = new Map<string, number[]>();
   private readonly eventPostings = new Map<string, number[]>();
+  /** term ids, and each id's term (the tie-breaker when ranking an article's terms) */
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
   /**
-   * One string per distinct term, shared by every vector that holds it: the vectors of every
-   * article are kept, and a term's own copy in each of them cost more than the vector itself
-   * (about 40 KB an article, 4 GB at 100k articles, beyond node's default heap).
+   * One string per distinct entity id and event key, shared by every story that holds it:
+   * the copy each article's rows arrive with would otherwise be kept once per story.
    */
-  private readonly termPool = new Map<string, string>();
+  private readonly keyPool = new Map<string, string>();
   /** Stories scored in full so far: the work done, for measurements. */
   comparisons = 0;
 
@@ -240,6 +285,7 @@ export class StoryClusterer {
     this.indexTerms = options.indexTerms ?? 30;
     this.maxPostings = options.maxPostings ?? 300;
     this.maxCandidates = options.maxCandidates ?? 40;
+    this.keepText = options.keepText ?? true;
   }
 
   /** Number of stories. */
@@ -254,10 +300,11 @@ export class StoryClusterer {
     const terms = contentTerms(item.text);
     const titleTerms = item.title ? contentTerms(item.title) : [];
     const vec = this.vectorize([...terms, ...titleTerms, ...titleTerms]);
-    const entities = [...new Set(item.entities)];
-    const events = [...new Set(item.events ?? [])];
+    const entities = [...new Set(item.entities)].map((k) => this.pooled(k));
+    const events = [...new Set(item.events ?? [])].map((k) => this.pooled(k));
     const time = parseDate(item.published);
-    const ranked = [...vec].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ranked: [number, number][] = Array.from(vec.ids, (id, i) => [id, vec.w[i]!]);
+    ranked.sort((a, b) => b[1] - a[1] || (this.terms[a[0]]! < this.terms[b[0]]! ? -1 : 1));
 
     let best: StoryRec | null = null;
     let bestScore = 0;
@@ -271,15 +318,15 @@ export class StoryClusterer {
     }
     // document frequencies count the article once it has been compared
     this.docs++;
-    for (const k of vec.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const k of vec.ids) this.df[k]!++;
 
-    const rec: ItemRec = { id: item.id, title: item.title, text: item.text, published: item.published, vec };
+    const rec: ItemRec = { id: item.id, title: item.title, text: this.keepText ? item.text : null, published: item.published, vec };
     let story: StoryRec;
     let created = false;
     if (best && bestScore >= this.threshold) story = best;
     else {
       story = {
-        index: this.storyList.length, id: item.id, items: [], centroid: new Map(), norm2: 0,
+        index: this.storyList.length, id: item.id, items: [], centroid: vec, norm2: 0,
         first: null, last: null, firstIso: null, lastIso: null,
         entities: new Map(), entityTotal: 0, events: new Map(), eventTotal: 0,
       };
@@ -306,14 +353,29 @@ export class StoryClusterer {
     for (const s of this.storyList) yield this.report(s);
   }
 
-  /** The title of the story's most central article (closest to the centroid); its first sentence when no article has a title. */
-  storyLabel(id: string): string | null {
+  /**
+   * The ids of a story's `max` most central articles (closest to its centroid), most central
+   * first: the texts `storyLabel` and `summarise` read.
+   * @example c.centralItems('a', 20) // ['b', 'a', …]
+   */
+  centralItems(id: string, max = SUMMARY_ARTICLES): string[] {
+    const s = this.byId.get(id);
+    return s ? this.central(s).slice(0, max).map((r) => r.id) : [];
+  }
+
+  /**
+   * The title of the story's most central article (closest to the centroid); its first
+   * sentence when no article has a title. `texts`: the texts of its central articles, when the
+   * clusterer does not keep them.
+   */
+  storyLabel(id: string, texts?: ReadonlyMap<string, StoryText>): string | null {
     const s = this.byId.get(id);
     if (!s) return null;
     const ranked = this.central(s);
     const titled = ranked.find((r) => r.title && r.title.trim());
     if (titled) return titled.title!.trim();
-    const first = ranked[0] && splitSentences(ranked[0].text)[0];
+    const text = ranked[0] && (ranked[0].text ?? texts?.get(ranked[0].id)?.text);
+    const first = text && splitSentences(text)[0];
     return first ? first.text.trim() : null;
   }
 
@@ -322,9 +384,10 @@ export class StoryClusterer {
    * relevance over the sentences of its most central articles — centrality is the cosine with
    * the story centroid, and a sentence is penalised by its stem overlap with those already
    * chosen (so what several outlets say in other words is said once); a sentence sharing
-   * more than half its stems with a chosen one is never taken.
+   * more than half its stems with a chosen one is never taken. `texts`: the texts of its
+   * central articles (`centralItems`), when the clusterer does not keep them.
    */
-  summarise(id: string, max = 3): string[] {
+  summarise(id: string, max = 3, texts?: ReadonlyMap<string, StoryText>): string[] {
     const s = this.byId.get(id);
     if (!s) return [];
     const norm = Math.sqrt(s.norm2) || 1;
@@ -332,8 +395,10 @@ export class StoryClusterer {
     const cands: Cand[] = [];
     const seenText = new Set<string>();
     let order = 0;
-    for (const item of this.central(s).slice(0, 20)) {
-      const sents = splitSentences(item.text);
+    for (const item of this.central(s).slice(0, SUMMARY_ARTICLES)) {
+      const text = item.text ?? texts?.get(item.id)?.text;
+      if (text === undefined) continue;
+      const sents = splitSentences(text);
       sents.forEach((sent, i) => {
         const text = sent.text.trim();
         const terms = contentTerms(text);
@@ -370,31 +435,42 @@ export class StoryClusterer {
 
   /** Unit TF-IDF vector of a bag of terms, IDF from the articles seen so far. */
   private vectorize(terms: string[]): Vec {
-    const tf = new Map<string, number>();
+    const tf = new Map<number, number>();
     for (const raw of terms) {
-      const t = this.intern(raw);
+      const t = this.termId(raw);
       tf.set(t, (tf.get(t) ?? 0) + 1);
     }
-    const vec: Vec = new Map();
+    const ids = Int32Array.from(tf.keys()).sort();
+    const w = new Float64Array(ids.length);
     let n2 = 0;
-    for (const [t, f] of tf) {
-      const w = (1 + Math.log(f)) * (Math.log((this.docs + 1) / ((this.df.get(t) ?? 0) + 1)) + 1);
-      vec.set(t, w);
-      n2 += w * w;
-    }
+    ids.forEach((t, i) => {
+      const x = (1 + Math.log(tf.get(t)!)) * (Math.log((this.docs + 1) / (this.df[t]! + 1)) + 1);
+      w[i] = x;
+      n2 += x * x;
+    });
     const n = Math.sqrt(n2) || 1;
-    for (const [t, w] of vec) vec.set(t, w / n);
-    return vec;
+    for (let i = 0; i < w.length; i++) w[i]! /= n;
+    return { ids, w };
   }
 
-  /** The pool's instance of a term; a new term is copied flat, so that it never holds on to the text it was sliced from. */
-  private intern(term: string): string {
-    let t = this.termPool.get(term);
+  /** A term's id; a new term is copied flat, so that it never holds on to the text it was sliced from. */
+  private termId(term: string): number {
+    let t = this.termIds.get(term);
     if (t === undefined) {
-      t = (JSON.parse(JSON.stringify(term)) as string);
-      this.termPool.set(t, t);
+      t = this.terms.length;
+      const flat = JSON.parse(JSON.stringify(term)) as string;
+      this.terms.push(flat);
+      this.df.push(0);
+      this.termIds.set(flat, t);
     }
     return t;
+  }
+
+  /** The pool's instance of an entity id or event key. */
+  private pooled(key: string): string {
+    let k = this.keyPool.get(key);
+    if (k === undefined) this.keyPool.set((k = JSON.parse(JSON.stringify(key)) as string), k);
+    return k;
   }
 
   private gapDays(time: number | null, s: StoryRec): number {
@@ -403,7 +479,7 @@ export class StoryClusterer {
     return (time < s.first ? s.first - time : time - s.last) / DAY;
   }
 
-  private candidates(ranked: [string, number][], entities: string[], events: string[], time: number | null): StoryRec[] {
+  private candidates(ranked: [number, number][], entities: string[], events: string[], time: number | null): StoryRec[] {
     const votes = new Map<number, number>();
     const common = this.docs >= 50 ? this.docs * 0.1 : Infinity;
     const scan = (list: number[] | undefined, weight: number) => {
@@ -417,7 +493,7 @@ export class StoryClusterer {
     let q = 0;
     for (const [term, w] of ranked) {
       if (q >= this.queryTerms) break;
-      if ((this.df.get(term) ?? 0) > common) continue;
+      if (this.df[term]! > common) continue;
       q++;
       scan(this.termPostings.get(term), w);
     }
@@ -452,16 +528,15 @@ export class StoryClusterer {
     return (num / den) * factor;
   }
 
-  private join(s: StoryRec, rec: ItemRec, ranked: [string, number][], entities: string[], events: string[], time: number | null): void {
+  private join(s: StoryRec, rec: ItemRec, ranked: [number, number][], entities: string[], events: string[], time: number | null): void {
     if (s.items.length === 0) {
       // most stories never get a second article: the centroid of one is its vector, shared
       // until a second joins (the same numbers as summing it into an empty centroid)
       s.centroid = rec.vec;
       s.norm2 = 1;
     } else {
-      if (s.centroid === s.items[0]!.vec) s.centroid = new Map(s.centroid);
       s.norm2 += 2 * dot(rec.vec, s.centroid) + 1;
-      for (const [k, v] of rec.vec) s.centroid.set(k, (s.centroid.get(k) ?? 0) + v);
+      s.centroid = plus(s.centroid, rec.vec);
     }
     s.items.push(rec);
     this.itemStory.set(rec.id, s);
@@ -473,7 +548,7 @@ export class StoryClusterer {
     s.entityTotal += entities.length;
     for (const e of events) s.events.set(e, (s.events.get(e) ?? 0) + 1);
     s.eventTotal += events.length;
-    const post = (index: Map<string, number[]>, key: string) => {
+    const post = <K>(index: Map<K, number[]>, key: K) => {
       const list = index.get(key);
       if (!list) index.set(key, [s.index]);
       else if (list[list.length - 1] !== s.index) list.push(s.index);
