@@ -23,6 +23,9 @@
  *     "عبداللطيف"), each word loses a leading ال (also after و/ف/ب/ل/ك, and لل), then two labels match when one, as whole words, contains the other
  *     ("حموشي" ~ "عبد اللطيف حموشي", "الاستخبارات المركزية الأمريكية" ~ "مدير الاستخبارات
  *     المركزية الأمريكية"). A gold label may list alternatives (any one may match).
+ *   - an actor: the predicted entity's label or any of its mentions in the unit, as written,
+ *     matches the gold label ("المملكة المتحدة" written "بريطانيا" in the text is the gold
+ *     "بريطانيا"): the gold names actors as the text does, Marsad reports one label per entity.
  *   - events: a predicted event matches a gold event of the same unit with the same type whose
  *     source matches (a null gold source — the text names no actor — matches any source) and
  *     whose target matches (a null gold target matches only a null predicted target). Gold
@@ -96,12 +99,19 @@ export interface GoldUnit {
 
 // ------------------------------------------------------------------ predictions (the analyse contract)
 
+/** An event's actor as predicted: its entity's label and, where known, the names it goes by in the text. */
+export interface PredActor {
+  label: string;
+  /** the entity's mentions in the unit, as written (`analyze`'s entities[].mentions[].text) */
+  names?: string[];
+}
+
 export interface PredEvent {
   type: string;
   mode?: string | null;
   status?: string | null;
-  source: { label: string } | null;
-  target: { label: string } | null;
+  source: PredActor | null;
+  target: PredActor | null;
   date?: { start: string | null; end: string | null } | null;
 }
 
@@ -147,9 +157,9 @@ export function labelMatches(gold: GoldLabel, predicted: string | null | undefin
   });
 }
 
-function sideMatches(gold: GoldLabel | null, pred: { label: string } | null, nullIsWildcard: boolean): boolean {
+function sideMatches(gold: GoldLabel | null, pred: PredActor | null, nullIsWildcard: boolean): boolean {
   if (gold === null) return nullIsWildcard || pred === null;
-  return labelMatches(gold, pred?.label);
+  return labelMatches(gold, pred?.label) || (pred?.names ?? []).some((n) => labelMatches(gold, n));
 }
 
 /** Whether a predicted event is the gold event (type, source, target; see the module comment). */
@@ -551,8 +561,17 @@ async function predict(units: Array<{ unit: GoldUnit; text: string }>): Promise<
       const article = { title: null, published: unit.anchor, author: null, site: null, section: null, tags: [], url: null, lang: 'ar', text };
       const raw = { bytes: new Uint8Array(), url: null, contentType: null, encoding: 'utf-8', kind: 'text' as const, fetchedAt: new Date().toISOString() };
       const { id } = await store.put({ source: `gold:${unit.id}`, raw, article });
-      const r = (await analyseArticle(store, id, article)) as unknown as { events?: PredEvent[]; quotes: PredQuote[]; timexes: PredTimex[] };
-      out.push({ events: Array.isArray(r.events) ? r.events : null, quotes: r.quotes, timexes: r.timexes });
+      const r = (await analyseArticle(store, id, article)) as unknown as {
+        entities: { id: string; mentions: { text: string }[] }[];
+        events?: (Omit<PredEvent, 'source' | 'target'> & { source: { id: string; label: string } | null; target: { id: string; label: string } | null })[];
+        quotes: PredQuote[];
+        timexes: PredTimex[];
+      };
+      // an actor goes by its entity's label and by every name the text gives it
+      const names = new Map(r.entities.map((e) => [e.id, [...new Set(e.mentions.map((m) => m.text))]]));
+      const actor = (a: { id: string; label: string } | null): PredActor | null => (a ? { label: a.label, names: names.get(a.id) ?? [] } : null);
+      const events = Array.isArray(r.events) ? r.events.map((e) => ({ ...e, source: actor(e.source), target: actor(e.target) })) : null;
+      out.push({ events, quotes: r.quotes, timexes: r.timexes });
     }
   } finally {
     await store.close();

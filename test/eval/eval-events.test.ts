@@ -28,6 +28,14 @@ test('events match on type, source and target; null source is a wildcard, null t
   assert.ok(!eventMatches(agentless, { type: 'ASSAULT', source: { label: 'مسلحون' }, target: { label: 'الجيش' } }));
 });
 
+test('an actor matches by its entity label or by a name the text gives it, never by another entity\'s name', () => {
+  const g = ev({ source: 'برويز مشرف', target: 'بريطانيا' });
+  const uk = (names: string[]) => ({ type: 'CONSULT', source: { label: 'برويز مشرف' }, target: { label: 'المملكة المتحدة', names } });
+  assert.ok(eventMatches(g, uk(['بريطانيا'])));
+  assert.ok(!eventMatches(g, uk([])));
+  assert.ok(!eventMatches(g, uk(['لندن'])));
+});
+
 test('quotes match by their first words; speakers by label, null only with null', () => {
   assert.ok(quoteMatches({ start_words: 'هذا التعاون يتخذ', speaker: null }, { text: '“هذا التعاون يتخذ عدة وجوه', speaker: null }));
   assert.ok(quoteMatches({ start_words: 'الولايات المتحدة تعتبر،', speaker: null }, { text: 'الولايات المتحدة تعتبر، في كثير', speaker: null }));
