@@ -4,7 +4,10 @@
  *   npm run eval:extract [-- --limit N] [-- --json] [-- --no-cache] [-- --failures text|title|date|author]
  *
  * `--failures title` lists each wrong title with the source it came from (ld, og, twitter,
- * title, h1#i), the sources equal to the truth, and every source of the page.
+ * title, h1#i), the sources equal to the truth, where the truth is among them (titleTruthClass)
+ * and every source of the page; then, per dataset, how many pages (and wrong ones) fall in each
+ * of those classes, and the reachable ceiling: the pages whose truth any choice among the
+ * candidates could give.
  *
  * Datasets (read at run time from ../shared, skipped with a message when absent):
  *   wcxb        shared/data/wcxb-dev-articles: html/NNNN.html.gz + ground-truth/NNNN.json
@@ -17,7 +20,8 @@
  *   with / w/o   share of ground-truth `with` snippets found in the text, and of `without`
  *                snippets absent from it (compared after the same light normalisation).
  *   title        exact match after light normalisation: NFKC, whitespace collapsed,
- *                case-folded, curly quotes/apostrophes and dashes unified.
+ *                case-folded, curly quotes/apostrophes and dashes unified ("--" between
+ *                words is a dash).
  *   date         the YYYY-MM-DD day of both values is equal. A predicted date-time with an
  *                offset names one instant, whose calendar day depends on the zone; the
  *                ground truth is a bare day with no zone, so the prediction also counts
@@ -150,6 +154,8 @@ export function light(s: string): string {
     .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033«»]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // "--" between words is the typewriter form of a dash ("Problems--Simple Cells"), as one
+    .replace(/(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])/gu, '-')
     .replace(/[\s\u00a0\u200b-\u200f]+/g, ' ')
     .trim()
     .toLowerCase();
@@ -314,8 +320,44 @@ function summary(t: Tally) {
 
 const titleKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Where a page's true title is among its candidates (see titleTruthClass). */
+export type TitleTruthClass = 'h1+meta' | 'h1' | 'meta' | 'meta-part' | 'site' | 'none';
+
+/** The separators a metadata title joins its parts with (site name, section, subtitle). */
+const TITLE_PARTS = /\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*[|\u00b7\u2022\u00bb]\s*|:\s+/;
+
+/**
+ * Which candidates state the true title, compared on letters and digits only (so this is an
+ * upper bound of what choosing among them can reach): an h1 and a metadata title both
+ * ('h1+meta': a wrong pick there is a cut or typography), an h1 only, a whole metadata title
+ * only (JSON-LD headline, og:title, twitter:title, <title>), a run of the parts of one split
+ * at its separators only ('meta-part': a site name or subtitle left on or cut off), the site
+ * name (og:site_name) only, or none ('none': unreachable by any choice among them).
+ *
+ * @example titleTruthClass([{ source: 'og', value: 'Garlic in autumn | Garden Notes' }, { source: 'h1#0', value: 'Garlic' }], 'Garlic in autumn') // 'meta-part'
+ */
+export function titleTruthClass(sources: { source: string; value: string }[], truth: string): TitleTruthClass {
+  const k = titleKey(truth);
+  const metas = sources.filter((s) => !s.source.startsWith('h1') && s.source !== 'site');
+  const h1 = sources.some((s) => s.source.startsWith('h1') && titleKey(s.value) === k);
+  const whole = metas.some((s) => titleKey(s.value) === k);
+  const part = metas.some((s) => {
+    const parts = s.value.split(TITLE_PARTS).filter((x) => x.trim());
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j <= parts.length; j++) if (titleKey(parts.slice(i, j).join(' ')) === k) return true;
+    }
+    return false;
+  });
+  if (h1 && (whole || part)) return 'h1+meta';
+  if (h1) return 'h1';
+  if (whole) return 'meta';
+  if (part) return 'meta-part';
+  if (sources.some((s) => s.source === 'site' && titleKey(s.value) === k)) return 'site';
+  return 'none';
+}
+
 /** The title sources of a page, raw, for `--failures title`: which one the extractor took, which one the truth is. */
-function titleSources(html: string): { source: string; value: string }[] {
+export function titleSources(html: string): { source: string; value: string }[] {
   const doc = parseHtml(repairMojibake(html));
   const out: { source: string; value: string }[] = [];
   const add = (source: string, v: unknown) => {
@@ -473,18 +515,32 @@ async function main(): Promise<void> {
     const field = args[failuresArg + 1] ?? 'text';
     for (const [name, list] of Object.entries(details)) {
       const cases = datasets.find(([n]) => n === name)![1];
+      // for titles: where the truth is among the candidates, on every page (the ceiling) and on the wrong ones
+      const classes: Record<string, { all: number; wrong: number }> = {};
       for (const r of list) {
         const c = cases.find((x) => x.id === r.id)!;
+        if (field === 'title' && r.title !== null) {
+          const cls = titleTruthClass(titleSources(c.html), c.truth.title!);
+          const e = (classes[cls] ??= { all: 0, wrong: 0 });
+          e.all++;
+          if (r.title === false) e.wrong++;
+        }
         if (field === 'text' && r.f < 0.8) console.log(`${name}/${r.id}\tF1=${r.f.toFixed(2)}\t${c.url}`);
         if (field === 'title' && r.title === false) {
           const src = titleSources(c.html);
           const won = src.filter((s) => r.pred.title && titleKey(s.value).includes(titleKey(r.pred.title))).map((s) => s.source);
           const right = src.filter((s) => titleKey(s.value) === titleKey(c.truth.title!)).map((s) => s.source);
-          console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.title)}\tGT ${JSON.stringify(c.truth.title)}\tfrom ${won.join(',') || '?'}\tGT-equal ${right.join(',') || '-'}`);
+          console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.title)}\tGT ${JSON.stringify(c.truth.title)}\tfrom ${won.join(',') || '?'}\tGT-equal ${right.join(',') || '-'}\tGT-in ${titleTruthClass(src, c.truth.title!)}`);
           for (const s of src) console.log(`    ${s.source.padEnd(9)} ${JSON.stringify(s.value)}`);
         }
         if (field === 'date' && r.date === false) console.log(`${name}/${r.id}\t${r.pred.date}\tGT ${c.truth.date}\t${c.url}`);
         if (field === 'author' && r.author === false) console.log(`${name}/${r.id}\t${JSON.stringify(r.pred.author)}\tGT ${JSON.stringify(c.truth.author)}`);
+      }
+      if (field === 'title') {
+        const total = Object.values(classes).reduce((a, e) => a + e.all, 0);
+        const none = classes.none?.all ?? 0;
+        console.log(`${name} titles, where the truth is (pages / of them wrong): ${Object.entries(classes).map(([k, e]) => `${k} ${e.all}/${e.wrong}`).join(', ')}`);
+        console.log(`${name} reachable ceiling: ${total - none} of ${total} (${total ? Math.round((1000 * (total - none)) / total) / 10 : 0}%) truths equal a candidate or a part of one`);
       }
     }
   }
