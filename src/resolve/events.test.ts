@@ -191,6 +191,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['ورفض كمال صبري الإجراءات التي اتخذتها الحكومة الليبية بعد الأحداث.', [['كمال صبري', P]], ['REJECT كمال صبري → الحكومة الليبية'], 'a stance toward a thing someone did is toward them: the subject of the relative clause on the object'],
   ['وشن الجيش هجوما عنيفا على حركة الفجر.', [['حركة الفجر', O]], ['ASSAULT الجيش → حركة الفجر'], 'a two-letter light verb with و (وشن) is still a light verb'],
   ['وشن المندوب سامي فهمي هجوما عنيفا على أمين الأمم المتحدة.', [['سامي فهمي', P], ['الأمم المتحدة', O]], ['ACCUSE سامي فهمي → أمين الأمم المتحدة'], 'an attack with no weapon by a person on a person or an official is verbal: ACCUSE'],
+  ['وقال سامي فهمي بعد لقاء نظيره الفرنسي في باريس إن الجانبين متفقان.', [['سامي فهمي', P], ['باريس', L]], ['CONSULT سامي فهمي → نظيره الفرنسي'], 'a counterpart (نظيره) as the genitive of a meeting is met by the one its pronoun names, the subject told before'],
+  ['والتقى ناصر بوريطة بنظرائه الأمريكان في واشنطن.', [['ناصر بوريطة', P], ['واشنطن', L]], ['CONSULT ناصر بوريطة → نظرائه الأمريكان'], 'a counterpart with بـ the segmenter leaves on the word; a broken plural of nationality (الأمريكان)'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 
@@ -221,6 +223,12 @@ test('generic actors: "اعتقلت الشرطة المتظاهرين" → COP s
 test('generic actors: a nationality adjective gives the country ("الخارجية الروسية" → generic:GOV:RU)', () => {
   const [e] = events('وأصدرت الخارجية الروسية بيانا دعت فيه إلى وقف فوري لإطلاق النار.', []);
   assert.equal(`${e!.type} ${e!.source.id} ${e!.source.label}`, 'REQUEST generic:GOV:RU الخارجية الروسية');
+});
+
+test('generic actors: a counterpart is a GOV official of the country its nationality names, and an actor only with its pronoun', () => {
+  const [e] = events('والتقى سامي فهمي نظيره الفرنسي في باريس.', [['سامي فهمي', 'PERSON'], ['باريس', 'LOCATION']]);
+  assert.equal(e!.target?.id, 'generic:GOV:FR');
+  assert.deepEqual(pairs(events('والتقى سامي فهمي نظير خدماته وفدا.', [['سامي فهمي', 'PERSON']])), []);
 });
 
 test('generic actors: a named entity still wins over a generic phrase', () => {

@@ -287,6 +287,8 @@ interface Unit {
   label?: string;
   /** a generic actor phrase (الشرطة، المتظاهرون): its sector code */
   generic?: string;
+  /** a counterpart ("نظيره الفرنسي"): the official of the other side, whose pronoun names the one it faces */
+  counterpart?: boolean;
 }
 
 const TITLE_HEADS = (() => {
@@ -519,7 +521,7 @@ export function buildEvents(
         const cluster = clusters.length + generic.size;
         generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
         if (g.counted) counted.add(cluster);
-        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code };
+        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code, ...(g.counterpart ? { counterpart: true } : {}) };
       });
       d = { words, units, withGeneric: [...units, ...gen].sort((a, b) => a.first - b.first) };
       cache.set(si, d);
@@ -571,7 +573,9 @@ export function buildEvents(
     const others = sorted.filter((o) => o !== t && !o.actor);
     let d = argumentsOf(t, words, units, drafts, si, unnamed, others);
     // (a verbal noun after a light verb likewise: "شن طيران الاحتلال غارات", "وقع X اتفاقية مع شرطة دبي")
-    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), withGeneric, t.type, others) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type));
+    const nounSupported = !looksVerb(t) && (supportBefore(words, wordAt(words, t.start), withGeneric, t.type, others) !== null || purposeAdjunct(words, wordAt(words, t.start), t.type) ||
+      // ("بعد لقاء نظيره الفرنسي": a counterpart as the genitive names the other side of the act)
+      genericUnits.some((u) => u.counterpart && u.first === wordAt(words, t.end - 1) + 1));
     // (and a verbal noun told as happening, its actor a generic genitive: "تصاعدت احتجاجات المعارضة ضد الحكومة")
     if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || occurred(t, words))) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
@@ -1097,7 +1101,8 @@ function argumentsOf(
     const first = actorAfter[0];
     // "وهاجم مسلحون مقر الحزب": an actor noun between the verb and the name is the subject
     const unnamedSubject = first && actorNouns.some((a) => a.start >= words[tLast]!.end && a.end <= words[first.first]!.start);
-    const firstBare = first && !unnamedSubject && first.marker === 'none' && !first.coord && (adjacent(between(words, tLast, first.first), 2) || titled(between(words, tLast, first.first))) ? first : null;
+    // ("والتقى نظيره الفرنسي": a counterpart faces the subject, it is the object)
+    const firstBare = first && !unnamedSubject && !first.counterpart && first.marker === 'none' && !first.coord && (adjacent(between(words, tLast, first.first), 2) || titled(between(words, tLast, first.first))) ? first : null;
     // "رفضتها إسرائيل", "اتهمه": an object pronoun on the verb; a name right after it is the subject
     const enc = segment(words[tFirst]!.raw).enclitics;
     const pronounObject = enc.length > 0 && /^(ه|ها|هم|هما|هن)$/.test(enc[enc.length - 1]!);
@@ -1251,9 +1256,10 @@ function argumentsOf(
     } else if (patient) {
       // the actor, if any, comes after من قبل / على يد (below)
       objects = [patient];
-    } else if (genitive && /^(ه|ها|هم|هما)$/.test(segment(words[tFirst]!.raw).enclitics.at(-1) ?? '')) {
+    } else if (genitive && (genitive.counterpart || /^(ه|ها|هم|هما)$/.test(segment(words[tFirst]!.raw).enclitics.at(-1) ?? ''))) {
       // "خلال لقائه X", "بعد زيارته Y": the pronoun owns the verbal noun — it is the subject told
-      // before — and the name after it, which cannot be a second genitive, is the object
+      // before — and the name after it, which cannot be a second genitive, is the object;
+      // so in "بعد لقاء نظيره الفرنسي": the one whose counterpart he is met him
       // ("بعد استقباله X": the owner hosts, X visits)
       const owner = prevSubject() ?? mainSubject(true);
       if (owner && order === 'host') {
@@ -1522,6 +1528,8 @@ interface GenericHead {
   count: boolean;
   /** an honorific ("جلالة"، "سعادة"): the definite title words after it are the phrase's ("جلالة الملك") */
   hon: boolean;
+  /** a counterpart ("نظيره"): an actor only with its pronoun */
+  cp: boolean;
 }
 
 interface GenericTable {
@@ -1530,6 +1538,8 @@ interface GenericTable {
   mods: Set<string>;
   /** nationality adjective base → ISO country code */
   nats: Map<string, string>;
+  /** broken plurals of nationality ("الأمريكان", "الألمان") by their stem → ISO country code */
+  pluralNats: Map<string, string>;
 }
 
 let genericTable: GenericTable | null = null;
@@ -1546,7 +1556,7 @@ function nisba(k: string): { base: string; plural: boolean } | null {
 function loadGeneric(): GenericTable {
   if (genericTable) return genericTable;
   const name = 'events/generic-actors.ar.tsv';
-  const t: GenericTable = { heads: new Map(), mods: new Set(), nats: new Map() };
+  const t: GenericTable = { heads: new Map(), mods: new Set(), nats: new Map(), pluralNats: new Map() };
   for (const { text } of readDataList(name)) {
     const [form, code, tag] = text.split('\t').map((c) => c.trim());
     if (!form || !code || !/^([A-Z]{3}|=[A-Z]{2}|\+)$/.test(code)) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and CODE (a sector code, =XX or +) separated by a tab`, dataFile(name));
@@ -1554,11 +1564,13 @@ function loadGeneric(): GenericTable {
     if (code === '+') t.mods.add(words.join(' '));
     else if (code.startsWith('=')) {
       const n = nisba(words[0]!);
-      if (!n) throw new MarsadError('DATA_FILE_INVALID', `'${text}': a nationality adjective ends in ي`, dataFile(name));
-      t.nats.set(n.base, code.slice(1));
+      // (a broken plural, tagged pl, is matched as a whole: "الأمريكان")
+      if (tag === 'pl') t.pluralNats.set(words[0]!, code.slice(1));
+      else if (!n) throw new MarsadError('DATA_FILE_INVALID', `'${text}': a nationality adjective ends in ي (or is a broken plural, tagged pl)`, dataFile(name));
+      else t.nats.set(n.base, code.slice(1));
     } else {
       const list = t.heads.get(words[0]!) ?? [];
-      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count', hon: tag === 'hon' });
+      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count', hon: tag === 'hon', cp: tag === 'cp' });
       list.sort((a, b) => b.words.length - a.words.length);
       t.heads.set(words[0]!, list);
     }
@@ -1569,7 +1581,10 @@ function loadGeneric(): GenericTable {
 /** The country a nationality adjective names ("الروسية" → RU), with whether it is plural; null when none. */
 function nationalityOf(w: Word): { country: string; plural: boolean } | null {
   if (w.kind !== 'arabic') return null;
-  const n = nisba(gkey(w.raw));
+  const k = gkey(w.raw);
+  const broken = loadGeneric().pluralNats.get(k);
+  if (broken) return { country: broken, plural: true };
+  const n = nisba(k);
   const c = n ? loadGeneric().nats.get(n.base) : undefined;
   return c && n ? { country: c, plural: n.plural } : null;
 }
@@ -1592,6 +1607,8 @@ export interface GenericPhrase {
   label: string;
   /** a count ("خمسة مواطنين", "عشرات المتظاهرين"): an actor, never a recipient (gold.README.md) */
   counted: boolean;
+  /** a counterpart ("نظيره الفرنسي"): its pronoun names whose */
+  counterpart?: boolean;
 }
 
 /**
@@ -1606,7 +1623,13 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w.kind !== 'arabic' || taken.has(i)) continue;
-    const k = gkey(w.raw);
+    let k = gkey(w.raw);
+    // "بنظيره", "لنظرائه": a ب/ل the segmenter left on the word, before a head
+    let lost: string | null = null;
+    if (!heads.has(k) && !w.pro.length && /^[بل]...$/.test(k.slice(0, 4)) && heads.has(k.slice(1))) {
+      lost = k[0]!;
+      k = k.slice(1);
+    }
     let code: string | null = null;
     let country: string | null = null;
     let j = i;
@@ -1614,6 +1637,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     let construct = false;
     let countNoun = false;
     let honorific = false;
+    let counterpart = false;
     for (const h of heads.get(k) ?? []) {
       let ok = true;
       for (let x = 1; x < h.words.length && ok; x++) {
@@ -1626,9 +1650,11 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       construct = h.construct;
       countNoun = h.count;
       honorific = h.hon;
+      counterpart = h.cp;
       j = i + h.words.length - 1;
       break;
     }
+    if (lost && !code) continue;
     if (!code) {
       // "آلاف الإسرائيليين": a plural nationality with no head names the people
       const n = nationalityOf(w);
@@ -1638,7 +1664,11 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     }
     // "طائراته": a head with a pronoun refers back, it names no one
     // (but an honorific with its pronoun stands for the one it honours: "تلقى جلالته اتصالا")
-    if (segment(w.raw).enclitics.length && !(honorific && j === i)) continue;
+    // (and a counterpart is one only with its pronoun: "نظيره الفرنسي", not "نظير خدماته")
+    const pronoun = segment(w.raw).enclitics.length > 0;
+    if (pronoun && !(honorific && j === i) && !counterpart) continue;
+    if (counterpart && !pronoun) continue;
+    if (lost) w.pro = [lost];
     // "وزير الخارجية", "مدير استخبارات الشرطة الوطنية": a head after a title word is the
     // title's complement, and so are the bare words after it
     const p = words[i - 1];
@@ -1679,13 +1709,13 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       if (words[b]?.f === 'من' && QUANTITY.has(words[b - 1]?.f ?? '')) b--;
       while (b >= 0 && i - b <= 3 && !taken.has(b) && (QUANTITY.has(words[b]!.f) || words[b]!.kind === 'number') && !words[b]!.pro.length) first = b--;
     }
-    let label = text.slice(coreStart(words[first]!), words[j]!.end);
+    let label = text.slice(lost && first === i ? w.start + 1 : coreStart(words[first]!), words[j]!.end);
     if (/^لل/.test(fold(words[first]!.raw)) && !/^ال/.test(label)) label = 'ا' + label;
     // "وقتل مسلحون شرطيا", "طيارين كينيين اثنين": an indefinite accusative (its tanween alif), or
     // a number after the phrase, counts people as a number does
     const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && (/[^ا]ا$/.test(w.f) || countNoun);
     const numberAfter = NUMBER_WORDS.test(words[j + 1]?.f ?? '');
-    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter });
+    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter, ...(counterpart ? { counterpart } : {}) });
     i = j;
   }
   return out;

@@ -55,6 +55,7 @@ const cases: Case[] = [
   { text: 'anercorp-708', has: ['CONSULT سفراء الاتحاد الاوروبي → الملك'], not: ['PROTEST ? → -'], label: '"استقبل جلالة الملك سفراء الاتحاد الاوروبي … لحشد الدعم الدولي": the unnamed host; حشد الدعم is no protest' },
   { text: 'anercorp-110', has: ['REJECT حمدان → السلطات الاميركية'], not: ['REJECT حمدان → -'], label: '"رفض حمدان الاجراءات التي اتخذتها السلطات الاميركية": the rejection is of those who took the measures' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
+  { text: 'anercorp-29', has: ['CONSULT سعود الفيصل → نظيره الفرنسي', 'ACCUSE سعود الفيصل → إسرائيل'], not: [], label: '"بعد لقاء نظيره الفرنسي": a counterpart is an actor, met by the subject its pronoun names' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
