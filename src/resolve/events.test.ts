@@ -120,7 +120,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['ويتحرك التعاون بين المغرب وإسبانيا نحو آفاق جديدة.', [['المغرب', L], ['إسبانيا', L]], [], 'a cooperation noun with no act (light verb, verb) is a relation, not an event'],
   ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
   ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
-  ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]'], 'no subject in reach after أن: no event'],
+  ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]', 'REQUEST وليد عيسى → سامر حداد [future]'], 'a verb after "يتوقع أن" takes the subject of the event told before in the sentence (gold anercorp-2560); منه the nearest other name'],
   ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT/beat المستوطنين → السكان'], 'the speaker is not the subject of the verbs he reports (the recipient is the second verb\'s, اعتدوا على)'],
   ['وهاجم مستوطنون السكان قرب الحقول.', [], ['ASSAULT مستوطنون → السكان'], 'two generic phrases of one sector (CVL) are two actors'],
   ['وهاجمت الشرطة مسلحي العشيرة في الحي.', [], ['ASSAULT الشرطة → مسلحي العشيرة'], 'a plural in the construct state (cs) takes the noun after it'],
@@ -193,6 +193,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وشن المندوب سامي فهمي هجوما عنيفا على أمين الأمم المتحدة.', [['سامي فهمي', P], ['الأمم المتحدة', O]], ['ACCUSE سامي فهمي → أمين الأمم المتحدة'], 'an attack with no weapon by a person on a person or an official is verbal: ACCUSE'],
   ['وقال سامي فهمي بعد لقاء نظيره الفرنسي في باريس إن الجانبين متفقان.', [['سامي فهمي', P], ['باريس', L]], ['CONSULT سامي فهمي → نظيره الفرنسي'], 'a counterpart (نظيره) as the genitive of a meeting is met by the one its pronoun names, the subject told before'],
   ['والتقى ناصر بوريطة بنظرائه الأمريكان في واشنطن.', [['ناصر بوريطة', P], ['واشنطن', L]], ['CONSULT ناصر بوريطة → نظرائه الأمريكان'], 'a counterpart with بـ the segmenter leaves on the word; a broken plural of nationality (الأمريكان)'],
+  ['وهددت إيران بوقف التعاون مع الوكالة الدولية إن فرض مجلس الأمن عليها عقوبات.', [['إيران', L], ['الوكالة الدولية', O], ['مجلس الأمن', O]], ['THREATEN إيران → الوكالة الدولية', 'SANCTION مجلس الأمن → إيران'], 'a pronoun after a preposition between a light verb and its noun is the recipient: the subject of the sentence\'s event before'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

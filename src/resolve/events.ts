@@ -37,7 +37,10 @@
  *   - a verb right after الذي/التي has the name before the relative as subject ("X، الذي يزور Y");
  *   - a verb with an object pronoun ("رفضتها إسرائيل", "واتهمها"): the name after it is its
  *     subject, the pronoun's antecedent (the nearest other name before) its target; none found,
- *     no event. A pronoun after a preposition ("يطلب منه") names the recipient the same way;
+ *     no event. A pronoun after a preposition ("يطلب منه") names the recipient the same way, and so
+ *     between a light verb and its noun ("إن فرض X عليها عقوبات": the subject of the sentence's
+ *     event before, when not the actor); a verb after "يتوقع أن", "من المقرر أن" … with no subject
+ *     of its own takes that of the event before in its sentence;
  *   - "X وY عقدا مباحثات": a joint subject of a dual or plural verb, X the source, Y the target;
  *   - "X في لقاء مع Y" (captions): the name before في/خلال is the actor of the verbal noun;
  *   - a name after أمام، خلال، عند، عقب … is neither subject nor object; "قوة من X" acts as X;
@@ -67,7 +70,9 @@
  *   - generic actors: a verbal noun after a light verb takes one as its actor ("شن طيران الاحتلال
  *     غارات"), and as its recipient only after مع، إلى، بـ … ; two phrases of one sector are two
  *     actors ("هاجم مستوطنون المواطنين"); a count right after the verb fills its object ("اعتقلت
- *     الشرطة 19 شخصا …"), so a name further on is another clause's.
+ *     الشرطة 19 شخصا …"), so a name further on is another clause's; a counterpart with its
+ *     pronoun ("نظيره الفرنسي") is an official (GOV) of the other side: the object after a verb,
+ *     and as the genitive of a verbal noun ("بعد لقاء نظيره") met by the subject told before.
  *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
  *     abduction, execution, torture, release; killing and wounding: "اعتقال X", "اغتيال X",
  *     "مقتل X") is its target, never its actor; "مددت المحكمة اعتقال X": مدد is a light verb of
@@ -1174,6 +1179,9 @@ function argumentsOf(
         }
       }
       if (!source && objects.length && pointsBack(words, tFirst)) source = prevSubject() ?? mainSubject(true);
+      // "حيث يتوقع أن يطلب منه …", "ومن المنتظر أن يبحث …": a verb after "an expected/planned that"
+      // drops the subject of the event told just before in the sentence
+      if (!source && expectedClause(words, tFirst) && prev && prev.sentence === si) source = { cluster: prev.subject ?? prev.source } as Unit;
       // "قال الجيش إنه قتل …", "أكد الحلف أنه قصف …": the pronoun of the complementizer is the speaker
       if (!source) source = reportedSpeaker(words, tFirst, before);
       if (source && !objects.length) {
@@ -1241,6 +1249,15 @@ function argumentsOf(
       } else if (subjectUnit) {
         source = subjectUnit;
         objects = objectsOf(actorAfter, t);
+        // "إن فرض مجلس الأمن عليها عقوبات", "شنت إسرائيل عليه هجوما": a pronoun after a preposition
+        // between the light verb and its noun is the recipient — the subject of the event told
+        // before in the sentence when that is not the actor (the topic), else the nearest name before
+        if (!objects.length && between(words, sv.index, tFirst).some((w) => PP_PRONOUN.test(w.f))) {
+          const sc = subjectUnit.cluster;
+          const topic = prev && prev.sentence === si && (prev.subject ?? prev.source) !== sc && (prev.subject ?? prev.source) >= 0 ? before.find((u) => u.cluster === (prev.subject ?? prev.source) && u.kind === 'actor') : undefined;
+          const ante = topic ?? [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u.last < sv.index && !openQuote(between(words, u.last, sv.index)));
+          if (ante) objects = [ante];
+        }
       } else if (clauseInitial(words, sv.index) || pointsBack(words, sv.index)) {
         // "وعقد مباحثات مع Y", "زيارة لفرنسا أجرى خلالها محادثات مع Y": the subject told before
         const rest = objectsOf(actorAfter, t);
@@ -1374,6 +1391,14 @@ const MAIN_BOUNDARY = F([
 const RESTART = F(['بل', 'لكن', 'ولكن']);
 
 const PP_PRONOUN = /^(منه|منها|منهم|عليه|عليها|عليهم|معه|معها|معهم|اليه|اليها|اليهم|له|لها|لهم|به|بها|بهم)$/;
+
+/** Words of expectation and plan before "أن": "يتوقع أن", "من المقرر أن", "يعتزم أن". */
+const EXPECTATION = /^[وف]?(يتوقع|يتوقعون|ينتظر|يرتقب|يرجح|يفترض|يعتزم|تعتزم|ينوي|تنوي|يأمل|تأمل|يامل|تامل|المقرر|المتوقع|المنتظر|المرتقب|المرجح|المفترض|المزمع)$/;
+
+/** Whether an imperfect verb at words[i] follows "أن" after a word of expectation or plan ("حيث يتوقع أن يطلب"). */
+function expectedClause(words: Word[], i: number): boolean {
+  return /^[يت]/.test(words[i]!.f) && words[i - 1]?.f === 'ان' && EXPECTATION.test(words[i - 2]?.f ?? '');
+}
 
 const CLAUSE_OPENERS = F(['حيث', 'ثم', 'كما', 'وقد', 'قد', 'فيما', 'بينما', 'وكان', 'كان', 'أنه', 'إنه', 'أنها', 'إنها']);
 

@@ -56,6 +56,8 @@ const cases: Case[] = [
   { text: 'anercorp-110', has: ['REJECT حمدان → السلطات الاميركية'], not: ['REJECT حمدان → -'], label: '"رفض حمدان الاجراءات التي اتخذتها السلطات الاميركية": the rejection is of those who took the measures' },
   { text: 'anercorp-515', has: ['ACCUSE جورج بوش → إيران'], not: ['ACCUSE سوريا → جورج بوش'], label: '"… بل حمل عليهما الرئيس الأميركي جورج بوش واتهمهما": بل opens a main clause, whose subject the verb after و takes' },
   { text: 'anercorp-29', has: ['CONSULT سعود الفيصل → نظيره الفرنسي', 'ACCUSE سعود الفيصل → إسرائيل'], not: [], label: '"بعد لقاء نظيره الفرنسي": a counterpart is an actor, met by the subject its pronoun names' },
+  { text: 'anercorp-2560', has: ['REQUEST أنان → بشار الأسد'], not: [], label: '"حيث يتوقع أن يطلب منه": the verb after a word of expectation takes the subject of the event before; منه the other name' },
+  { text: 'anercorp-2865', has: ['SANCTION مجلس الأمن → إيران'], not: ['SANCTION مجلس الأمن → -'], label: '"إن فرض مجلس الأمن عليها عقوبات": the pronoun between the light verb and its noun is the recipient, the subject of the threat before' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
