@@ -194,6 +194,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وقال سامي فهمي بعد لقاء نظيره الفرنسي في باريس إن الجانبين متفقان.', [['سامي فهمي', P], ['باريس', L]], ['CONSULT سامي فهمي → نظيره الفرنسي'], 'a counterpart (نظيره) as the genitive of a meeting is met by the one its pronoun names, the subject told before'],
   ['والتقى ناصر بوريطة بنظرائه الأمريكان في واشنطن.', [['ناصر بوريطة', P], ['واشنطن', L]], ['CONSULT ناصر بوريطة → نظرائه الأمريكان'], 'a counterpart with بـ the segmenter leaves on the word; a broken plural of nationality (الأمريكان)'],
   ['وهددت إيران بوقف التعاون مع الوكالة الدولية إن فرض مجلس الأمن عليها عقوبات.', [['إيران', L], ['الوكالة الدولية', O], ['مجلس الأمن', O]], ['THREATEN إيران → الوكالة الدولية', 'SANCTION مجلس الأمن → إيران'], 'a pronoun after a preposition between a light verb and its noun is the recipient: the subject of the sentence\'s event before'],
+  ['وقال الجيش التركي في بيان إن طائراته قصفت مجموعة من المتمردين قرب الحدود.', [], ['ASSAULT/heavy-weapons الجيش التركي → المتمردين'], 'a force with its pronoun (طائراته) acts for its owner, the nearest actor before it; "مجموعة من X" is X (partitive)'],
+  ['وقالت مصادر إن طائراته قصفت القرية.', [], [], 'a force with its pronoun and no owner before it: no event'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

@@ -72,7 +72,9 @@
  *     actors ("هاجم مستوطنون المواطنين"); a count right after the verb fills its object ("اعتقلت
  *     الشرطة 19 شخصا …"), so a name further on is another clause's; a counterpart with its
  *     pronoun ("نظيره الفرنسي") is an official (GOV) of the other side: the object after a verb,
- *     and as the genitive of a verbal noun ("بعد لقاء نظيره") met by the subject told before.
+ *     and as the genitive of a verbal noun ("بعد لقاء نظيره") met by the subject told before;
+ *     a force with its pronoun ("قال الجيش إن طائراته قصفت …", "قواتها", "عناصره") acts for its
+ *     owner, the nearest bare actor before it (none: no event), and is never a recipient.
  *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
  *     abduction, execution, torture, release; killing and wounding: "اعتقال X", "اغتيال X",
  *     "مقتل X") is its target, never its actor; "مددت المحكمة اعتقال X": مدد is a light verb of
@@ -248,8 +250,8 @@ const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب'
 const HONORIFICS = F(['فخامة', 'جلالة', 'سمو', 'السمو', 'صاحب', 'سعادة', 'معالي', 'السيد', 'السيدة']);
 /** Prepositions of place whose construct chain holds a name as part of the place ("أمام مقر X"). */
 const PLACE_PREPS = F(['أمام', 'وأمام', 'قرب', 'بالقرب', 'قبالة', 'داخل', 'خارج']);
-/** Nouns of a part or a force: "قوة من الجيش" acts as the army does. */
-const PARTITIVE = F(['قوة', 'قوات', 'عناصر', 'عنصر', 'وحدة', 'وحدات', 'دورية', 'دوريات', 'وفد', 'أفراد', 'جنود', 'مقاتلو', 'مقاتلين']);
+/** Nouns of a part, a force or a group: "قوة من الجيش" acts as the army does, "مجموعة من المتمردين" as the rebels. */
+const PARTITIVE = F(['قوة', 'قوات', 'عناصر', 'عنصر', 'وحدة', 'وحدات', 'دورية', 'دوريات', 'وفد', 'أفراد', 'جنود', 'مقاتلو', 'مقاتلين', 'مجموعة', 'مجموعات']);
 /** Participles that open a title with عن ("المسؤول عن الملف النووي علي لاريجاني"). */
 const TITLE_AN = F(['المسؤول', 'المسؤولة', 'المسئول', 'مسؤول', 'المكلف', 'المكلفة', 'المتحدث', 'المتحدثة']);
 const PLACE_NOUNS = F(['العاصمة', 'مدينة', 'المدينة', 'عاصمة', 'مقر']);
@@ -294,6 +296,8 @@ interface Unit {
   generic?: string;
   /** a counterpart ("نظيره الفرنسي"): the official of the other side, whose pronoun names the one it faces */
   counterpart?: boolean;
+  /** a force with its pronoun ("طائراته"): stands for its owner, the nearest actor before it */
+  owned?: boolean;
 }
 
 const TITLE_HEADS = (() => {
@@ -526,7 +530,7 @@ export function buildEvents(
         const cluster = clusters.length + generic.size;
         generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
         if (g.counted) counted.add(cluster);
-        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code, ...(g.counterpart ? { counterpart: true } : {}) };
+        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code, ...(g.counterpart ? { counterpart: true } : {}), ...(g.owned ? { owned: true } : {}) };
       });
       d = { words, units, withGeneric: [...units, ...gen].sort((a, b) => a.first - b.first) };
       cache.set(si, d);
@@ -609,6 +613,15 @@ export function buildEvents(
       continue;
     }
     if (!d) continue;
+    // "قال الجيش التركي إن طائراته قصفت X": a force with its pronoun acts for its owner, the nearest
+    // bare actor before it (not across a quote); none, no event. It is never a recipient.
+    const ownedUnit = withGeneric.find((u) => u.owned && u.cluster === d!.source);
+    if (ownedUnit) {
+      const owner = [...withGeneric].reverse().find((u) => u.last < ownedUnit.first && u.kind === 'actor' && !u.owned && !u.coord && u.marker === 'none' && !counted.has(u.cluster) && !openQuote(between(words, u.last, ownedUnit.first)));
+      if (!owner) continue;
+      d = { ...d, source: owner.cluster, subject: d.subject === ownedUnit.cluster ? owner.cluster : d.subject };
+    }
+    if (withGeneric.some((u) => u.owned)) d.targets = d.targets.filter((x) => !withGeneric.some((u) => u.owned && u.cluster === x));
     // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
     if (!d.frame && FRAMED.has(t.type)) continue;
     // a passive with no one named it was done to ("وأصيب خمسة"): an agentless report, once a sentence
@@ -1634,7 +1647,12 @@ export interface GenericPhrase {
   counted: boolean;
   /** a counterpart ("نظيره الفرنسي"): its pronoun names whose */
   counterpart?: boolean;
+  /** a force with its pronoun ("طائراته", "قواتها"): it acts for the one the pronoun names */
+  owned?: boolean;
 }
+
+/** Sectors whose heads with a pronoun act for their owner ("طائراته" for the army, "عناصرها" for the group). */
+const OWNED_SECTORS = new Set(['MIL', 'COP', 'REB', 'SPY']);
 
 /**
  * The generic actor phrases of a sentence outside the names (`taken` word indices): a noun
@@ -1691,7 +1709,10 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     // (but an honorific with its pronoun stands for the one it honours: "تلقى جلالته اتصالا")
     // (and a counterpart is one only with its pronoun: "نظيره الفرنسي", not "نظير خدماته")
     const pronoun = segment(w.raw).enclitics.length > 0;
-    if (pronoun && !(honorific && j === i) && !counterpart) continue;
+    // ("أن طائراته قصفت", "إن قواتها اعتقلت": a force with its pronoun acts for the one the pronoun
+    // names — kept as such, to stand for its owner, never a recipient)
+    const owned = pronoun && !honorific && !counterpart && OWNED_SECTORS.has(code) && j === i;
+    if (pronoun && !(honorific && j === i) && !counterpart && !owned) continue;
     if (counterpart && !pronoun) continue;
     if (lost) w.pro = [lost];
     // "وزير الخارجية", "مدير استخبارات الشرطة الوطنية": a head after a title word is the
@@ -1740,7 +1761,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     // a number after the phrase, counts people as a number does
     const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && (/[^ا]ا$/.test(w.f) || countNoun);
     const numberAfter = NUMBER_WORDS.test(words[j + 1]?.f ?? '');
-    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter, ...(counterpart ? { counterpart } : {}) });
+    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter, ...(counterpart ? { counterpart } : {}), ...(owned ? { owned } : {}) });
     i = j;
   }
   return out;
