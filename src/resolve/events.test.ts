@@ -196,6 +196,9 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهددت إيران بوقف التعاون مع الوكالة الدولية إن فرض مجلس الأمن عليها عقوبات.', [['إيران', L], ['الوكالة الدولية', O], ['مجلس الأمن', O]], ['THREATEN إيران → الوكالة الدولية', 'SANCTION مجلس الأمن → إيران'], 'a pronoun after a preposition between a light verb and its noun is the recipient: the subject of the sentence\'s event before'],
   ['وقال الجيش التركي في بيان إن طائراته قصفت مجموعة من المتمردين قرب الحدود.', [], ['ASSAULT/heavy-weapons الجيش التركي → المتمردين'], 'a force with its pronoun (طائراته) acts for its owner, the nearest actor before it; "مجموعة من X" is X (partitive)'],
   ['وقالت مصادر إن طائراته قصفت القرية.', [], [], 'a force with its pronoun and no owner before it: no event'],
+  ['وهنأ الملك محمد السادس الرئيس عبد المجيد تبون في اتصال هاتفي بفوزه.', [['محمد السادس', P], ['عبد المجيد تبون', P]], ['CONSULT/phone محمد السادس → عبد المجيد تبون'], 'a call as the manner of a verb that is no trigger ("في اتصال هاتفي"): its subject called its object'],
+  ['وزار عبد المجيد تبون الرباط. ثم التقى الأخير رئيس الحكومة عزيز أخنوش.', [['عبد المجيد تبون', P], ['الرباط', L], ['عزيز أخنوش', P]], ['CONSULT/visit عبد المجيد تبون → عزيز أخنوش'], '"الأخير" as a noun (after a verb) is the actor named last before it'],
+  ['وقال عبد المجيد تبون إن اللقاء الأخير مع عزيز أخنوش كان مثمرا.', [['عبد المجيد تبون', P], ['عزيز أخنوش', P]], [], '"الأخير" after a definite noun is its adjective, no actor'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

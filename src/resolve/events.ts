@@ -43,6 +43,10 @@
  *     of its own takes that of the event before in its sentence;
  *   - "X وY عقدا مباحثات": a joint subject of a dual or plural verb, X the source, Y the target;
  *   - "X في لقاء مع Y" (captions): the name before في/خلال is the actor of the verbal noun;
+ *     a call after في/خلال/عبر as the manner of its clause's verb ("هنأ X Y في اتصال هاتفي") is
+ *     the clause's: its first bare actor called the next one;
+ *   - "الأخير" / "الأخيرة" ("the latter") standing as a noun — not after a definite noun, whose
+ *     adjective it is — is the actor named last before it ("أن الأخير أبلغ …");
  *   - a name after أمام، خلال، عند، عقب … is neither subject nor object; "قوة من X" acts as X;
  *     "المسؤول عن الملف Y": عن inside a title is no topic;
  *   - an office after a person's name is that person's title ("X ملك البحرين"); a country right
@@ -508,6 +512,7 @@ export function buildEvents(
         if (/^[وف][بلس]?$/.test(pre)) w.pro = [...pre];
       }
       let units = unitsOf(text, words, sentences[si]!, clusters);
+      units = [...units, ...latterUnits(text, words, units, clusters)].sort((a, b) => a.first - b.first);
       // the words of names and titles are no generic actor
       const taken = new Set<number>();
       for (const u of units) for (let x = u.first; x <= u.last; x++) taken.add(x);
@@ -937,6 +942,50 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
   return units;
 }
 
+/**
+ * The caller and the called of a phone call told as the manner of its clause's verb ("أبلغ X Y
+ * في اتصال هاتفي"): the clause's first bare actor, and the next actor after it (bare or after
+ * بـ، لـ، مع، إلى) with those coordinated with it; null without both.
+ */
+function callOf(words: Word[], tFirst: number, before: Unit[]): { source: Unit; objects: Unit[] } | null {
+  let b = tFirst - 2;
+  while (b >= 0 && !isBarrier(words[b]!) && !(words[b]!.kind === 'punct' && !/[،,]/.test(words[b]!.f))) b--;
+  const clause = before.filter((x) => x.first > b && x.kind === 'actor');
+  const subj = clause.find((x) => x.marker === 'none' && !x.coord);
+  const k = subj ? clause.findIndex((x) => x.first > subj.last && !x.coord && ['none', 'bi', 'li', 'maa', 'ila'].includes(x.marker)) : -1;
+  return subj && k >= 0 ? { source: subj, objects: [clause[k]!, ...coordinated(clause, k)] } : null;
+}
+
+/** Prepositions before which "الأخير" is no pronoun ("في الأخير" "in the end"). */
+const LATTER_NOT_AFTER = F(['في', 'وفي', 'إلى', 'الى', 'من', 'على', 'علي', 'عن', 'حتى', 'منذ']);
+
+/**
+ * "أن الأخير أبلغ …", "وأكد الأخير …", "هذا الأخير": "the latter" standing as a noun — after a
+ * complementizer, a conjunction, a demonstrative, a verb or punctuation, not as the adjective of a
+ * definite noun ("الأسبوع الأخير", "لقائه الأخير") — is the actor named last before it (this
+ * sentence or an earlier one): a phrase of that entity.
+ */
+function latterUnits(text: string, words: Word[], units: Unit[], clusters: MentionCluster[]): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind !== 'arabic' || !/^[وف]?(الاخير|الاخيره)$/.test(w.f) || units.some((u) => i >= u.first && i <= u.last)) continue;
+    const p = words[i - 1];
+    const adjective = !w.pro.length && p && isWord(p) && p.f !== 'هذا' && p.f !== 'هذه' && p.f !== 'وهذا' && p.f !== 'وهذه' && !/^[اأإ]ن(ه|ها)?$/.test(p.raw) && !/^(لان|كما|حيث|بينما|فيما)$/.test(p.f) &&
+      (segment(p.raw).proclitics.includes('ال') || segment(p.raw).enclitics.length > 0 || LATTER_NOT_AFTER.has(p.f) || p.kind !== 'arabic' || units.some((u) => u.last === i - 1));
+    if (adjective) continue;
+    // the actor named last before it
+    let best: { cluster: number; end: number } | null = null;
+    clusters.forEach((c, k) => {
+      if (c.type === 'LOCATION' && !isCountry(c.label)) return;
+      for (const m of c.mentions) if (m.end <= w.start && (!best || m.end > best.end)) best = { cluster: k, end: m.end };
+    });
+    if (!best) continue;
+    out.push({ cluster: (best as { cluster: number }).cluster, kind: 'actor', start: w.start, end: w.end, first: i, last: i, ...markerOf(text, words, i, w.start), city: false, country: false });
+  }
+  return out;
+}
+
 /** Offset where a word starts after its و/ف/ب/ل/ك (the article kept; لل gives its ال back only through the label). */
 function coreStart(w: Word): number {
   const seg = segment(w.raw);
@@ -1322,7 +1371,13 @@ function argumentsOf(
         // "X في لقاء مع Y", "X خلال زيارته إلى Y": a caption-like phrase, the name before is the actor
         const p = words[tFirst - 1];
         const u = before[before.length - 1];
-        if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
+        // "أبلغ X Y في اتصال هاتفي", "وهنأ X Y خلال اتصال هاتفي": a call as the manner of the
+        // clause's verb — its subject called its object (back to the clause's start)
+        const call = t.mode === 'phone' && p && /^(في|خلال|عبر|اثناء)$/.test(p.f) ? callOf(words, tFirst, before) : null;
+        if (call) {
+          source = call.source;
+          objects = call.objects;
+        } else if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
           source = u;
           objects = objectsOf(actorAfter, t);
         } else if (purposeAdjunct(words, tFirst, t.type)) {
