@@ -199,6 +199,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وهنأ الملك محمد السادس الرئيس عبد المجيد تبون في اتصال هاتفي بفوزه.', [['محمد السادس', P], ['عبد المجيد تبون', P]], ['CONSULT/phone محمد السادس → عبد المجيد تبون'], 'a call as the manner of a verb that is no trigger ("في اتصال هاتفي"): its subject called its object'],
   ['وزار عبد المجيد تبون الرباط. ثم التقى الأخير رئيس الحكومة عزيز أخنوش.', [['عبد المجيد تبون', P], ['الرباط', L], ['عزيز أخنوش', P]], ['CONSULT/visit عبد المجيد تبون → عزيز أخنوش'], '"الأخير" as a noun (after a verb) is the actor named last before it'],
   ['وقال عبد المجيد تبون إن اللقاء الأخير مع عزيز أخنوش كان مثمرا.', [['عبد المجيد تبون', P], ['عزيز أخنوش', P]], [], '"الأخير" after a definite noun is its adjective, no actor'],
+  ['وتظاهر الطلاب احتجاجا على الاعتداء الذي تعرض له سالم حداد من طرف حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['PROTEST/demo الطلاب → حركة الفجر', 'ASSAULT حركة الفجر → سالم حداد [historical]'], 'a protest against an act is against its agent (من طرف); the relative clause after a preposition is the act\'s, not the protest\'s'],
+  ['واندلعت مظاهرات عنيفة في المدينة احتجاجا على الاعتداء الذي تعرض له سالم حداد من طرف حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['PROTEST/demo  → حركة الفجر', 'ASSAULT حركة الفجر → سالم حداد [historical]'], 'a protest told as happening, with no actor, takes the recipient of its purpose adjunct'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

@@ -86,7 +86,10 @@
  *     take their noun as a bare object;
  *   - a purpose adjunct ("احتجاجا على X" for a stance — PROTEST, REJECT, SUPPORT, ACCUSE — or
  *     "للاحتجاج على X", "للاجتماع مع X") has the clause's subject, the nearest
- *     bare actor before it, as actor, and X as target;
+ *     bare actor before it, as actor, and X as target — or, when X is an act, its agent ("احتجاجا على
+ *     الاعتداء الذي تعرض له Y من طرف X"); with no subject, a protest told as happening before it
+ *     ("مظاهرات اندلعت … احتجاجا على X") is the unknown actor's, against X. A relative clause past
+ *     a preposition is the later noun's ("على الاعتداء الذي …"), not the trigger's;
  *   - what one is accused of ("اتهم X بالعمل لمصلحة Y") names no recipient, and a pronoun inside
  *     a quote does not stand for a name before the quote opens.
  *   - an attack or a protest told as having happened with no actor named ("ووقع الهجوم …",
@@ -956,6 +959,23 @@ function callOf(words: Word[], tFirst: number, before: Unit[]): { source: Unit; 
   return subj && k >= 0 ? { source: subj, objects: [clause[k]!, ...coordinated(clause, k)] } : null;
 }
 
+/**
+ * The agent of an act whose verbal noun starts at words[i] ("الاعتداء الوحشي الذي تعرض له X من
+ * طرف Y" → Y): the phrase after من طرف / من قبل / على يد later in the sentence, with no other event
+ * trigger and no punctuation between; null when none.
+ */
+function agentOfAct(words: Word[], i: number, units: Unit[], others: EventTriggerInput[]): Unit | null {
+  const w = words[i];
+  if (!w || !isWord(w)) return null;
+  const act = others.find((o) => !o.actor && !looksVerb(o) && o.start >= w.start && o.start < w.end);
+  if (!act) return null;
+  const agent = units.find((u) => u.first > i && u.kind === 'actor' && u.marker === 'agent');
+  if (!agent) return null;
+  if (words.slice(i + 1, agent.first).some((x) => x.kind === 'punct')) return null;
+  if (others.some((o) => o !== act && !o.actor && o.start > act.end && o.end <= words[agent.first]!.start)) return null;
+  return agent;
+}
+
 /** Prepositions before which "الأخير" is no pronoun ("في الأخير" "in the end"). */
 const LATTER_NOT_AFTER = F(['في', 'وفي', 'إلى', 'الى', 'من', 'على', 'علي', 'عن', 'حتى', 'منذ']);
 
@@ -1074,7 +1094,8 @@ function argumentsOf(
     }
     if ((w.kind === 'punct' && /[:;؛]/.test(w.f)) || isBarrier(w)) {
       // "الزيارة التي قام بها X": the relative clause of a verbal noun carries its actor
-      if (!verb && RELATIVES.has(w.f) && i <= tLast + 3 && relativeSupport(words, i)) continue;
+      // (not past a preposition: "احتجاجا على الاعتداء الذي تعرض له X" — the relative is the act's)
+      if (!verb && RELATIVES.has(w.f) && i <= tLast + 3 && relativeSupport(words, i) && !words.slice(tLast + 1, i).some((x) => ADJUNCT_OPENERS.has(x.f) || x.f === 'ضد' || x.f === 'مع')) continue;
       stop = i;
       break;
     }
@@ -1385,11 +1406,21 @@ function argumentsOf(
           // the clause's act; its actor is the clause's subject, the nearest bare actor before
           const subj = [...before].reverse().find((x) => x.kind === 'actor' && x.marker === 'none' && !x.coord);
           const gap = subj ? between(words, subj.last, tFirst) : [];
+          // its recipient is inside the adjunct, before a comma ("للاحتجاج على زيارة X، على ما أفاد Y"),
+          // or the agent of the act it is against ("احتجاجا على الاعتداء الذي تعرض له X من طرف Y": Y)
+          const comma = words.findIndex((w, i) => i > tLast && w.kind === 'punct');
+          const recipients = objectsOf(actorAfter.filter((u) => comma < 0 || u.first < comma), t);
+          if (!recipients.length) {
+            const agent = agentOfAct(words, tLast + 2, units, others);
+            if (agent) recipients.push(agent);
+          }
           if (subj && !hasBarrier(gap) && !openQuote(gap) && !gap.some((w) => MAIN_BOUNDARY.has(w.f) || (w.kind === 'punct' && /[.:;؛]/.test(w.f)))) {
             source = subj;
-            // its recipient is inside the adjunct, before a comma ("للاحتجاج على زيارة X، على ما أفاد Y")
-            const comma = words.findIndex((w, i) => i > tLast && w.kind === 'punct');
-            objects = objectsOf(actorAfter.filter((u) => comma < 0 || u.first < comma), t);
+            objects = recipients;
+          } else if (recipients.length && others.some((o) => o.type === t.type && o.end <= t.start && occurred(o, words))) {
+            // "مظاهرات عنيفة اندلعت … احتجاجا على X": the protest told as happening, its actor unknown
+            source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+            objects = recipients;
           }
         }
       }
@@ -1550,6 +1581,8 @@ function relativeAfter(words: Word[], tLast: number, stop: number): number | nul
   for (let i = tLast + 1; i < Math.min(words.length, tLast + 5); i++) {
     const w = words[i]!;
     if (!isWord(w)) return null;
+    // ("احتجاجا على الاعتداء الذي تعرض له X": after a preposition the relative is another noun's)
+    if (ADJUNCT_OPENERS.has(w.f) || w.f === 'ضد' || w.f === 'مع') return null;
     if (RELATIVES.has(w.f) && relativeSupport(words, i)) return i + 1;
     // "خلال زيارة قام بها إلى أمريكا": an indefinite noun's relative has no التي
     if (i === tLast + 1 && /^(قام|قامت)$/.test(w.f)) return i;
