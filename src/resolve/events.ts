@@ -58,7 +58,8 @@
  *     threat, rejection or accusation ("دعا إلى وقف إطلاق النار") is no event;
  *   - a noun naming the actors (مسلحون, tagged `actor`) is no event, and no name after it is
  *     the verb's subject;
- *   - COOPERATE, SUPPORT and THREATEN verbal nouns are events only with a verb, a light verb or
+ *   - COOPERATE, SUPPORT and THREATEN verbal nouns are events only with a verb, a light verb, a
+ *     verb of ability or intent ("لا يمكنها تأييد", "قرر X دعم": its subject acts) or
  *     a relative clause ("التعاون بين البلدين" is a relation); a light verb may be restricted
  *     to types (argument-order.ar.tsv: "فرض" SANCTION, COERCE).
  *   - a question ("هل تدعم X Y؟", or a sentence opened by هل and closed by ؟) tells no event;
@@ -976,6 +977,18 @@ function agentOfAct(words: Word[], i: number, units: Unit[], others: EventTrigge
   return agent;
 }
 
+/** Verbs of ability and intent that take a verbal noun as complement ("لا يمكنها تأييد", "قررت مقاطعة"). */
+const MODALS = /^[وف]?(يمكن|يمكنه|يمكنها|يمكنهم|يمكنهما|يستطيع|تستطيع|يستطيعون|قرر|قررت|قرروا|يقرر|تقرر|يعتزم|تعتزم|يعتزمون|ينوي|تنوي|يريد|تريد)$/;
+
+/** A verb of ability or intent right before a verbal noun, with the subject named between them when one is ("قررت الحكومة مقاطعة"). */
+function modalBefore(words: Word[], tFirst: number, units: Unit[]): { index: number; subject: Unit | null } | null {
+  let i = tFirst - 1;
+  const u = units.find((x) => x.last === i && x.kind === 'actor' && x.marker === 'none' && !x.coord);
+  if (u) i = u.first - 1;
+  const w = words[i];
+  return w && isWord(w) && MODALS.test(w.f) ? { index: i, subject: u ?? null } : null;
+}
+
 /** Prepositions before which "الأخير" is no pronoun ("في الأخير" "in the end"). */
 const LATTER_NOT_AFTER = F(['في', 'وفي', 'إلى', 'الى', 'من', 'على', 'علي', 'عن', 'حتى', 'منذ']);
 
@@ -1289,6 +1302,7 @@ function argumentsOf(
     // (unless the one it is done to follows with لـ: "اعتقال الشرطة للمتظاهرين")
     const patient = genitive0 && ((t.mode !== null && PATIENT_MODES.has(t.mode)) || PATIENT_NOUNS.test(fold(t.text).replace(/^ال/, ''))) && !actorAfter.some((u) => u !== genitive0 && u.marker === 'li') ? genitive0 : null;
     const genitive = patient ? null : genitive0;
+    const modal = sv ? null : modalBefore(words, tFirst, units);
     if (rel !== null) {
       // "الزيارة التي قام بها X إلى Y"; "زيارة قام بها إلى Y" (he: the actor told just before)
       const relOrder = loadOrders().support.get(wordKey(words[rel]!.raw));
@@ -1353,6 +1367,15 @@ function argumentsOf(
         source = genitive;
         objects = objectsOf(actorAfter.filter((u) => u !== genitive), t);
       }
+    } else if (modal) {
+      // "انه لا يمكنها تأييد النص", "قررت الحكومة مقاطعة المؤتمر": a verbal noun as the complement
+      // of a verb of ability or intent is an act; its actor is that verb's subject — named before
+      // the noun, or the speaker of "أنه" before it, or the subject told before
+      frame = true;
+      let neg = modal.index;
+      while (neg > 0 && /^[وف]?(لا|لن|لم)$/.test(words[neg - 1]!.f)) neg--;
+      source = modal.subject ?? reportedSpeaker(words, neg, before) ?? (clauseInitial(words, neg) ? prevSubject() ?? mainSubject() : null);
+      objects = objectsOf(actorAfter, t);
     } else if (patient) {
       // the actor, if any, comes after من قبل / على يد (below)
       objects = [patient];

@@ -61,6 +61,7 @@ const cases: Case[] = [
   { text: 'gsr-assault-AAW_ARB_20080425.0039-1', has: ['ASSAULT الجيش التركي → مجموعة من المتمردين الاكراد'], not: [], label: '"قال الجيش التركي … ان طائراته قصفت مجموعة من المتمردين": a force with its pronoun acts for its owner; مجموعة من is partitive' },
   { text: 'anercorp-982', has: ['CONSULT أولمرت → كوفي أنان'], not: [], label: '"أن الأخير أبلغ … كوفي أنان في اتصال هاتفي": "the latter" is the actor named last; a call as the manner of the clause\'s verb' },
   { text: 'anercorp-1456', has: ['PROTEST ? → مليشيا البوليساريو'], not: ['PROTEST ? → -'], label: '"مظاهرات عنيفة اندلعت … احتجاجا على الاعتداء الذي تعرض له X من طرف Y": the protest is against the act\'s agent' },
+  { text: 'anercorp-2675', has: ['SUPPORT قطر → -'], not: [], label: '"واكدت قطر … انه لا يمكنها تأييد النص": a verbal noun after a verb of ability is an act, its actor the speaker of انه' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
