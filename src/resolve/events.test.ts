@@ -203,6 +203,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['واندلعت مظاهرات عنيفة في المدينة احتجاجا على الاعتداء الذي تعرض له سالم حداد من طرف حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['PROTEST/demo  → حركة الفجر', 'ASSAULT حركة الفجر → سالم حداد [historical]'], 'a protest told as happening, with no actor, takes the recipient of its purpose adjunct'],
   ['وأكدت قطر أنه لا يمكنها تأييد النص.', [['قطر', L]], ['SUPPORT قطر → - [negation]'], 'a verbal noun after a verb of ability is an act (SUPPORT needs one); its actor the speaker of أنه'],
   ['وقرر سالم حداد دعم حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['SUPPORT سالم حداد → حركة الفجر'], 'a verbal noun after a verb of intent, the subject named between them'],
+  ['وأضرب العرب في إسرائيل أمس احتجاجا على قرار الحكومة.', [['إسرائيل', L]], ['PROTEST/strike-lim العرب → الحكومة'], 'a people no single state names (العرب) is a generic actor (CVL)'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 
