@@ -204,6 +204,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وأكدت قطر أنه لا يمكنها تأييد النص.', [['قطر', L]], ['SUPPORT قطر → - [negation]'], 'a verbal noun after a verb of ability is an act (SUPPORT needs one); its actor the speaker of أنه'],
   ['وقرر سالم حداد دعم حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['SUPPORT سالم حداد → حركة الفجر'], 'a verbal noun after a verb of intent, the subject named between them'],
   ['وأضرب العرب في إسرائيل أمس احتجاجا على قرار الحكومة.', [['إسرائيل', L]], ['PROTEST/strike-lim العرب → الحكومة'], 'a people no single state names (العرب) is a generic actor (CVL)'],
+  ['وقامت امرأة بلجيكية اعتنقت الإسلام بتفجير نفسها مستهدفة دورية للقوات الأمريكية.', [], ['ASSAULT/explosives امرأة بلجيكية → القوات الأمريكية'], 'امرأة counts a person (CVL), who may act; قامت reaches its noun across the subject\'s description'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 
