@@ -118,7 +118,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وطلب أحمد رشيد من فرنسا تسليم الخرائط.', [['أحمد رشيد', P], ['فرنسا', L]], ['REQUEST أحمد رشيد → فرنسا'], 'a request is addressed to the name after من'],
   ['وأجرى يوسف القاسم نائب وزير خارجية الأردن محادثات مع سعد الحريري.', [['يوسف القاسم', P], ['الأردن', L], ['سعد الحريري', P]], ['CONSULT يوسف القاسم → سعد الحريري'], 'a light verb six words back, the subject and its title in between'],
   ['ويتحرك التعاون بين المغرب وإسبانيا نحو آفاق جديدة.', [['المغرب', L], ['إسبانيا', L]], [], 'a cooperation noun with no act (light verb, verb) is a relation, not an event'],
-  ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], [], 'a country right after a place says where the place is: it is no actor'],
+  ['وهدد إقليم كردستان العراق بالانفصال.', [['كردستان', L], ['العراق', L]], ['THREATEN كردستان → -'], 'a country right after a place says where the place is: it is no actor (the region named as a إقليم is, gold anercorp-3215)'],
   ['وفرض مجلس الأمن وقف إطلاق النار.', [['مجلس الأمن', O]], [], 'فرض is a light verb for sanctions, not for a ceasefire'],
   ['ومن المقرر أن يلتقي وليد عيسى سامر حداد حيث يتوقع أن يطلب منه الدعم.', [['وليد عيسى', P], ['سامر حداد', P]], ['CONSULT وليد عيسى → سامر حداد [future]', 'REQUEST وليد عيسى → سامر حداد [future]'], 'a verb after "يتوقع أن" takes the subject of the event told before in the sentence (gold anercorp-2560); منه the nearest other name'],
   ['وقال ماجد ناصر «إن المستوطنين هاجموا القرية واعتدوا على السكان».', [['ماجد ناصر', P]], ['ASSAULT/beat المستوطنين → السكان'], 'the speaker is not the subject of the verbs he reports (the recipient is the second verb\'s, اعتدوا على)'],
@@ -205,6 +205,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وقرر سالم حداد دعم حركة الفجر.', [['سالم حداد', P], ['حركة الفجر', O]], ['SUPPORT سالم حداد → حركة الفجر'], 'a verbal noun after a verb of intent, the subject named between them'],
   ['وأضرب العرب في إسرائيل أمس احتجاجا على قرار الحكومة.', [['إسرائيل', L]], ['PROTEST/strike-lim العرب → الحكومة'], 'a people no single state names (العرب) is a generic actor (CVL)'],
   ['وقامت امرأة بلجيكية اعتنقت الإسلام بتفجير نفسها مستهدفة دورية للقوات الأمريكية.', [], ['ASSAULT/explosives امرأة بلجيكية → القوات الأمريكية'], 'امرأة counts a person (CVL), who may act; قامت reaches its noun across the subject\'s description'],
+  ['وهدد إقليم كردستان العراق بالانفصال إذا لم تستجب حكومة بغداد لمطالبه.', [['كردستان', L], ['العراق', L], ['بغداد', L]], ['THREATEN كردستان → حكومة بغداد'], 'a region named as a إقليم is a polity that acts; the country after it says where it lies'],
+  ['واعتقلت الشرطة في إقليم كردستان سالم حداد.', [['كردستان', L], ['سالم حداد', P]], ['COERCE/arrest الشرطة → سالم حداد'], 'after في, إقليم X is where it happens, no actor'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

@@ -4,7 +4,8 @@
  * around it, within its sentence:
  *
  * - source (actor) and target (recipient) among the entities of the sentence — a person, an
- *   organisation or a country (a city is a place, never an actor). An organisation or place
+ *   organisation or a country (a city is a place, never an actor; a region named as a إقليم,
+ *   "هدد إقليم كردستان", is a polity that acts, unless after في/بـ). An organisation or place
  *   inside a person's title ("مدير وكالة الاستخبارات المركزية وليام بيرنز") is part of that
  *   person, and an organisation right after a title word ("بمدير مكتب التحقيقات الفيدرالي،
  *   كريستوفر راي") stands for the person named next to it, or for its official when none is.
@@ -306,6 +307,8 @@ interface Unit {
   counterpart?: boolean;
   /** a force with its pronoun ("طائراته"): stands for its owner, the nearest actor before it */
   owned?: boolean;
+  /** a region named as a إقليم ("إقليم كردستان"): a polity that acts, not a place */
+  polity?: boolean;
 }
 
 const TITLE_HEADS = (() => {
@@ -899,7 +902,7 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
       // "حمد بن عيسى آل خليفة ملك البحرين": the office after a person's name is that person's title
       continue;
     }
-    if (type === 'LOCATION' && isCountry(clusters[i]!.label) && last0 && last0.kind === 'place' && words[first]!.pro.length === 0) {
+    if (type === 'LOCATION' && isCountry(clusters[i]!.label) && last0 && (last0.kind === 'place' || last0.polity) && words[first]!.pro.length === 0) {
       // "إقليم كردستان العراق": a country right after a place names where the place is, and so
       // after a place and a word of direction ("البصرة جنوب العراق", "بيشاور شمال غرب باكستان")
       let d = first - 1;
@@ -933,14 +936,23 @@ function unitsOf(text: string, words: Word[], s: Sentence, clusters: MentionClus
       start = words[first]!.start;
       official = text.slice(coreStart(words[first]!), m.end);
     }
-    const isPlace = type === 'LOCATION' && !isCountry(clusters[i]!.label);
+    // "هدد إقليم كردستان …": a region named as a إقليم (not a city) is a polity, an actor
+    // (after في or بـ it is where something happens: "السلطة في إقليم كردستان")
+    const polity = type === 'LOCATION' && !isCountry(clusters[i]!.label) && start === m.start && first === wordAt(words, m.start) && m.start === coreStart(words[first]!) &&
+      /^[وف]?اقليم$/.test(words[first - 1]?.f ?? '') && !cities.has(placeKey(clusters[i]!.label)) && !['fi', 'bi'].includes(markerOf(text, words, first - 1, words[first - 1]!.start).marker);
+    if (polity) {
+      first -= 1;
+      start = words[first]!.start;
+    }
+    const isPlace = type === 'LOCATION' && !isCountry(clusters[i]!.label) && !polity;
     const mk = markerOf(text, words, first, start > words[first]!.start ? start : words[first]!.start);
     if (start === m.start && m.start > words[first]!.start) Object.assign(mk, markerOf(text, words, first, m.start));
     units.push({
       cluster: i, kind: isPlace ? 'place' : 'actor', start, end: m.end, first, last, ...mk,
       city: isPlace && cities.has(placeKey(clusters[i]!.label)),
-      country: type === 'LOCATION' && !isPlace,
+      country: type === 'LOCATION' && !isPlace && !polity,
       ...(official ? { label: official } : {}),
+      ...(polity ? { polity } : {}),
     });
   }
   return units;

@@ -64,6 +64,7 @@ const cases: Case[] = [
   { text: 'anercorp-2675', has: ['SUPPORT قطر → -'], not: [], label: '"واكدت قطر … انه لا يمكنها تأييد النص": a verbal noun after a verb of ability is an act, its actor the speaker of انه' },
   { text: 'gsr-protest-AAW_ARB_20080202.0052-3', has: ['PROTEST العرب في اسرائيل → القضاء الاسرائيلي'], not: [], label: '"أضرب العرب في اسرائيل … احتجاجا على رفض القضاء الاسرائيلي": a people (العرب) is a generic actor' },
   { text: 'gsr-assault-AAW_ARB_20070227.0015-20', has: ['ASSAULT امرأة بلجيكية → دورية للقوات الاميركية'], not: [], label: '"قامت امرأة بلجيكية … بتفجير نفسها مستهدفة دورية للقوات الاميركية": امرأة is a counted person who acts' },
+  { text: 'anercorp-3215', has: ['THREATEN إقليم كردستان → الحكومة العراقية'], not: [], label: '"هدد إقليم كردستان العراق بالانفصال إذا لم تستجب الحكومة العراقية": a region named as a إقليم acts' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
