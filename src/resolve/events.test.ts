@@ -207,6 +207,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وقامت امرأة بلجيكية اعتنقت الإسلام بتفجير نفسها مستهدفة دورية للقوات الأمريكية.', [], ['ASSAULT/explosives امرأة بلجيكية → القوات الأمريكية'], 'امرأة counts a person (CVL), who may act; قامت reaches its noun across the subject\'s description'],
   ['وهدد إقليم كردستان العراق بالانفصال إذا لم تستجب حكومة بغداد لمطالبه.', [['كردستان', L], ['العراق', L], ['بغداد', L]], ['THREATEN كردستان → حكومة بغداد'], 'a region named as a إقليم is a polity that acts; the country after it says where it lies'],
   ['واعتقلت الشرطة في إقليم كردستان سالم حداد.', [['كردستان', L], ['سالم حداد', P]], ['COERCE/arrest الشرطة → سالم حداد'], 'after في, إقليم X is where it happens, no actor'],
+  ['واعتصم العمال أمام المصنع حيث أغلق المتظاهرون الطريق وبدأوا بإحراق الإطارات ورشق قوات الأمن بالحجارة.', [], ['PROTEST/demo العمال → -', 'ASSAULT/primitive المتظاهرون → قوات الأمن'], 'رشق (pelting) is an ASSAULT; a verb form joined by و to a list of verbal nouns after "بدأوا بـ" is a verbal noun of it; حيث opens a clause whose subject the dropped one is'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
 ];
 

@@ -105,8 +105,9 @@
  *     "من طرف X" is the agent of the nearest act before it, not across another trigger; a verb
  *     with the plural suffix وا ("وطالبوا الحكومة") holds its subject, the phrase after it is its
  *     object; a verb of another event after و/ف ends the stretch of arguments; "هجوم مسلح": the
- *     actor noun is the attack's adjective; "بعمليات قتل وخطف": verb forms in a list of verbal
- *     nouns are nouns.
+ *     actor noun is the attack's adjective; "بعمليات قتل وخطف", "بدأوا بإحراق الإطارات ورشق
+ *     الجنود": verb forms in a list of verbal nouns are nouns; حيث، فيما، بينما open a clause
+ *     with a subject of its own, which a later verb with a dropped subject takes.
  *   - a light verb supports its nearest verbal noun, not one in that noun's complement ("بدأت
  *     النيابة التحقيق في حوادث الشغب"), and generic phrases do not count toward its reach ("أقدم
  *     متظاهرون غاضبون … على قطع الطريق"); a verbal noun told as happening takes a generic
@@ -571,6 +572,20 @@ export function buildEvents(
     const t = sorted[k]!;
     const p = sorted[k - 1]!;
     if (looksVerb(t) && /^[^اى]{2}[^اىي]$/.test(fold(t.text)) && !looksVerb(p) && !p.actor && /^\s+[وف]$/.test(text.slice(p.end, t.start))) sorted[k] = { ...t, verb: false };
+  }
+  // "بدأوا بإحراق الإطارات ورشق الجنود", "قاموا بخطفه وقتل …": so is one joined by و to a list of
+  // verbal nouns opened by بـ after قام / بدأ (the first noun need not be a trigger)
+  for (let k = 0; k < sorted.length; k++) {
+    const t = sorted[k]!;
+    if (!looksVerb(t) || !/^[^اى]{2}[^اىي]$/.test(fold(t.text)) || !/(^|\s)[وف]$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
+    const toks = text.slice(Math.max(0, t.start - 80), t.start - 1).split(/\s+/).filter(Boolean).slice(-5);
+    if (toks.some((x) => /[.،,؛;:!?؟«»"“”()]/.test(x))) continue;
+    for (let j = toks.length - 1; j >= 1; j--) {
+      if (/^ب[^ب]{3,}/.test(fold(toks[j]!)) && /^(قام|قامت|قاموا|يقوم|تقوم|يقومون|بدا|بدات|بداوا)$/.test(fold(toks[j - 1]!).replace(/^[وف](?=...)/, ''))) {
+        sorted[k] = { ...t, verb: false };
+        break;
+      }
+    }
   }
   const actorNouns = sorted.filter((t) => t.actor && !adjectival(t.start, t.end));
   for (const t of sorted) {
@@ -1521,8 +1536,8 @@ const MAIN_BOUNDARY = F([
   'الذي', 'التي', 'الذين', 'حيث', 'فيما', 'بينما', 'لكن', 'ولكن', 'إذ', 'بل',
 ]);
 
-/** Adversatives that open a main clause of their own ("بل"، "لكن"). */
-const RESTART = F(['بل', 'لكن', 'ولكن']);
+/** Adversatives and clause openers that start a clause with a subject of its own ("بل"، "لكن"، "حيث أغلق المتظاهرون … وبدأوا"). */
+const RESTART = F(['بل', 'لكن', 'ولكن', 'حيث', 'فيما', 'بينما']);
 
 const PP_PRONOUN = /^(منه|منها|منهم|عليه|عليها|عليهم|معه|معها|معهم|اليه|اليها|اليهم|له|لها|لهم|به|بها|بهم)$/;
 
@@ -1540,6 +1555,8 @@ const CLAUSE_OPENERS = F(['حيث', 'ثم', 'كما', 'وقد', 'قد', 'فيم�
 function clauseInitial(words: Word[], i: number): boolean {
   const w = words[i]!;
   if (w.pro.includes('و') || w.pro.includes('ف')) return true;
+  // ("وبدأوا": a light verb whose و the segmenter left on it)
+  if (/^[وف]...$/.test(w.f.slice(0, 4)) && loadOrders().support.has(wordKey(w.raw.replace(/^[وف]/, '')))) return true;
   let j = i - 1;
   while (j >= 0 && !isWord(words[j])) j--;
   return j < 0 || CLAUSE_OPENERS.has(words[j]!.f);
