@@ -80,7 +80,9 @@
  *     pronoun ("نظيره الفرنسي") is an official (GOV) of the other side: the object after a verb,
  *     and as the genitive of a verbal noun ("بعد لقاء نظيره") met by the subject told before;
  *     a force with its pronoun ("قال الجيش إن طائراته قصفت …", "قواتها", "عناصره") acts for its
- *     owner, the nearest bare actor before it (none: no event), and is never a recipient.
+ *     owner, the nearest bare actor before it (none: no event), and is never a recipient; a
+ *     relative with its pronoun ("تعرضت بناته للاعتقال") is a person an act is done to, never
+ *     its actor, and not after another relative ("شقيق زوجته").
  *   - the genitive of an act done to someone (arrest, deportation, confiscation, assassination,
  *     abduction, execution, torture, release; killing and wounding: "اعتقال X", "اغتيال X",
  *     "مقتل X") is its target, never its actor; "مددت المحكمة اعتقال X": مدد is a light verb of
@@ -310,6 +312,8 @@ interface Unit {
   owned?: boolean;
   /** a region named as a إقليم ("إقليم كردستان"): a polity that acts, not a place */
   polity?: boolean;
+  /** a relative with its pronoun ("بناته"): a recipient, never an actor (most often a genitive: "صور زوجها") */
+  kin?: boolean;
 }
 
 const TITLE_HEADS = (() => {
@@ -543,7 +547,7 @@ export function buildEvents(
         const cluster = clusters.length + generic.size;
         generic.set(cluster, { id: genericId(g.code, g.country), label: g.label });
         if (g.counted) counted.add(cluster);
-        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code, ...(g.counterpart ? { counterpart: true } : {}), ...(g.owned ? { owned: true } : {}) };
+        return { cluster, kind: 'actor', start: words[g.first]!.start, end: words[g.last]!.end, first: g.first, last: g.last, ...markerOf(text, words, g.first, words[g.first]!.start), city: false, country: false, generic: g.code, ...(g.counterpart ? { counterpart: true } : {}), ...(g.owned ? { owned: true } : {}), ...(g.kin ? { kin: true } : {}) };
       });
       d = { words, units, withGeneric: [...units, ...gen].sort((a, b) => a.first - b.first) };
       cache.set(si, d);
@@ -649,6 +653,8 @@ export function buildEvents(
       d = { ...d, source: owner.cluster, subject: d.subject === ownedUnit.cluster ? owner.cluster : d.subject };
     }
     if (withGeneric.some((u) => u.owned)) d.targets = d.targets.filter((x) => !withGeneric.some((u) => u.owned && u.cluster === x));
+    // a relative with its pronoun is one an act is done to ("تعرضت بناته للاعتقال"), never its actor
+    if (withGeneric.some((u) => u.kin && u.cluster === d!.source)) continue;
     // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
     if (!d.frame && FRAMED.has(t.type)) continue;
     // a passive with no one named it was done to ("وأصيب خمسة"): an agentless report, once a sentence
@@ -1356,7 +1362,7 @@ function argumentsOf(
       if (sv.order === 'support-patient') {
         // "تعرض X للتعذيب", "قال نصر إنه تعرض للتعذيب": X underwent the act — its target; the actor
         // is unknown unless named after من قبل / على يد (below)
-        // (with no one named as having undergone it — "تعرضت بناته للاعتقال" — no event)
+        // (with no one named as having undergone it — "تعرضت الأوضاع للتدهور" — no event)
         const patientUnit = subjectUnit ?? reportedSpeaker(words, sv.index, before);
         if (!patientUnit) return null;
         source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
@@ -1708,6 +1714,8 @@ interface GenericHead {
   hon: boolean;
   /** a counterpart ("نظيره"): an actor only with its pronoun */
   cp: boolean;
+  /** a relative ("ابنه"، "بناته"): a person named by kinship, only with its pronoun */
+  kin: boolean;
 }
 
 interface GenericTable {
@@ -1748,7 +1756,7 @@ function loadGeneric(): GenericTable {
       else t.nats.set(n.base, code.slice(1));
     } else {
       const list = t.heads.get(words[0]!) ?? [];
-      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count', hon: tag === 'hon', cp: tag === 'cp' });
+      list.push({ words, code, nat: tag === 'nat', construct: tag === 'cs', count: tag === 'count', hon: tag === 'hon', cp: tag === 'cp', kin: tag === 'kin' });
       list.sort((a, b) => b.words.length - a.words.length);
       t.heads.set(words[0]!, list);
     }
@@ -1789,6 +1797,8 @@ export interface GenericPhrase {
   counterpart?: boolean;
   /** a force with its pronoun ("طائراته", "قواتها"): it acts for the one the pronoun names */
   owned?: boolean;
+  /** a relative with its pronoun ("بناته"): one an act is done to, never its actor */
+  kin?: boolean;
 }
 
 /** Sectors whose heads with a pronoun act for their owner ("طائراته" for the army, "عناصرها" for the group). */
@@ -1821,6 +1831,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     let countNoun = false;
     let honorific = false;
     let counterpart = false;
+    let kin = false;
     for (const h of heads.get(k) ?? []) {
       let ok = true;
       for (let x = 1; x < h.words.length && ok; x++) {
@@ -1834,6 +1845,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
       countNoun = h.count;
       honorific = h.hon;
       counterpart = h.cp;
+      kin = h.kin;
       j = i + h.words.length - 1;
       break;
     }
@@ -1851,9 +1863,12 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     const pronoun = segment(w.raw).enclitics.length > 0;
     // ("أن طائراته قصفت", "إن قواتها اعتقلت": a force with its pronoun acts for the one the pronoun
     // names — kept as such, to stand for its owner, never a recipient)
-    const owned = pronoun && !honorific && !counterpart && OWNED_SECTORS.has(code) && j === i;
-    if (pronoun && !(honorific && j === i) && !counterpart && !owned) continue;
-    if (counterpart && !pronoun) continue;
+    const owned = pronoun && !honorific && !counterpart && !kin && OWNED_SECTORS.has(code) && j === i;
+    // ("تعرضت بناته للاعتقال": a relative with its pronoun is a person)
+    if (pronoun && !(honorific && j === i) && !counterpart && !kin && !owned) continue;
+    if ((counterpart || kin) && !pronoun) continue;
+    // ("شقيق زوجته": a relative of a relative is the first one's, in the construct state)
+    if (kin && i > 0 && words[i - 1]!.kind === 'arabic' && [gkey(words[i - 1]!.raw), gkey(words[i - 1]!.raw).replace(/^[وف](?=...)/, '')].some((pk) => (heads.get(pk) ?? []).some((h) => h.kin))) continue;
     if (lost) w.pro = [lost];
     // "وزير الخارجية", "مدير استخبارات الشرطة الوطنية": a head after a title word is the
     // title's complement, and so are the bare words after it
@@ -1901,7 +1916,7 @@ function genericPhrases(text: string, words: Word[], taken: Set<number>): Generi
     // a number after the phrase, counts people as a number does
     const indefinite = !/^ال/.test(w.f.replace(/^[وفبلك]+(?=ال)/, '')) && (/[^ا]ا$/.test(w.f) || countNoun);
     const numberAfter = NUMBER_WORDS.test(words[j + 1]?.f ?? '');
-    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter, ...(counterpart ? { counterpart } : {}), ...(owned ? { owned } : {}) });
+    out.push({ first, last: j, code, country, label, counted: first < i || words[i - 1]?.kind === 'number' || indefinite || numberAfter, ...(counterpart ? { counterpart } : {}), ...(owned ? { owned } : {}), ...(kin ? { kin } : {}) });
     i = j;
   }
   return out;

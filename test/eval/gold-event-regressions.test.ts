@@ -66,6 +66,7 @@ const cases: Case[] = [
   { text: 'gsr-assault-AAW_ARB_20070227.0015-20', has: ['ASSAULT امرأة بلجيكية → دورية للقوات الاميركية'], not: [], label: '"قامت امرأة بلجيكية … بتفجير نفسها مستهدفة دورية للقوات الاميركية": امرأة is a counted person who acts' },
   { text: 'anercorp-3215', has: ['THREATEN إقليم كردستان → الحكومة العراقية'], not: [], label: '"هدد إقليم كردستان العراق بالانفصال إذا لم تستجب الحكومة العراقية": a region named as a إقليم acts' },
   { text: 'gsr-protest-AAW_ARB_20061231.0042-12', has: ['ASSAULT المتظاهرون الغاضبون → الجنود الإثيوبيين'], not: ['ASSAULT الجنود الإثيوبيين → -'], label: '"حيث أغلق المتظاهرون … وبدأوا بإحراق إطارات السيارات ورشق الجنود الإثيوبيين بالحجارة": رشق in a list of verbal nouns after بدأوا بـ, its subject the clause\'s after حيث' },
+  { text: 'arabic-html-ass-17', has: ['COERCE ? → بناته'], not: [], label: '"وقد تعرضت بناته للاعتقال": a relative with its pronoun is a person who underwent the act' },
 ];
 
 /** Speakers: [gold unit, the quote's first words, the speaker as the gold names it, rule guarded]. */
