@@ -26,7 +26,8 @@ describe('GET /api/timeline', () => {
       assert.equal(Object.values(b.by_type as Record<string, number>).reduce((n, x) => n + x, 0), b.count);
     }
     assert.deepEqual(t.buckets[0], { day: '2023-11-14', count: 2, by_type: { CONSULT: 1, SUPPORT: 1 } });
-    assert.deepEqual(t.buckets.at(-1).day, '2024-02-05', 'an undated event counts on its article’s publication day');
+    assert.ok(t.buckets.some((b: { day: string }) => b.day === '2024-02-05'), 'an undated event counts on its article’s publication day');
+    assert.deepEqual(t.buckets.at(-1), { day: '2024-03-12', count: 1, by_type: { CONSULT: 1 } });
   });
 
   it('takes the event filters, and still sums to the filtered events', async () => {
