@@ -63,8 +63,10 @@ const N = opt('articles', 10_000);
 const BLOCK = opt('block', 1000);
 const json = args.includes('--json');
 const threads = opt('threads', 0);
-const keepDb = args.includes('--keep-db') ? args[args.indexOf('--keep-db') + 1] ?? null : null;
-const heapSnapshot = args.includes('--heap-snapshot') ? args[args.indexOf('--heap-snapshot') + 1] ?? null : null;
+/** The value after `--name`, null when the option is absent. */
+const pathOpt = (name: string): string | null => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] ?? null : null);
+const keepDb = pathOpt('keep-db');
+const heapSnapshot = pathOpt('heap-snapshot');
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BLOCK) || BLOCK < 1 || !Number.isInteger(threads) || threads < 0) {
   console.error('usage: bench-ingest [--articles N] [--block B] [--threads T] [--json] [--keep-db PATH] [--heap-snapshot PATH]');
   process.exit(2);
