@@ -2,8 +2,11 @@
  * Scores Marsad's events, dates and quotes against the hand-annotated gold set
  * `data/events/gold.jsonl` (what it is and how it was made: `data/events/gold.README.md`).
  *
- *   npm run eval:events [-- --json] [-- --errors (each error with its cause, and counts by cause)] [-- --keep] [-- --split dev|test|all]
- *   (or: npx tsc -p tsconfig.json && node dist/scripts/eval-events.js [--json] [--errors] [--keep] [--split dev|test|all])
+ *   npm run eval:events [-- --json] [-- --errors (each error with its cause, and counts by cause)] [-- --keep] [-- --split dev|test|all] [-- --gold FILE]
+ *   (or: npx tsc -p tsconfig.json && node dist/scripts/eval-events.js [--json] [--errors] [--keep] [--split dev|test|all] [--gold FILE])
+ *
+ * --gold scores another gold file of the same format instead of data/events/gold.jsonl (such as
+ * data/events/gold-heldout.jsonl, annotated after the rules were written: see its README).
  *
  * --split restricts scoring to half of the gold set: `dev` keeps the units at even positions of
  * gold.jsonl (0-based, counting unit lines only), `test` the odd ones, `all` (the default) every
@@ -45,7 +48,7 @@
  * Skipped, with a message and exit status 0, when ../shared is absent.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -593,7 +596,10 @@ async function main(): Promise<void> {
     console.log(`eval-events: ${SHARED_DIR} not found — the gold set refers to texts there; nothing to evaluate (skipped).`);
     return;
   }
-  const goldPath = dataFile('events/gold.jsonl');
+  const gi = args.indexOf('--gold');
+  if (gi >= 0 && !args[gi + 1]) throw new Error('--gold needs a file (a gold set in the format of data/events/gold.jsonl)');
+  const goldPath = gi >= 0 ? resolve(args[gi + 1]!) : dataFile('events/gold.jsonl');
+  if (!existsSync(goldPath)) throw new Error(`--gold ${args[gi + 1]}: no such file (expected a gold set in the format of data/events/gold.jsonl)`);
   const gold = splitUnits(readGold(goldPath), split);
   const resolver = new TextResolver(SHARED_DIR);
   const units: Array<{ unit: GoldUnit; text: string }> = [];
