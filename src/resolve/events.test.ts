@@ -211,6 +211,9 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['واعتقلت الشرطة في إقليم كردستان سالم حداد.', [['كردستان', L], ['سالم حداد', P]], ['COERCE/arrest الشرطة → سالم حداد'], 'after في, إقليم X is where it happens, no actor'],
   ['واعتصم العمال أمام المصنع حيث أغلق المتظاهرون الطريق وبدأوا بإحراق الإطارات ورشق قوات الأمن بالحجارة.', [], ['PROTEST/demo العمال → -', 'ASSAULT/primitive المتظاهرون → قوات الأمن'], 'رشق (pelting) is an ASSAULT; a verb form joined by و to a list of verbal nouns after "بدأوا بـ" is a verbal noun of it; حيث opens a clause whose subject the dropped one is'],
   ['وشن المندوب دان حداد هجوما عنيفا على أمين الأمم المتحدة.', [['دان حداد', P], ['الأمم المتحدة', O]], ['ACCUSE دان حداد → أمين الأمم المتحدة'], 'a trigger inside a name (دان "condemned") takes no part in any rule: the attack is no complement of it'],
+  ['وصل الرئيس سالم حداد ظهر أمس إلى نواكشوط في زيارة رسمية لموريتانيا تستغرق ثلاثة أيام.', [['سالم حداد', P], ['نواكشوط', L], ['موريتانيا', L]], ['CONSULT/visit سالم حداد → موريتانيا'], 'a visit as the manner of a verb of arrival (وصل … في زيارة) is made by its subject'],
+  ['بل حمل عليهما الرئيس سالم حداد واتهمهما بتهديد المنطقة.', [['سالم حداد', P]], [], 'a dual pronoun with no two names before it: no event'],
+  ['ولم تدع سوريا وحليفتها إيران إلى المؤتمر، بل حمل عليهما الرئيس سالم حداد واتهمهما بتهديد المنطقة.', [['سوريا', L], ['إيران', L], ['سالم حداد', P]], ['ACCUSE سالم حداد → سوريا', 'ACCUSE سالم حداد → إيران'], 'a dual object pronoun (اتهمهما) stands for the two names before it'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

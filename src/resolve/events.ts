@@ -45,7 +45,10 @@
  *   - "X وY عقدا مباحثات": a joint subject of a dual or plural verb, X the source, Y the target;
  *   - "X في لقاء مع Y" (captions): the name before في/خلال is the actor of the verbal noun;
  *     a call after في/خلال/عبر as the manner of its clause's verb ("هنأ X Y في اتصال هاتفي") is
- *     the clause's: its first bare actor called the next one;
+ *     the clause's: its first bare actor called the next one; so is a visit after في/خلال as the
+ *     manner of a verb of arrival ("وصل X … إلى Y في زيارة رسمية لـZ": X visits Z; `arrive` rows
+ *     of argument-order.ar.tsv);
+ *   - a dual object pronoun ("واتهمهما") stands for the two names before it;
  *   - "الأخير" / "الأخيرة" ("the latter") standing as a noun — not after a definite noun, whose
  *     adjective it is — is the actor named last before it ("أن الأخير أبلغ …");
  *   - a name after أمام، خلال، عند، عقب … is neither subject nor object; "قوة من X" acts as X;
@@ -172,6 +175,8 @@ interface OrderTable {
   support: Map<string, SupportOrder>;
   /** event types a light verb supports, when the table restricts them ("فرض" SANCTION, COERCE) */
   supportTypes: Map<string, Set<string>>;
+  /** verbs of arrival ("وصل X … في زيارة"): a visit told as their manner is their subject's */
+  arrive: Set<string>;
 }
 
 let orderTable: OrderTable | null = null;
@@ -181,7 +186,7 @@ const wordKey = (w: string): string => stemKey(segment(w).stem);
 function loadOrders(): OrderTable {
   if (orderTable) return orderTable;
   const name = 'events/argument-order.ar.tsv';
-  const t: OrderTable = { order: new Map(), support: new Map(), supportTypes: new Map() };
+  const t: OrderTable = { order: new Map(), support: new Map(), supportTypes: new Map(), arrive: new Set() };
   for (const { text } of readDataList(name)) {
     const [form, order, types] = text.split('\t').map((c) => c.trim());
     if (!form || !order) throw new MarsadError('DATA_FILE_INVALID', `'${text}': expected FORM and ORDER separated by a tab`, dataFile(name));
@@ -189,13 +194,14 @@ function loadOrders(): OrderTable {
     // (news often writes a final ى as ي — "تلقي"، "علي" — which the light stem reads otherwise)
     const keys = new Set([wordKey(word), wordKey(word.replace(/ى$/, 'ي'))]);
     if (order === 'agent' || order === 'host' || order === 'receive') for (const key of keys) t.order.set(key, order);
+    else if (order === 'arrive') for (const key of keys) t.arrive.add(key);
     else if (order === 'support' || order === 'support-receive' || order === 'support-patient') {
       for (const key of keys) {
         t.support.set(key, order);
         if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
       }
     }
-    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, support, support-receive, support-patient)`, dataFile(name));
+    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, arrive, support, support-receive, support-patient)`, dataFile(name));
   }
   return (orderTable = t);
 }
@@ -994,6 +1000,23 @@ function callOf(words: Word[], tFirst: number, before: Unit[]): { source: Unit; 
 }
 
 /**
+ * The subject of a verb of arrival (argument-order.ar.tsv, `arrive`) in the clause of a visit
+ * told as its manner ("وصل X … إلى Y في زيارة …"): the first bare actor after the verb, within
+ * the clause (back to a barrier or a punctuation mark other than a comma); null when none.
+ */
+function arrivalSubject(words: Word[], tFirst: number, before: Unit[]): Unit | null {
+  const arrive = loadOrders().arrive;
+  for (let b = tFirst - 2; b >= 0; b--) {
+    const w = words[b]!;
+    if (isBarrier(w) || (w.kind === 'punct' && !/[،,]/.test(w.f))) return null;
+    if (!isWord(w) || !arrive.has(wordKey(w.raw))) continue;
+    const u = before.find((x) => x.first > b && x.kind === 'actor' && !x.coord);
+    return u && u.marker === 'none' ? u : null;
+  }
+  return null;
+}
+
+/**
  * The agent of an act whose verbal noun starts at words[i] ("الاعتداء الوحشي الذي تعرض له X من
  * طرف Y" → Y): the phrase after من طرف / من قبل / على يد later in the sentence, with no other event
  * trigger and no punctuation between; null when none.
@@ -1267,11 +1290,15 @@ function argumentsOf(
       if (!source && clauseInitial(words, tFirst)) source = prevSubject() ?? mainSubject();
       if (source) {
         const sc = source.cluster;
-        const ante = [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u !== source && !openQuote(between(words, u.last, tFirst)));
+        const antes = [...before].reverse().filter((u) => u.kind === 'actor' && u.cluster !== sc && u !== source && !openQuote(between(words, u.last, tFirst)));
+        const ante = antes[0];
         // a recipient the text names but not as a name Marsad knows: no event rather than a wrong
         // one, unless the subject stands before a form that may be a noun ("حماس رفضها": her refusal)
         if (!ante && source !== pre) return null;
         objects = ante ? [ante] : [];
+        // "لم تدع سوريا وحليفتها إيران … واتهمهما": a dual pronoun stands for the two names before
+        const second = antes.find((u) => u.cluster !== ante?.cluster);
+        if (ante && second && enc[enc.length - 1] === 'هما') objects = [second, ante];
       }
     } else if (INHERENT_PASSIVE.test(fold(t.text)) || (passiveReading(t, words, tFirst, tLast, actorAfter) && (pre ?? passivePatient()))) {
       // "وكان الدويك قد اعتقل في …", "جنديا عراقيا قتل وأصيب آخر": a verb of an act done to
@@ -1456,6 +1483,11 @@ function argumentsOf(
           objects = call.objects;
         } else if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
           source = u;
+          objects = objectsOf(actorAfter, t);
+        } else if (t.mode === 'visit' && p && /^(في|خلال)$/.test(p.f) && arrivalSubject(words, tFirst, before)) {
+          // "وصل X … إلى الدار البيضاء في زيارة رسمية للمملكة المغربية": a visit as the manner of
+          // a verb of arrival is made by that verb's subject
+          source = arrivalSubject(words, tFirst, before);
           objects = objectsOf(actorAfter, t);
         } else if (purposeAdjunct(words, tFirst, t.type)) {
           // "تجمع نحو 40 متظاهرا … للاحتجاج على X", "أضرب العمال احتجاجا على X": the purpose of
