@@ -147,7 +147,8 @@ export function normLabel(label: string): string {
     .join(' ');
 }
 
-const alternatives = (g: GoldLabel): string[] => (Array.isArray(g) ? g : [g]);
+/** The alternatives of a gold label (one label: itself). */
+export const alternatives = (g: GoldLabel): string[] => (Array.isArray(g) ? g : [g]);
 
 /** Whether a predicted label names the gold actor: whole-word containment either way. */
 export function labelMatches(gold: GoldLabel, predicted: string | null | undefined): boolean {
