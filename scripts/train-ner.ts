@@ -3,11 +3,14 @@
  *
  *   npm run train:ner [-- --epochs 20] [-- --bits 20] [-- --seed 1] [-- --dev-only] [-- --no-rules]
  *                     [-- --min-count 2] [-- --doc-window 30] [-- --folds 5] [-- --mix 1] [-- --no-aqmar] [-- --errors FILE]
+ *                     [-- --train-fraction 1]
  *
  * --min-count: words seen fewer times in training are features only as "a rare word";
  * --doc-window 0: no second (document) pass; --no-aqmar: skip the AQMAR report (use it
  * while exploring: nothing is chosen on AQMAR); --errors: write dev predictions; --mix K: each
- * of the two models is the mean of K models trained in K seeded orders (seed, seed+1 …).
+ * of the two models is the mean of K models trained in K seeded orders (seed, seed+1 …);
+ * --train-fraction F (with --dev-only): train on the first F of the training part only, the
+ * dev split unchanged — a learning curve: how much more annotated text would buy.
  *
  * 1. Reads ANERcorp (CAMeL Lab training split, ../shared/data/ner/anercorp-camel-train.txt)
  *    and holds out the LAST 10% of its sentences as the development split — a contiguous block,
@@ -52,10 +55,12 @@ interface Args {
   folds: number;
   /** models (seeds seed, seed+1 …) averaged into each of the two models; the folds' models are single */
   mix: number;
+  /** share of the training part (its first sentences) used, for a learning curve (dev-only) */
+  trainFraction: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { epochs: 20, bits: 20, seed: 1, devFraction: 0.1, devOnly: false, rules: true, train: null, aqmar: true, errors: null, minCount: 2, docWindow: 30, folds: 5, mix: 1 };
+  const a: Args = { epochs: 20, bits: 20, seed: 1, devFraction: 0.1, devOnly: false, rules: true, train: null, aqmar: true, errors: null, minCount: 2, docWindow: 30, folds: 5, mix: 1, trainFraction: 1 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => {
@@ -76,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--doc-window') a.docWindow = Number(v());
     else if (k === '--folds') a.folds = Number(v());
     else if (k === '--mix') a.mix = Number(v());
+    else if (k === '--train-fraction') a.trainFraction = Number(v());
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -143,7 +149,9 @@ function main(): void {
   if (!trainFile) throw new Error('train-ner: ../shared/data/ner/anercorp-camel-train.txt not found (or pass --train FILE)');
   const all = readConll([trainFile]);
   const nDev = Math.round(all.length * args.devFraction);
-  const train = all.slice(0, all.length - nDev);
+  if (!(args.trainFraction > 0 && args.trainFraction <= 1)) throw new Error(`--train-fraction must be in (0, 1] (got ${args.trainFraction})`);
+  if (args.trainFraction < 1 && !args.devOnly) throw new Error('--train-fraction is for learning curves: use it with --dev-only (the committed model trains on every sentence)');
+  const train = all.slice(0, Math.round((all.length - nDev) * args.trainFraction));
   const dev = all.slice(all.length - nDev);
   const tokens = (ss: ConllSentence[]): number => ss.reduce((n, s) => n + s.tokens.length, 0);
   console.log(`${trainFile}: ${all.length} sentences; train ${train.length} (${tokens(train)} tokens), dev = last ${dev.length} sentences (${tokens(dev)} tokens)`);
