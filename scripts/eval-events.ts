@@ -42,8 +42,9 @@
  *     null). Accuracy = right / gold timexes, also split into resolved and unresolved gold.
  *   - quotes: a predicted quote matches a gold quote when its first words (folded, punctuation
  *     and quote marks dropped) start with the gold `start_words`. One-to-one. Speaker accuracy
- *     is over matched quotes: the predicted speaker label must match a gold label (null gold:
- *     null predicted).
+ *     is over matched quotes: the predicted speaker must match the gold label as an actor does
+ *     (its entity label or one of its mentions in the unit: "كوفي عنان" written "أنان"; null
+ *     gold: null predicted).
  *
  * Skipped, with a message and exit status 0, when ../shared is absent.
  */
@@ -120,7 +121,8 @@ export interface PredEvent {
 
 export interface PredQuote {
   text: string;
-  speaker: { label: string } | null;
+  /** the speaker's entity label and, where known, the names it goes by in the text (as for actors) */
+  speaker: PredActor | null;
 }
 
 export interface PredTimex {
@@ -203,10 +205,10 @@ export function quoteMatches(gold: GoldQuote, pred: PredQuote): boolean {
   return g.length > 0 && g.every((w, i) => p[i] === w);
 }
 
-/** Whether the predicted speaker is the gold one (null gold: null predicted). */
-export function speakerMatches(gold: GoldLabel | null, pred: { label: string } | null): boolean {
+/** Whether the predicted speaker is the gold one, by its label or a name the text gives it, as actors are (null gold: null predicted). */
+export function speakerMatches(gold: GoldLabel | null, pred: PredActor | null): boolean {
   if (gold === null) return pred === null;
-  return labelMatches(gold, pred?.label);
+  return sideMatches(gold, pred, false);
 }
 
 /** Where the gold timexes are in the text: each found after the end of the previous one; -1 when absent. */
@@ -568,14 +570,15 @@ async function predict(units: Array<{ unit: GoldUnit; text: string }>): Promise<
       const r = (await analyseArticle(store, id, article)) as unknown as {
         entities: { id: string; mentions: { text: string }[] }[];
         events?: (Omit<PredEvent, 'source' | 'target'> & { source: { id: string; label: string } | null; target: { id: string; label: string } | null })[];
-        quotes: PredQuote[];
+        quotes: (Omit<PredQuote, 'speaker'> & { speaker: { id: string | null; label: string } | null })[];
         timexes: PredTimex[];
       };
       // an actor goes by its entity's label and by every name the text gives it
       const names = new Map(r.entities.map((e) => [e.id, [...new Set(e.mentions.map((m) => m.text))]]));
       const actor = (a: { id: string; label: string } | null): PredActor | null => (a ? { label: a.label, names: names.get(a.id) ?? [] } : null);
       const events = Array.isArray(r.events) ? r.events.map((e) => ({ ...e, source: actor(e.source), target: actor(e.target) })) : null;
-      out.push({ events, quotes: r.quotes, timexes: r.timexes });
+      const quotes = r.quotes.map((q) => ({ ...q, speaker: q.speaker ? { label: q.speaker.label, names: (q.speaker.id && names.get(q.speaker.id)) || [] } : null }));
+      out.push({ events, quotes, timexes: r.timexes });
     }
   } finally {
     await store.close();

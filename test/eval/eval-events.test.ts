@@ -43,6 +43,8 @@ test('quotes match by their first words; speakers by label, null only with null'
   assert.ok(speakerMatches('الحافظي', { label: 'إحسان الحافظي' }));
   assert.ok(speakerMatches(null, null));
   assert.ok(!speakerMatches('الحافظي', null));
+  assert.ok(speakerMatches('أنان', { label: 'كوفي عنان', names: ['أنان'] }), 'a speaker goes by the names the text gives it, as an actor does');
+  assert.ok(!speakerMatches('أنان', { label: 'كوفي عنان', names: ['عنان'] }));
 });
 
 test('gold timexes are located in order, each after the end of the previous one', () => {
