@@ -23,7 +23,8 @@
  * (الاجتماعي is no اجتماع); an imperfect form matches a word the segmenter left with its
  * future prefix (سيحل ~ يحل, status future); a trigger inside an [idiom] cue phrase ("صادر عن"
  * "issued by") is dropped. Forms tagged `actor` (مسلحون "gunmen") are reported with
- * `actor: true`: they name who acted, not an event.
+ * `actor: true`: they name who acted, not an event; forms tagged `framed` (جولة، تهمة) with
+ * `framed: true`: an event only with a verb, a light verb or a relative clause.
  *
  * Status, from cue words (data/events/cues.ar.txt) in the same sentence, by precedence:
  * - `negation`: a [negation] cue (لم لن لا ما ليس عدم دون …) among the four words before the
@@ -107,10 +108,12 @@ interface Entry {
   weak: boolean;
   /** a noun naming the actors of an event (مسلحون "gunmen"), not the event */
   actor: boolean;
+  /** a verbal noun that tells an event only with a verb, a light verb or a relative clause (جولة، تهمة) */
+  framed: boolean;
   order: number;
 }
 
-const TAGS = new Set(['v', 'vi', 'n', 'p', 'exact', 'weak', 'actor']);
+const TAGS = new Set(['v', 'vi', 'n', 'p', 'exact', 'weak', 'actor', 'framed']);
 const GAP = '…';
 const GAP_MAX = 3;
 const WINDOW = 4;
@@ -126,7 +129,7 @@ function compile(form: string, order: number, type: string, mode: string | null,
   const words = form.split(/\s+/).filter(Boolean).map(patternWord);
   return {
     form, type, mode, words, size: words.filter((w) => !w.gap).length, order,
-    verb: tags.has('v') || tags.has('vi'), imperfect: tags.has('vi'), exact: tags.has('exact'), weak: tags.has('weak'), actor: tags.has('actor'),
+    verb: tags.has('v') || tags.has('vi'), imperfect: tags.has('vi'), exact: tags.has('exact'), weak: tags.has('weak'), actor: tags.has('actor'), framed: tags.has('framed'),
   };
 }
 
@@ -456,13 +459,15 @@ export interface TriggerDetail extends EventTrigger {
   form: string;
   /** a noun naming the actors (مسلحون), tagged `actor` in the table: no event of its own */
   actor: boolean;
+  /** tagged `framed`: an event only with a verb, a light verb or a relative clause ("قام بجولة"; not "جولة الإعادة", "بتهمة") */
+  framed: boolean;
   /** index of its first word in `eventWords(text)` */
   word: number;
 }
 
 /** Like findEventTriggers, over words already read, with the table entry's tags. */
 export function triggerDetails(text: string, words: EventWord[]): TriggerDetail[] {
-  return triggerHits(words).map((h) => ({ ...toTrigger(text, words, h), weak: h.entry.weak, verb: h.entry.verb, form: h.entry.form, actor: h.entry.actor, word: h.first }));
+  return triggerHits(words).map((h) => ({ ...toTrigger(text, words, h), weak: h.entry.weak, verb: h.entry.verb, form: h.entry.form, actor: h.entry.actor, framed: h.entry.framed, word: h.first }));
 }
 
 /**

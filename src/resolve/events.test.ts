@@ -214,6 +214,11 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وصل الرئيس سالم حداد ظهر أمس إلى نواكشوط في زيارة رسمية لموريتانيا تستغرق ثلاثة أيام.', [['سالم حداد', P], ['نواكشوط', L], ['موريتانيا', L]], ['CONSULT/visit سالم حداد → موريتانيا'], 'a visit as the manner of a verb of arrival (وصل … في زيارة) is made by its subject'],
   ['بل حمل عليهما الرئيس سالم حداد واتهمهما بتهديد المنطقة.', [['سالم حداد', P]], [], 'a dual pronoun with no two names before it: no event'],
   ['ولم تدع سوريا وحليفتها إيران إلى المؤتمر، بل حمل عليهما الرئيس سالم حداد واتهمهما بتهديد المنطقة.', [['سوريا', L], ['إيران', L], ['سالم حداد', P]], ['ACCUSE سالم حداد → سوريا', 'ACCUSE سالم حداد → إيران'], 'a dual object pronoun (اتهمهما) stands for the two names before it'],
+  ['ووصف سالم حداد الذي قام بجولة شملت لبنان وإسرائيل الوضع بأنه مروع.', [['سالم حداد', P], ['لبنان', L], ['إسرائيل', L]], ['CONSULT/visit سالم حداد → لبنان', 'CONSULT/visit سالم حداد → إسرائيل'], 'a tour (جولة) with a light verb is a visit to each place it took in; a light verb after الذي has the name before it as subject'],
+  ['وجرت جولة الإعادة بين سالم حداد وعادل نصر.', [['سالم حداد', P], ['عادل نصر', P]], [], 'جولة is a tour only with a light verb (framed): a run-off is no visit'],
+  ['وكان سالم حداد اعتقل في بغداد، ووجهت إليه إحدى المحاكم العسكرية تهمة التآمر.', [['سالم حداد', P], ['بغداد', L]], ['COERCE/arrest  → سالم حداد', 'ACCUSE إحدى المحاكم العسكرية → سالم حداد'], 'a charge brought by a light verb (وجهت … تهمة) is an accusation; the pronoun between them stands for the one the passive before was done to'],
+  ['واعتقلت الشرطة سالم حداد بتهمة التجسس لصالح إسرائيل.', [['سالم حداد', P], ['إسرائيل', L]], ['COERCE/arrest الشرطة → سالم حداد'], '"بتهمة" (on a charge of) brings no accusation'],
+  ['وأكد طه أن المخابرات المصرية اتصلت يوم الجمعة بقيادة حركة حماس.', [['المخابرات المصرية', O], ['حماس', O]], ['CONSULT المخابرات المصرية → حماس'], 'اتصل بـ (contacted) is a CONSULT'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

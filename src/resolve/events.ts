@@ -165,7 +165,7 @@ import { countryActors } from './countries.js';
 import { readFileSync } from 'node:fs';
 
 /** A trigger as `triggerDetails` gives it; `verb` tells verb forms from verbal nouns (guessed when absent). */
-export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean };
+export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean; framed?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
 type SupportOrder = 'support' | 'support-receive' | 'support-patient';
@@ -661,8 +661,9 @@ export function buildEvents(
     if (withGeneric.some((u) => u.owned)) d.targets = d.targets.filter((x) => !withGeneric.some((u) => u.owned && u.cluster === x));
     // a relative with its pronoun is one an act is done to ("تعرضت بناته للاعتقال"), never its actor
     if (withGeneric.some((u) => u.kin && u.cluster === d!.source)) continue;
-    // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act
-    if (!d.frame && FRAMED.has(t.type)) continue;
+    // "التعاون الأمني بين البلدين", "الشراكة": a relation, not an act; nor is "جولة الإعادة" a
+    // tour or "بتهمة التجسس" a charge brought (nouns tagged `framed` in triggers.ar.tsv)
+    if (!d.frame && (FRAMED.has(t.type) || t.framed)) continue;
     // a passive with no one named it was done to ("وأصيب خمسة"): an agentless report, once a sentence
     if (d.source === UNKNOWN_CLUSTER && !d.targets.length) {
       agentless.push({ ...d, trigger: t, sentence: si });
@@ -1385,7 +1386,15 @@ function argumentsOf(
     } else if (sv) {
       frame = true;
       const subj = units.find((u) => u.kind === 'actor' && u.first > sv.index && u.last < tFirst && u.marker === 'none');
-      const subjectUnit = subj ?? subjectBefore();
+      // "سولانا الذي قام بجولة شملت لبنان": a light verb right after a relative pronoun has the
+      // name before the relative as subject, as a verb there does
+      const relSubj = (): Unit | null => {
+        const r = words[sv.index - 1];
+        if (!r || !/^(الذي|التي)$/.test(r.f)) return null;
+        const u = before.filter((x) => x.last < sv.index - 1).at(-1);
+        return u && u.kind === 'actor' && between(words, u.last, sv.index - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f)) ? u : null;
+      };
+      const subjectUnit = subj ?? subjectBefore() ?? relSubj();
       if (sv.order === 'support-patient') {
         // "تعرض X للتعذيب", "قال نصر إنه تعرض للتعذيب": X underwent the act — its target; the actor
         // is unknown unless named after من قبل / على يد (below)
@@ -1411,7 +1420,9 @@ function argumentsOf(
         // before in the sentence when that is not the actor (the topic), else the nearest name before
         if (!objects.length && between(words, sv.index, tFirst).some((w) => PP_PRONOUN.test(w.f))) {
           const sc = subjectUnit.cluster;
-          const topic = prev && prev.sentence === si && (prev.subject ?? prev.source) !== sc && (prev.subject ?? prev.source) >= 0 ? before.find((u) => u.cluster === (prev.subject ?? prev.source) && u.kind === 'actor') : undefined;
+          // (after a passive, "اعتقل X …، ووجهت إليه المحكمة تهمة", the topic is the one it was done to)
+          const told = prev && prev.sentence === si ? (prev.source === UNKNOWN_CLUSTER && prev.targets.length === 1 ? prev.targets[0]! : prev.subject ?? prev.source) : -1;
+          const topic = told !== sc && told >= 0 ? before.find((u) => u.cluster === told && u.kind === 'actor') : undefined;
           const ante = topic ?? [...before].reverse().find((u) => u.kind === 'actor' && u.cluster !== sc && u.last < sv.index && !openQuote(between(words, u.last, sv.index)));
           if (ante) objects = [ante];
         }
