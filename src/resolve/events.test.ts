@@ -219,6 +219,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وكان سالم حداد اعتقل في بغداد، ووجهت إليه إحدى المحاكم العسكرية تهمة التآمر.', [['سالم حداد', P], ['بغداد', L]], ['COERCE/arrest  → سالم حداد', 'ACCUSE إحدى المحاكم العسكرية → سالم حداد'], 'a charge brought by a light verb (وجهت … تهمة) is an accusation; the pronoun between them stands for the one the passive before was done to'],
   ['واعتقلت الشرطة سالم حداد بتهمة التجسس لصالح إسرائيل.', [['سالم حداد', P], ['إسرائيل', L]], ['COERCE/arrest الشرطة → سالم حداد'], '"بتهمة" (on a charge of) brings no accusation'],
   ['وأكد طه أن المخابرات المصرية اتصلت يوم الجمعة بقيادة حركة حماس.', [['المخابرات المصرية', O], ['حماس', O]], ['CONSULT المخابرات المصرية → حماس'], 'اتصل بـ (contacted) is a CONSULT'],
+  ['وطالبت ألمانيا روسيا بسحب قواتها، ولما لم تمتثل روسيا للمطالب الألمانية أعلنت ألمانيا الحرب.', [['ألمانيا', L], ['روسيا', L]], ['REQUEST ألمانيا → روسيا'], 'the same pair told twice in one sentence is one event, whatever the status of the second telling'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

@@ -729,8 +729,10 @@ export function buildEvents(
     });
     for (const target of targets.length ? targets : [null]) {
       const e = ev(target);
-      // the same event told twice in one sentence ("اللقاء … المباحثات خلال هذا اللقاء") once
-      const key = [e.type, e.source.id, e.target?.id ?? '', s.start, e.status ?? ''].join('|');
+      // the same event told twice in one sentence ("اللقاء … المباحثات خلال هذا اللقاء") once,
+      // whatever the status of the second telling ("طالبت ألمانيا روسيا … ولما لم تمتثل روسيا
+      // للمطالب الألمانية": the negation is the compliance's): one event per actor–recipient pair
+      const key = [e.type, e.source.id, e.target?.id ?? '', s.start].join('|');
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(e);
