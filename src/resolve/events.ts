@@ -1543,6 +1543,16 @@ function argumentsOf(
   const location = placeOf(units, t, objects);
   const targets = objects.filter((u) => u.kind === 'actor').map((u) => u.cluster);
   const countries = objects.filter((u) => u.country).map((u) => u.cluster);
+  // a visit with no host named has the place visited as its recipient (gold.README.md: "زيارة
+  // البشير المفاجئة لدمشق" → دمشق), as a visited country is; meetings with named hosts there
+  // take its place as they do a country's (buildEvents)
+  if (t.type === 'CONSULT' && t.mode === 'visit' && !targets.some((c) => c !== source!.cluster) && location !== null) {
+    const visited = units.find((u) => u.cluster === location && u.kind === 'place' && u.start >= t.end && ['ila', 'li', 'none'].includes(u.marker));
+    if (visited) {
+      targets.push(visited.cluster);
+      countries.push(visited.cluster);
+    }
+  }
   const labels = new Map<number, string>();
   for (const u of [source, ...objects]) if (u.label) labels.set(u.cluster, u.label);
   return { source: source.cluster, targets: [...new Set(targets)], location, countries, status, subject: subject ? subject.cluster : source.cluster, labels, frame };
