@@ -221,6 +221,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['وأكد طه أن المخابرات المصرية اتصلت يوم الجمعة بقيادة حركة حماس.', [['المخابرات المصرية', O], ['حماس', O]], ['CONSULT المخابرات المصرية → حماس'], 'اتصل بـ (contacted) is a CONSULT'],
   ['وطالبت ألمانيا روسيا بسحب قواتها، ولما لم تمتثل روسيا للمطالب الألمانية أعلنت ألمانيا الحرب.', [['ألمانيا', L], ['روسيا', L]], ['REQUEST ألمانيا → روسيا'], 'the same pair told twice in one sentence is one event, whatever the status of the second telling'],
   ['ماذا وراء زيارة سالم حداد المفاجئة لدمشق؟', [['سالم حداد', P], ['دمشق', L]], ['CONSULT/visit سالم حداد → دمشق'], 'a visit with no host named: the city visited is its recipient'],
+  ['وأجرى سالم حداد مباحثات مع نظرائه في الولايات المتحدة حول التحديات الأمنية.', [['سالم حداد', P], ['الولايات المتحدة', L]], ['CONSULT سالم حداد → الولايات المتحدة'], 'counterparts placed in a country by في are that country\'s officials: the country is the recipient'],
 ];
 
 for (const [text, names, expected, label] of argumentCases) {

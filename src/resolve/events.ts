@@ -1539,6 +1539,13 @@ function argumentsOf(
   objects = objects.filter((u) => u.first === undefined || !others.some((o) => o !== t && !looksVerb(o) && o.start < words[u.first]!.start && words[u.last]!.end <= o.end));
   if (!status && backgroundBefore(words, tFirst)) status = 'historical';
 
+  // "مباحثات مع نظرائه في الولايات المتحدة": counterparts placed in a country by في are that
+  // country's officials — the country is the recipient, as a counterpart's nationality names it
+  objects = objects.map((u) => {
+    if (!u.counterpart) return u;
+    const c = units.find((x) => x.country && x.marker === 'fi' && x.first > u.last && between(words, u.last, x.first).every((w) => w.f === 'في'));
+    return c ?? u;
+  });
   // places: a visited country is the place too
   const location = placeOf(units, t, objects);
   const targets = objects.filter((u) => u.kind === 'actor').map((u) => u.cluster);
