@@ -1326,6 +1326,15 @@ function argumentsOf(
         const author = units.find((u) => u.kind === 'actor' && u.marker === 'none' && !u.coord && u.first === stop + 2 && u !== source);
         if (author && isWord(words[stop + 1]) && !units.some((u) => u.first === stop + 1)) objects = [author];
       }
+      // "عرضت الحكومة على X منصبا … ولكن X رفض هذا العرض": a stance toward a demonstrative phrase
+      // is toward the act told before it in the sentence — its actor, the sentence's first actor
+      if (!objects.length && source && STANCE_TYPES.has(t.type) && /^(هذا|هذه|ذلك|تلك)$/.test(words[tLast + 1]?.f ?? '') && words[tLast + 2]?.kind === 'arabic') {
+        const src = source;
+        const first = before.find((u) => u.kind === 'actor' && u.marker === 'none' && !u.coord && u.cluster !== src.cluster);
+        const gap = first ? between(words, first.last, tFirst) : [];
+        // (across "ولكن", "بل": the refusal answers the act; not across reported speech or a relative)
+        if (first && first.last < src.first && !openQuote(gap) && !gap.some((w) => (MAIN_BOUNDARY.has(w.f) && !/^(ولكن|لكن|بل)$/.test(w.f)) || REPORTING.test(w.f))) objects = [first];
+      }
       if (!source && clauseInitial(words, tFirst)) {
         // a dropped subject: the subject of the event told just before, or of the sentence
         const coordinatedVerb = (words[tFirst]!.pro.includes('و') || words[tFirst]!.pro.includes('ف')) && !/^(ما|من|الذي|التي)$/.test(words[tFirst - 1]?.f ?? '');
