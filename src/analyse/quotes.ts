@@ -323,6 +323,56 @@ function isVerbLike(w: string): boolean {
   return false;
 }
 
+let exclusions: { heads: Set<string>; slogans: Set<string> } | null = null;
+
+/** The words of `data/quote-exclusions.ar.txt`, folded; loaded once. */
+function loadExclusions(): { heads: Set<string>; slogans: Set<string> } {
+  if (exclusions) return exclusions;
+  const e = { heads: new Set<string>(), slogans: new Set<string>() };
+  for (const { section, text } of readDataList('quote-exclusions.ar.txt', ['name-heads', 'slogans'])) {
+    (section === 'name-heads' ? e.heads : e.slogans).add(fw(text));
+  }
+  return (exclusions = e);
+}
+
+/** The word without a leading و/ف and a one-letter preposition (ب، ل، ك; not لل, which is ل + ال). */
+function bareWord(w: string, known: Set<string>): string {
+  let s = w.replace(/\u0640/g, '');
+  if (!known.has(s) && /^[وف]/.test(s) && s.length > 3) s = s.slice(1);
+  if (!known.has(s) && /^[بلك]/.test(s) && !s.startsWith('لل') && s.length > 3) s = s.slice(1);
+  return s;
+}
+
+/**
+ * "صحيفة “نيويورك تايمز”", "برنامج بعنوان «…»": an indefinite noun of naming right before a
+ * short quoted stretch holds its name in construct. A definite noun there ("قالت الحركة «…»")
+ * is the speaker, so only the bare forms of the list count (and its own ال forms: المسمى).
+ */
+function nameHeadBefore(toks: Tok[], first: number): boolean {
+  const p = toks[first - 1];
+  if (!p || p.kind !== 'w') return false;
+  const { heads } = loadExclusions();
+  return heads.has(bareWord(p.f, heads));
+}
+
+/**
+ * A word of chanting or banners (شعارات، هتف، لافتات) within six words before the quoted
+ * stretch, in its sentence, other quoted stretches skipped: the stretch is a slogan.
+ */
+function sloganBefore(toks: Tok[], first: number): boolean {
+  const { slogans } = loadExclusions();
+  let n = 0;
+  // bounded in tokens too: a run of quoted stretches with no sentence end must stay linear
+  for (let k = first - 1; k >= 0 && n < 6 && k >= first - 60; k--) {
+    const t = toks[k]!;
+    if (isSentenceEnd(t) || t.kind === 'nl') return false;
+    if (t.kind !== 'w' || t.inQ >= 0) continue;
+    n++;
+    if (slogans.has(bareWord(t.f, slogans))) return true;
+  }
+  return false;
+}
+
 function clauseLike(words: Tok[]): boolean {
   for (const t of words) {
     const w = t.f;
@@ -623,6 +673,8 @@ function analyse(text: string): Analysis {
     const prevWord = toks[first - 1];
     const afterPreposition = !!prevWord && prevWord.kind === 'w' && PREPOSITIONS.has(prevWord.f.replace(/\u0640/g, ''));
     let isQuote: boolean;
+    if (nWords <= 4 && nameHeadBefore(toks, first)) return;
+    if (sloganBefore(toks, first)) return;
     if (nWords <= 2) isQuote = !!cue && clause && !afterPreposition;
     else if (nWords <= 4) isQuote = !!cue && (clause || (strong && clauseFinal));
     else if (nWords === 5) isQuote = (!!cue && (clause || strong)) || (clause && innerPunct);
