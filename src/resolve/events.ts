@@ -246,6 +246,29 @@ export function isCountry(label: string): boolean {
 
 const F = (words: string[]) => new Set(words.map((w) => fold(w)));
 
+/** The sections of data/events/clause-words.ar.txt: closed word classes the argument rules read. */
+const CLAUSE_SECTIONS = ['circumstance', 'place-prep', 'noun-governor', 'adjunct-opener', 'time-filler', 'reporting', 'modal', 'latter-not-after', 'main-boundary', 'restart', 'expectation', 'clause-opener', 'occurrence', 'org-noun', 'quantity'] as const;
+type ClauseSection = (typeof CLAUSE_SECTIONS)[number];
+let clauseLists: Map<ClauseSection, string[]> | null = null;
+
+/**
+ * A word class of data/events/clause-words.ar.txt (read once, lazily), compared folded; with
+ * `clitic`, a word with a leading و/ف belongs too ("وقال"، "فيمكن").
+ */
+function wordList(section: ClauseSection, clitic = false): { has(f: string): boolean; test(f: string): boolean } {
+  let set: Set<string> | null = null;
+  const has = (f: string): boolean => {
+    if (!clauseLists) {
+      const lists = new Map<ClauseSection, string[]>(CLAUSE_SECTIONS.map((x) => [x, []]));
+      for (const { section: sec, text } of readDataList('events/clause-words.ar.txt', CLAUSE_SECTIONS)) lists.get(sec as ClauseSection)!.push(text);
+      clauseLists = lists;
+    }
+    set ??= F(clauseLists.get(section)!);
+    return set.has(f) || (clitic && /^[وف]./.test(f) && set.has(f.slice(1)));
+  };
+  return { has, test: has };
+}
+
 /** Words that end the stretch in which a trigger's arguments are looked for. */
 const BARRIERS = F([
   'حيث', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'حول', 'بشأن', 'بخصوص', 'لبحث', 'لمناقشة', 'لتدارس',
@@ -263,11 +286,11 @@ const FILLERS = F([
 ]);
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
 /** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
-const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة']);
+const CIRCUMSTANCE = wordList('circumstance');
 /** Honorifics written before a title ("فخامة الرئيس", "صاحب السمو الشيخ"). */
 const HONORIFICS = F(['فخامة', 'جلالة', 'سمو', 'السمو', 'صاحب', 'سعادة', 'معالي', 'السيد', 'السيدة']);
 /** Prepositions of place whose construct chain holds a name as part of the place ("أمام مقر X"). */
-const PLACE_PREPS = F(['أمام', 'وأمام', 'قرب', 'بالقرب', 'قبالة', 'داخل', 'خارج']);
+const PLACE_PREPS = wordList('place-prep');
 /** Nouns of a part, a force or a group: "قوة من الجيش" acts as the army does, "مجموعة من المتمردين" as the rebels. */
 const PARTITIVE = F(['قوة', 'قوات', 'عناصر', 'عنصر', 'وحدة', 'وحدات', 'دورية', 'دوريات', 'وفد', 'أفراد', 'جنود', 'مقاتلو', 'مقاتلين', 'مجموعة', 'مجموعات']);
 /** Participles that open a title with عن ("المسؤول عن الملف النووي علي لاريجاني"). */
@@ -763,10 +786,7 @@ function purposeAdjunct(words: Word[], i: number, type: string): boolean {
 const STANCE_TYPES = new Set(['PROTEST', 'REJECT', 'SUPPORT', 'ACCUSE']);
 
 /** Prepositions and nouns of occurrence that govern a noun: a verb form right after them is its verbal noun ("في قتل", "حوادث خطف"). */
-const NOUN_GOVERNORS = F([
-  'في', 'من', 'على', 'عن', 'إلى', 'الى', 'بعد', 'قبل', 'خلال', 'عقب', 'إثر', 'اثر', 'ضد', 'حول', 'بسبب', 'جراء',
-  'عملية', 'عمليات', 'حادث', 'حادثة', 'حوادث', 'محاولة', 'محاولات', 'جريمة', 'جرائم', 'موجة', 'سلسلة',
-]);
+const NOUN_GOVERNORS = wordList('noun-governor');
 
 /**
  * Whether a trigger read as a perfect verb is governed as a noun: after a preposition or a
@@ -826,8 +846,8 @@ const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا)$/;
 /** Verb stems of killing and wounding, whatever their mode: "قتل", "قتلوا", "جرح". */
 const KILLING_VERBS = /^(قتل|قتلت|قتلوا|جرح|جرحت|جرحوا|ذبح|ذبحوا)$/;
 /** Words after a verb that open an adjunct, not an object: prepositions and adverbs of time and place. */
-const ADJUNCT_OPENERS = F(['في', 'من', 'على', 'علي', 'إلى', 'الى', 'عند', 'خلال', 'بعد', 'قبل', 'منذ', 'داخل', 'قرب', 'أثناء', 'اثناء', 'إثر', 'اثر', 'عقب', 'جراء', 'بسبب', 'حين', 'أمام', 'امام', 'لدى']);
-const TIME_FILLERS = F(['أمس', 'امس', 'اليوم', 'مساء', 'صباح', 'ليلة', 'فجر', 'ظهر', 'أيضا', 'ايضا']);
+const ADJUNCT_OPENERS = wordList('adjunct-opener');
+const TIME_FILLERS = wordList('time-filler');
 
 /** Whether a trigger is a verb of an act done to someone: arrest, abduction, assassination … (not release), killing, wounding. */
 function patientVerb(t: EventTriggerInput): boolean {
@@ -886,7 +906,7 @@ function inComplement(t: EventTriggerInput, sorted: EventTriggerInput[], words: 
   return false;
 }
 
-const REPORTING = /^[وف]?(اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|صدر|صدرت|اورد|اوردت|نشر|نشرت)$/;
+const REPORTING = wordList('reporting', true);
 
 function dateOf(text: string, t: EventTrigger, s: Sentence, timexes: Timex[]): ArticleEvent['date'] {
   let best: Timex | null = null;
@@ -1037,7 +1057,7 @@ function agentOfAct(words: Word[], i: number, units: Unit[], others: EventTrigge
 }
 
 /** Verbs of ability and intent that take a verbal noun as complement ("لا يمكنها تأييد", "قررت مقاطعة"). */
-const MODALS = /^[وف]?(يمكن|يمكنه|يمكنها|يمكنهم|يمكنهما|يستطيع|تستطيع|يستطيعون|قرر|قررت|قرروا|يقرر|تقرر|يعتزم|تعتزم|يعتزمون|ينوي|تنوي|يريد|تريد)$/;
+const MODALS = wordList('modal', true);
 
 /** A verb of ability or intent right before a verbal noun, with the subject named between them when one is ("قررت الحكومة مقاطعة"). */
 function modalBefore(words: Word[], tFirst: number, units: Unit[]): { index: number; subject: Unit | null } | null {
@@ -1049,7 +1069,7 @@ function modalBefore(words: Word[], tFirst: number, units: Unit[]): { index: num
 }
 
 /** Prepositions before which "الأخير" is no pronoun ("في الأخير" "in the end"). */
-const LATTER_NOT_AFTER = F(['في', 'وفي', 'إلى', 'الى', 'من', 'على', 'علي', 'عن', 'حتى', 'منذ']);
+const LATTER_NOT_AFTER = wordList('latter-not-after');
 
 /**
  * "أن الأخير أبلغ …", "وأكد الأخير …", "هذا الأخير": "the latter" standing as a noun — after a
@@ -1608,25 +1628,22 @@ export function openQuote(ws: { kind: string; f: string }[]): boolean {
 }
 
 /** Words that end the main clause for a subject carried over to a later verb: complementizers, reporting verbs, relatives. */
-const MAIN_BOUNDARY = F([
-  'أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'قال', 'وقال', 'قالت', 'وقالت', 'أكد', 'وأكد', 'أكدت', 'وأكدت', 'أضاف', 'وأضاف', 'أوضح', 'وأوضح',
-  'الذي', 'التي', 'الذين', 'حيث', 'فيما', 'بينما', 'لكن', 'ولكن', 'إذ', 'بل',
-]);
+const MAIN_BOUNDARY = wordList('main-boundary');
 
 /** Adversatives and clause openers that start a clause with a subject of its own ("بل"، "لكن"، "حيث أغلق المتظاهرون … وبدأوا"). */
-const RESTART = F(['بل', 'لكن', 'ولكن', 'حيث', 'فيما', 'بينما']);
+const RESTART = wordList('restart');
 
 const PP_PRONOUN = /^(منه|منها|منهم|عليه|عليها|عليهم|معه|معها|معهم|اليه|اليها|اليهم|له|لها|لهم|به|بها|بهم)$/;
 
 /** Words of expectation and plan before "أن": "يتوقع أن", "من المقرر أن", "يعتزم أن". */
-const EXPECTATION = /^[وف]?(يتوقع|يتوقعون|ينتظر|يرتقب|يرجح|يفترض|يعتزم|تعتزم|ينوي|تنوي|يأمل|تأمل|يامل|تامل|المقرر|المتوقع|المنتظر|المرتقب|المرجح|المفترض|المزمع)$/;
+const EXPECTATION = wordList('expectation', true);
 
 /** Whether an imperfect verb at words[i] follows "أن" after a word of expectation or plan ("حيث يتوقع أن يطلب"). */
 function expectedClause(words: Word[], i: number): boolean {
   return /^[يت]/.test(words[i]!.f) && words[i - 1]?.f === 'ان' && EXPECTATION.test(words[i - 2]?.f ?? '');
 }
 
-const CLAUSE_OPENERS = F(['حيث', 'ثم', 'كما', 'وقد', 'قد', 'فيما', 'بينما', 'وكان', 'كان', 'أنه', 'إنه', 'أنها', 'إنها']);
+const CLAUSE_OPENERS = wordList('clause-opener');
 
 /** Whether a verb opens its clause: first in the sentence, after و/ف, or after حيث، ثم، كما … */
 function clauseInitial(words: Word[], i: number): boolean {
@@ -1748,7 +1765,7 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
 // ------------------------------------------------------------------ generic (non-entity) actors
 
 /** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت". */
-const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت|تصاعدت|تصاعد|تزايدت|استمرت)$/;
+const OCCURRENCE = wordList('occurrence');
 
 /**
  * Whether a verbal noun of an attack or a protest is told as having happened: the subject of a
@@ -1850,9 +1867,9 @@ function nationalityOf(w: Word): { country: string; plural: boolean } | null {
 const NUMBER_WORDS = /^(اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)$/;
 
 /** Nouns of organisations before their name ("حزب الوفد", "حركة المقاومة"). */
-const ORG_NOUNS = F(['حزب', 'حركة', 'جبهة', 'منظمة', 'جماعة', 'تنظيم', 'صحيفة', 'جريدة', 'قناة', 'وكالة', 'هيئة', 'لجنة', 'مجلس', 'اتحاد', 'تيار', 'كتلة']);
+const ORG_NOUNS = wordList('org-noun');
 
-const QUANTITY = F(['أحد', 'احد', 'إحدى', 'احدى', 'مائة', 'مئة', 'مائتي', 'مئتي', 'مائتا', 'ألف', 'الف', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثلاث', 'أربع', 'خمس', 'عشرات', 'العشرات', 'مئات', 'المئات', 'آلاف', 'الآلاف', 'ألوف', 'نحو', 'حوالي', 'قرابة', 'الاف']);
+const QUANTITY = wordList('quantity');
 
 export interface GenericPhrase {
   first: number;
