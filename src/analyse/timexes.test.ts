@@ -100,6 +100,11 @@ const CASES: Case[] = [
   ['مارس الحزب ضغطا كبيرا على الحكومة', '2022-06-20', [], 'مارس the verb'],
   ['في الماضي كانت المدينة صغيرة', '2022-06-20', [], 'الماضي alone'],
   ['في ذلك اليوم لم يحضر أحد', '2022-06-20', [], 'that day, and أحد (anyone)'],
+  ['فاز النادي على ضيفه 3 - صفر وعلى منافسه 2-صفر', '2022-06-20', [], 'a score with صفر (zero) is not the Hijri month'],
+  ['وصل الوفد في 5 صفر 1428 هـ إلى مكة', null, [['5 صفر 1428 هـ', '2007-02-23', 'day']], 'صفر the month, with its day and year'],
+  // sloppy copy: digits glued to the word before them
+  ['قتل الآلاف بين عامي1987 و1988 في الحملة', null, [['عامي1987 و1988', '1987/1988', 'range']], 'years glued to عامي'],
+  ['تغيرت السياسة بعد أحداث11 سبتمبر', null, [['11 سبتمبر', null, 'day']], 'a day glued to the word before, year-less without anchor'],
 ];
 
 test('timex regression cases', () => {

@@ -163,6 +163,8 @@ const B = `(?<![${W}])`;
 const E = `(?![${W}])`;
 /** Word start, allowing a conjunction clitic (و، ف) and, before ال, a preposition (ب، ك، ل) glued on. */
 const START = `(?<=(?:^|[^${W}])(?:[وف]|[وف]?[بكل](?=ال))?)`;
+/** Digits glued to the Arabic word before them, as sloppy news copy writes ("أحداث11 سبتمبر"). */
+const GLUED = '(?<=[\\u0621-\\u064A])(?=\\d)';
 
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -247,7 +249,7 @@ function loadLexicon(): Lexicon {
   const re: Patterns = {
     // 13 و14 يونيو 2022 · يوم 8 مارس/آذار الماضي · 15 رمضان 1445 هـ · 12 و21 من الشهر الجاري
     dayDate: new RegExp(
-      `${START}${WDPRE}(?:(?<dw>${DAYW})\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:${CONN})\\s*(?<d2>\\d{1,2}))?(?![\\d:])\\s*(?:-\\s*)?(?:من\\s+)?` +
+      `(?:${START}${WDPRE}|${GLUED})(?:(?<dw>${DAYW})\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:${CONN})\\s*(?<d2>\\d{1,2}))?(?![\\d:])\\s*(?:-\\s*)?(?:من\\s+)?` +
         `(?:${MONTHNAME('m')}|(?<thism>${THIS})\\s+(?:${CURMONTH})${E}|(?:${CURMONTH})\\s+(?<cmod>${MOD})${E})` +
         `(?:\\s*[-/.,]?\\s*(?<y>\\d{4})(?!\\d)(?<era>${ERA})|\\s+(?<mod>${MOD})${E})?`,
       'gu',
@@ -260,7 +262,7 @@ function loadLexicon(): Lexicon {
     ),
     // عام 2019 · سنة 1445 هـ · منتصف 2022 · بين عامي 2019 و2021 · 2019م
     year: new RegExp(
-      `${START}(?:(?<pos>${POS})\\s+)?(?:(?<yw>${alt(fl([...tx.yearWord, ...tx.yearsWord]))})\\s+)?(?<!\\d)(?<y1>\\d{4})(?!\\d)(?<era1>${ERA})` +
+      `${START}(?:(?<pos>${POS})\\s+)?(?:(?<yw>${alt(fl([...tx.yearWord, ...tx.yearsWord]))})\\s*)?(?<!\\d)(?<y1>\\d{4})(?!\\d)(?<era1>${ERA})` +
         `(?:\\s*(?<conn>${CONN})\\s*(?<y2>\\d{4})(?!\\d)(?<era2>${ERA}))?`,
       'gu',
     ),
@@ -527,6 +529,8 @@ function scanDayDates(f: string, a: Anchor | null, out: Cand[]): void {
     if (g.m) {
       const mo = monthOf(g.m, g.mb);
       if (!mo) continue;
+      // "هزم المرخية 5 - صفر": a number, a dash and صفر ("zero") is a score, not the Hijri month
+      if (mo.cal === 'h' && mo.month === 2 && /\d\s*-\s*\S+$/u.test(f.slice(m.index, f.indexOf(g.m, m.index) + g.m.length))) continue;
       cal = mo.cal;
       month = mo.month;
       dir = dirOf(g.mod);
