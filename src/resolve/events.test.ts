@@ -223,6 +223,8 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['ماذا وراء زيارة سالم حداد المفاجئة لدمشق؟', [['سالم حداد', P], ['دمشق', L]], ['CONSULT/visit سالم حداد → دمشق'], 'a visit with no host named: the city visited is its recipient'],
   ['وأجرى سالم حداد مباحثات مع نظرائه في الولايات المتحدة حول التحديات الأمنية.', [['سالم حداد', P], ['الولايات المتحدة', L]], ['CONSULT سالم حداد → الولايات المتحدة'], 'counterparts placed in a country by في are that country\'s officials: the country is the recipient'],
   ['عرضت الحكومة على سالم حداد منصب الرئيس ولكن سالم حداد رفض هذا العرض.', [['سالم حداد', P]], ['REJECT سالم حداد → الحكومة'], 'a stance toward a demonstrative phrase (هذا العرض) is toward the act told before it: its actor'],
+  ['واتهمت الصين الإدارة الأميركية بعرقلة الحوار.', [['الصين', L]], ['ACCUSE الصين → الإدارة الأميركية'], 'an administration with its nationality (الإدارة الأميركية) is a government, a generic actor'],
+  ['وانتقد سالم حداد إدارة الشركة.', [['سالم حداد', P]], ['ACCUSE سالم حداد → -'], 'an administration with no nationality is no actor'],
   ['وقال عادل نصر إن سالم حداد رفض هذا العرض.', [['عادل نصر', P], ['سالم حداد', P]], ['REJECT سالم حداد → -'], 'not across reported speech: the speaker made no offer'],
 ];
 
