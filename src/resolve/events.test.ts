@@ -225,6 +225,7 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['عرضت الحكومة على سالم حداد منصب الرئيس ولكن سالم حداد رفض هذا العرض.', [['سالم حداد', P]], ['REJECT سالم حداد → الحكومة'], 'a stance toward a demonstrative phrase (هذا العرض) is toward the act told before it: its actor'],
   ['واتهمت الصين الإدارة الأميركية بعرقلة الحوار.', [['الصين', L]], ['ACCUSE الصين → الإدارة الأميركية'], 'an administration with its nationality (الإدارة الأميركية) is a government, a generic actor'],
   ['وانتقد سالم حداد إدارة الشركة.', [['سالم حداد', P]], ['ACCUSE سالم حداد → -'], 'an administration with no nationality is no actor'],
+  ['والتقى سالم حداد مشايخ العشائر في الرمادي.', [['سالم حداد', P], ['الرمادي', L]], ['CONSULT سالم حداد → مشايخ'], 'tribal notables (مشايخ، وجهاء، أعيان) are a generic actor (CVL)'],
   ['وقال عادل نصر إن سالم حداد رفض هذا العرض.', [['عادل نصر', P], ['سالم حداد', P]], ['REJECT سالم حداد → -'], 'not across reported speech: the speaker made no offer'],
 ];
 
