@@ -226,6 +226,9 @@ const argumentCases: [string, [string, EntityType][], string[], string][] = [
   ['واتهمت الصين الإدارة الأميركية بعرقلة الحوار.', [['الصين', L]], ['ACCUSE الصين → الإدارة الأميركية'], 'an administration with its nationality (الإدارة الأميركية) is a government, a generic actor'],
   ['وانتقد سالم حداد إدارة الشركة.', [['سالم حداد', P]], ['ACCUSE سالم حداد → -'], 'an administration with no nationality is no actor'],
   ['والتقى سالم حداد مشايخ العشائر في الرمادي.', [['سالم حداد', P], ['الرمادي', L]], ['CONSULT سالم حداد → مشايخ'], 'tribal notables (مشايخ، وجهاء، أعيان) are a generic actor (CVL)'],
+  ['وتم اعتقال سالم حداد في بغداد.', [['سالم حداد', P], ['بغداد', L]], ['COERCE/arrest  → سالم حداد'], 'a coercive act after تم is an impersonal passive: done to its genitive by an unknown actor'],
+  ['وجرت مصادرة صحيفة الفجر من طرف حركة النهضة.', [['صحيفة الفجر', O], ['حركة النهضة', O]], ['COERCE/confiscate حركة النهضة → صحيفة الفجر'], 'an impersonal passive names its actor after من طرف'],
+  ['وقال عادل نصر إن اعتقال سالم حداد جاء بعد ساعات.', [['عادل نصر', P], ['سالم حداد', P]], [], 'an arrest named as a topic, with no تم, tells no event'],
   ['وقال عادل نصر إن سالم حداد رفض هذا العرض.', [['عادل نصر', P], ['سالم حداد', P]], ['REJECT سالم حداد → -'], 'not across reported speech: the speaker made no offer'],
 ];
 

@@ -247,7 +247,7 @@ export function isCountry(label: string): boolean {
 const F = (words: string[]) => new Set(words.map((w) => fold(w)));
 
 /** The sections of data/events/clause-words.ar.txt: closed word classes the argument rules read. */
-const CLAUSE_SECTIONS = ['circumstance', 'place-prep', 'noun-governor', 'adjunct-opener', 'time-filler', 'reporting', 'modal', 'latter-not-after', 'main-boundary', 'restart', 'expectation', 'clause-opener', 'occurrence', 'org-noun', 'quantity'] as const;
+const CLAUSE_SECTIONS = ['impersonal', 'circumstance', 'place-prep', 'noun-governor', 'adjunct-opener', 'time-filler', 'reporting', 'modal', 'latter-not-after', 'main-boundary', 'restart', 'expectation', 'clause-opener', 'occurrence', 'org-noun', 'quantity'] as const;
 type ClauseSection = (typeof CLAUSE_SECTIONS)[number];
 let clauseLists: Map<ClauseSection, string[]> | null = null;
 
@@ -1058,6 +1058,8 @@ function agentOfAct(words: Word[], i: number, units: Unit[], others: EventTrigge
 
 /** Verbs of ability and intent that take a verbal noun as complement ("لا يمكنها تأييد", "قررت مقاطعة"). */
 const MODALS = wordList('modal', true);
+/** Impersonal light verbs of the passive: "تم اعتقال X", "جرى اغتيال X" (a leading و/ف allowed). */
+const IMPERSONAL = wordList('impersonal', true);
 
 /** A verb of ability or intent right before a verbal noun, with the subject named between them when one is ("قررت الحكومة مقاطعة"). */
 function modalBefore(words: Word[], tFirst: number, units: Unit[]): { index: number; subject: Unit | null } | null {
@@ -1481,6 +1483,15 @@ function argumentsOf(
     } else if (patient) {
       // the actor, if any, comes after من قبل / على يد (below)
       objects = [patient];
+      // "وتم اعتقال X", "جرت مصادرة X": after تم / جرى a coercive act is an impersonal passive —
+      // done to X by an actor the text does not name (unless after من طرف / على يد)
+      // (attacks have their own agentless reading, with casualties: "تم اغتيال X" in a
+      // retrospective — "في سنة 1978، تم اغتيال …" — is left to it)
+      const lv = words[tFirst - 1];
+      if (t.type === 'COERCE' && lv && isWord(lv) && IMPERSONAL.has(lv.f)) {
+        source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+        frame = true;
+      }
     } else if (genitive && (genitive.counterpart || /^(ه|ها|هم|هما)$/.test(segment(words[tFirst]!.raw).enclitics.at(-1) ?? ''))) {
       // "خلال لقائه X", "بعد زيارته Y": the pronoun owns the verbal noun — it is the subject told
       // before — and the name after it, which cannot be a second genitive, is the object;
