@@ -134,11 +134,27 @@
  *     "رفض X الإجراءات التي اتخذتها السلطات" — the subject right after the relative's verb.
  *   - an attack with no weapon by a person on a person or an official ("شن المندوب X هجوما
  *     عنيفا على أمين الأمم المتحدة") is verbal: ACCUSE (data/events/gold.README.md).
+ *   - a stance toward a demonstrative phrase ("ولكن X رفض هذا العرض") is toward the act told
+ *     before it: its recipient is the sentence's first actor (not across reported speech);
+ *   - a light verb right after الذي/التي has the name before the relative as subject ("سولانا
+ *     الذي قام بجولة شملت لبنان وإسرائيل"); a pronoun between a light verb and its noun after a
+ *     passive stands for the one the passive was done to ("اعتقل X …، ووجهت إليه المحكمة تهمة");
+ *   - a coercive act after تم / جرى ("وتم اعتقال X") is an impersonal passive: done to X by an
+ *     unknown actor (clause-words.ar.txt [impersonal]);
+ *   - counterparts placed in a country by في ("مع نظرائه في الولايات المتحدة") are that country's
+ *     officials: the country is the recipient;
+ *   - verbal nouns tagged `framed` in triggers.ar.tsv (جولة، تهمة) are events only with a verb,
+ *     a light verb or a relative clause, as COOPERATE/SUPPORT/THREATEN nouns are.
+ *   Closed word classes these rules read (adjunct openers, clause boundaries, reporting verbs,
+ *   verbs of ability and intent …) are in data/events/clause-words.ar.txt.
  * - after reading: a visit whose only recipient is the country visited (or none) gives way to
  *   the visitor's meetings with named hosts in the same or the next two sentences (one event
  *   per host, PLOVER), which take the visit's mode, place and date when they have none; a
- *   CONSULT with no recipient is dropped unless it is a visit with its place; an event told
- *   again without its recipient (a headline) is dropped when the fuller telling is there.
+ *   visit with no host named has the place visited as its recipient, a city too ("زيارة X
+ *   لدمشق", gold.README.md); a CONSULT with no recipient is dropped unless it is a visit with
+ *   its place; an event told again without its recipient (a headline) is dropped when the
+ *   fuller telling is there; one type and actor–recipient pair told twice in a sentence is
+ *   one event, whatever the status of the second telling.
  * - location: a place in the sentence introduced by في، بـ، إلى، لـ (or by a word such as
  *   العاصمة/مدينة after one of them), a city preferred to a country, the nearest to the
  *   trigger; the country visited ("زار X المغرب") when none is.
