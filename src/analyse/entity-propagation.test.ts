@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Mention } from '../model/entity.js';
-import { propagateMentions } from './entity-propagation.js';
+import { preferKnownSpans, propagateMentions, type KnownName } from './entity-propagation.js';
 
 const at = (text: string, name: string, type: Mention['type'], from = 0): Mention => {
   const start = text.indexOf(name, from);
@@ -70,4 +70,41 @@ for (const [t, given, expected, label] of FUNCTION_WORDS) {
 test('function words: a curated name "علي" is found as "علي", never as the preposition "على"', () => {
   const t = 'وقال علي إن الوزير حريص على الحوار.';
   assert.deepEqual(texts(propagateMentions(t, [], [{ name: 'علي', type: 'PERSON' }])), ['PERSON:علي']);
+});
+
+// A known name written in full wins over the tagger's shorter reading of its words (longest
+// wins). One line each: [text, the tagger's mentions, known names, expected, label].
+const QASSAM: KnownName = { name: 'كتائب عز الدين القسام', type: 'ORG' };
+const PREFER: Array<[string, Array<[string, Mention['type']]>, KnownName[], string[], string]> = [
+  ['تبنت كتائب عز الدين القسام قصف المستوطنة صباح اليوم.', [['عز الدين القسام', 'PERSON']], [QASSAM],
+    ['ORG:كتائب عز الدين القسام'], 'the full alias wins over a partial PERSON mention inside it'],
+  ['ردت حماس وكتائب عز الدين القسام على التهديد.', [['حماس', 'ORG'], ['عز الدين القسام', 'PERSON']], [QASSAM],
+    ['ORG:حماس', 'ORG:كتائب عز الدين القسام'], 'an alias after a joined و (وكتائب): the span starts after it'],
+  ['نعت بلدية غزة الشيخ عز الدين القسام في ذكراه.', [['عز الدين القسام', 'PERSON']], [QASSAM],
+    ['PERSON:عز الدين القسام'], 'no alias in the text: the person stays'],
+  ['اجتمع مجلس الأمن القومي الإسرائيلي مساء أمس.', [['مجلس الأمن القومي الإسرائيلي', 'ORG']], [{ name: 'مجلس الأمن', type: 'ORG' }],
+    ['ORG:مجلس الأمن القومي الإسرائيلي'], 'an alias inside a longer mention does not cut it'],
+  ['هاجمت كتائب القسام الجناح العسكري للاحتلال.', [['القسام الجناح العسكري', 'ORG']], [{ name: 'كتائب القسام', type: 'ORG' }],
+    ['ORG:القسام الجناح العسكري'], 'a longer mention crossing the alias keeps its reading'],
+  ['صرحت كتائب القسام بأن المعركة مستمرة.', [['كتائب القسام', 'PERSON']], [{ name: 'كتائب القسام', type: 'ORG' }],
+    ['ORG:كتائب القسام'], 'the same span: the curated type wins'],
+  ['التقى الوزير الأسد في دمشق.', [['الأسد', 'LOCATION']], [{ name: 'الأسد', type: 'PERSON' }],
+    ['LOCATION:الأسد'], 'a one-word alias never overrules the tagger'],
+  ['أشاد مسؤول بدور للكتائب عز الدين القسام في الميدان.', [['عز الدين القسام', 'PERSON']], [QASSAM],
+    ['ORG:كتائب عز الدين القسام'], 'after لل the span starts at the stem, as for other names'],
+];
+
+for (const [t, given, known, expected, label] of PREFER) {
+  test(`known names win: ${label}`, () => {
+    const out = preferKnownSpans(t, given.map(([name, type]) => at(t, name, type)), known);
+    assert.deepEqual(texts(out), expected);
+    for (const m of out) assert.equal(t.slice(m.start, m.end), m.text);
+  });
+}
+
+test('known names win in propagation too, and the corrected name is what propagates', () => {
+  const t = 'أعلنت كتائب عز الدين القسام مسؤوليتها. وقالت القسام إنها ستواصل.';
+  const known: KnownName[] = [QASSAM, { name: 'القسام', type: 'ORG' }];
+  const out = propagateMentions(t, [at(t, 'عز الدين القسام', 'PERSON')], known);
+  assert.deepEqual(texts(out), ['ORG:كتائب عز الدين القسام', 'ORG:القسام']);
 });

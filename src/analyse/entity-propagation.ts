@@ -4,6 +4,10 @@
  * one name as two mentions; within one article a name means the same thing every time, so
  * every later occurrence of a recognised (or curated) name is a mention too, and a person's
  * family name alone is that person.
+ *
+ * A name known before reading (a curated actor's label or alias) written in full also wins
+ * over the tagger's shorter reading of its words: in "كتائب عز الدين القسام" the tagger sees
+ * a person, "عز الدين القسام", the curated file the armed group.
  */
 import { fold, isCommonWord, MATCH, tokenize, type Token } from '../arabic/index.js';
 import type { EntityType, Mention } from '../model/entity.js';
@@ -41,22 +45,112 @@ function nameKey(words: string[]): string {
   return words.map(wordKey).join(' ');
 }
 
+/** A list of known names keyed once (`compileNames`). */
+interface CompiledNames {
+  /** name key (`nameKey` of its words) → type */
+  names: Map<string, EntityType>;
+  /** the most words of a name (1 when there is none) */
+  longest: number;
+  /** the key of the first word of every name of two words or more */
+  firsts: Set<string>;
+}
+
+// The curated names are the same list for every article: keyed once per list, not per text.
+const compiled = new WeakMap<readonly KnownName[], CompiledNames>();
+
+function compileNames(known: readonly KnownName[]): CompiledNames {
+  let c = compiled.get(known);
+  if (c) return c;
+  c = { names: new Map(), longest: 1, firsts: new Set() };
+  for (const k of known) {
+    const words = k.name.split(/\s+/).filter(Boolean);
+    const key = nameKey(words);
+    if (key.replace(/\s/g, '').length < 3 || c.names.has(key)) continue;
+    c.names.set(key, k.type);
+    c.longest = Math.max(c.longest, words.length);
+    if (words.length >= 2) c.firsts.add(wordKey(words[0]!));
+  }
+  compiled.set(known, c);
+  return c;
+}
+
+/** The words of a text that names are made of (no punctuation, digits or symbols). */
+function nameTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => t.kind === 'arabic' || t.kind === 'latin' || t.kind === 'acronym');
+}
+
+/**
+ * Known names of two words or more written in full win over the tagger's reading of their
+ * words: each such name (leftmost, longest first; joined و/ف/ب/ل/ك and لل allowed on its
+ * first word, ال optional) that overlaps mentions at least no longer than itself replaces
+ * them with its own span and type. A known name inside a longer mention leaves it alone
+ * ("القسام" in "عز الدين القسام", "مجلس الأمن" in "مجلس الأمن القومي"); one-word names
+ * never change a mention (a one-word alias such as "الأسد" or "القاعدة" is too often an
+ * ordinary word for its curated type to overrule the tagger); a name no mention touches is
+ * left to propagation. Cost: a set lookup per token, a run comparison only where a name's
+ * first word is written.
+ * @example preferKnownSpans('وأعلنت كتائب عز الدين القسام', [{type: 'PERSON', text: 'عز الدين القسام', …}], [{name: 'كتائب عز الدين القسام', type: 'ORG'}]) // [{type: 'ORG', text: 'كتائب عز الدين القسام', …}]
+ */
+export function preferKnownSpans(text: string, mentions: Mention[], known: readonly KnownName[], tokens: Token[] = nameTokens(text)): Mention[] {
+  const c = compileNames(known);
+  if (!c.firsts.size || !mentions.length) return mentions;
+  const lookup = (key: string) => c.names.get(key);
+  let out = mentions;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsName(tokens[i]!.text, c.firsts)) continue;
+    for (let n = Math.min(c.longest, tokens.length - i); n >= 2; n--) {
+      const run = tokens.slice(i, i + n);
+      if (!contiguous(text, run)) continue;
+      const hit = matchRun(run, lookup);
+      if (!hit) continue;
+      const start = run[0]!.start + hit.skip;
+      const end = run[n - 1]!.end;
+      if (isFunctionWordAsWritten(text.slice(start, run[0]!.end))) continue;
+      const over = out.filter((m) => m.start < end && start < m.end);
+      const same = over.length === 1 && over[0]!.start === start && over[0]!.end === end && over[0]!.type === hit.type;
+      // longest wins: a longer mention overlapping the name keeps its reading
+      if (over.length && !same && over.every((m) => m.end - m.start <= end - start)) {
+        out = [...out.filter((m) => !over.includes(m)), { type: hit.type, text: text.slice(start, end), start, end, source: 'rule' as const }];
+        out.sort((a, b) => a.start - b.start);
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Whether a word (as written, or without joined conjunctions/prepositions) is the first word of a known name. */
+function startsName(word: string, firsts: Set<string>): boolean {
+  if (firsts.has(wordKey(word))) return true;
+  for (const p of PROCLITICS) {
+    if (!word.startsWith(p) || word.length - p.length < 3) continue;
+    let rest = word.slice(p.length);
+    if (p.endsWith('ل') && rest.startsWith('ل') && !rest.startsWith('ال')) rest = rest.slice(1);
+    if (firsts.has(wordKey(rest))) return true;
+  }
+  return false;
+}
+
 /**
  * Adds the mentions a tagger missed: later occurrences of the names it found (and of
  * curated names), and a person's family name written alone; then joins a person's name
- * written as two adjacent mentions. Existing mentions are kept as they are.
+ * written as two adjacent mentions. First, a known name written in full replaces the
+ * tagger's shorter reading of it (`preferKnownSpans`); other mentions are kept as they are.
  * @example propagateMentions('التقى عبد اللطيف حموشي ... وأكد الحموشي', tagged) // adds PERSON 'الحموشي'
  */
-export function propagateMentions(text: string, mentions: Mention[], known: KnownName[] = []): Mention[] {
+export function propagateMentions(text: string, mentions: Mention[], known: readonly KnownName[] = []): Mention[] {
+  const tokens = nameTokens(text);
+  mentions = preferKnownSpans(text, mentions, known, tokens);
+  const pre = compileNames(known);
   const names = new Map<string, EntityType>();
-  let longest = 1;
+  let longest = pre.longest;
   const addName = (words: string[], type: EntityType) => {
     const key = nameKey(words);
-    if (key.replace(/\s/g, '').length < 3 || names.has(key)) return;
+    if (key.replace(/\s/g, '').length < 3 || pre.names.has(key) || names.has(key)) return;
     names.set(key, type);
     longest = Math.max(longest, words.length);
   };
-  for (const k of known) addName(k.name.split(/\s+/).filter(Boolean), k.type);
   // A single dictionary word ("كامل", "الأمن") is a name only where the tagger says so;
   // propagating it would tag every ordinary use of the word. So is a name spelled like a
   // function word once ى/ي are folded ("علي" ~ "على") in a text that writes no final ى:
@@ -70,9 +164,10 @@ export function propagateMentions(text: string, mentions: Mention[], known: Know
     const last = words[words.length - 1]!;
     if (m.type === 'PERSON' && words.length >= 2 && wordKey(last).length >= 4 && distinctive(last)) addName([last], 'PERSON');
   }
-  if (names.size === 0) return mentions;
+  if (names.size === 0 && pre.names.size === 0) return mentions;
+  // curated names first: their type wins over the tagger's for the same words
+  const lookup = (key: string) => pre.names.get(key) ?? names.get(key);
 
-  const tokens = tokenize(text).filter((t) => t.kind === 'arabic' || t.kind === 'latin' || t.kind === 'acronym');
   const taken = mentions.map((m) => [m.start, m.end] as const);
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
   const added: Mention[] = [];
@@ -80,7 +175,7 @@ export function propagateMentions(text: string, mentions: Mention[], known: Know
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const run = tokens.slice(i, i + n);
       if (!contiguous(text, run)) continue;
-      const hit = matchRun(run, names);
+      const hit = matchRun(run, lookup);
       if (!hit) continue;
       const start = run[0]!.start + hit.skip;
       // the keys fold ى into ي: "على" as written is the preposition, not the name "علي"
@@ -104,10 +199,10 @@ function contiguous(text: string, run: Token[]): boolean {
 }
 
 /** The type of the name a token run spells, allowing joined conjunctions/prepositions on its first word. */
-function matchRun(run: Token[], names: Map<string, EntityType>): { type: EntityType; skip: number } | null {
+function matchRun(run: Token[], lookup: (key: string) => EntityType | undefined): { type: EntityType; skip: number } | null {
   const words = run.map((t) => t.text);
   const first = words[0]!;
-  const direct = names.get(nameKey(words));
+  const direct = lookup(nameKey(words));
   if (direct) return { type: direct, skip: 0 };
   for (const p of PROCLITICS) {
     if (!first.startsWith(p) || first.length - p.length < 3) continue;
@@ -118,7 +213,7 @@ function matchRun(run: Token[], names: Map<string, EntityType>): { type: EntityT
       rest = rest.slice(1);
       skip += 1;
     }
-    const type = names.get(nameKey([rest, ...words.slice(1)]));
+    const type = lookup(nameKey([rest, ...words.slice(1)]));
     if (type) return { type, skip };
   }
   return null;
