@@ -76,3 +76,8 @@ for (const [text, expected, label] of NOT_A_CLITIC) {
   test(`span start: ${label}`, () => assert.ok(found(text).includes(expected), found(text).join(' ')));
 }
 
+
+test('a city whose name starts with ب is not a preposition plus a word: بابل, also after و', () => {
+  assert.ok(found('وزار الوزير بغداد وبابل والبصرة .').includes('LOCATION:بابل'));
+  assert.ok(!found('وقالت صحيفة بابل العراقية إن الحكومة ستجتمع .').some((x) => x.endsWith(':ابل')), 'not cut to ابل');
+});
