@@ -569,6 +569,7 @@ export function buildEvents(
   const unknownActor = UNKNOWN_CLUSTER;
   generic.set(unknownActor, { id: UNKNOWN_ACTOR_ID, label: '' });
   const agentless: Draft[] = [];
+  const protesters: Draft[] = [];
 
   const drafts: Draft[] = [];
   // a trigger inside a name or a title ("دان غيلرمان", "مكتب التحقيقات") is no trigger for any rule
@@ -606,7 +607,13 @@ export function buildEvents(
     const { words, units, withGeneric } = sentenceData(si);
     const genericUnits = withGeneric.filter((u) => u.generic);
     // "المتظاهرون" names the actors, as a name does: no trigger of its own
-    if (genericUnits.some((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end)) continue;
+    const actorPhrase = genericUnits.find((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end);
+    if (actorPhrase) {
+      // … but protesters who act in the clause ("خرج آلاف المتظاهرين", "رفع المتظاهرون شعارات")
+      // tell a protest by them, kept for a sentence that tells no other
+      if (t.type === 'PROTEST' && protesterSubject(words, actorPhrase)) protesters.push({ source: actorPhrase.cluster, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: actorPhrase.cluster, labels: new Map(), frame: true, trigger: t, sentence: si });
+      continue;
+    }
     if (inComplement(t, sorted, words)) continue;
     // "اتفاقية تعاون", "وقعت مصر اتفاقية تعاون": a verbal noun right after another (or after a
     // verb phrase ending in one) is its complement: one event
@@ -669,6 +676,14 @@ export function buildEvents(
       continue;
     }
     drafts.push({ ...d, trigger: t, sentence: si });
+  }
+
+  // protesters acting in a sentence that tells no protest by a verb or a noun: their protest, once a sentence
+  for (const p of protesters) {
+    if (drafts.some((d) => d.sentence === p.sentence && d.trigger.type === 'PROTEST')) continue;
+    if (p.status === 'negation' || p.status === 'hypothetical' || p.status === 'future') continue;
+    const k = drafts.findIndex((d) => d.trigger.start > p.trigger.start);
+    drafts.splice(k < 0 ? drafts.length : k, 0, p);
   }
 
   // an attack (or a protest) whose actor the text does not name: once per sentence, unless one is named there
@@ -1726,6 +1741,27 @@ function occurred(t: EventTriggerInput, words: Word[]): boolean {
     // "الهجوم الذي وقع …" refers to an attack told before: background, not the report
     if (!isWord(words[i]) || RELATIVES.has(words[i]!.f) || /^(الذين|التى)$/.test(words[i]!.f)) return false;
     if (OCCURRENCE.test(words[i]!.f)) return true;
+  }
+  return false;
+}
+
+let gatheringVerbs: Set<string> | null = null;
+
+/**
+ * Whether a protester phrase is the subject of a verb of going out or gathering right before it
+ * ("خرج آلاف المتظاهرين", "خرج مساء أمس مئات من المتظاهرين": time words may stand between):
+ * that tells their protest. Only these verbs: protesters doing anything else ("رفع المتظاهرون
+ * لافتات", "قال المتظاهرون") is a detail of a protest told elsewhere (the event GSR's "no" rows).
+ */
+function protesterSubject(words: Word[], u: Unit): boolean {
+  if (u.marker !== 'none' || u.coord) return false;
+  gatheringVerbs ??= new Set(cuePhrases('gathering').filter((p) => p.length === 1).map((p) => p[0]!));
+  for (let i = u.first - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+    const w = words[i]!;
+    if (!isWord(w)) return false;
+    const bare = w.f.replace(/^[وف](?=...)/, '');
+    if (gatheringVerbs.has(bare) || gatheringVerbs.has(w.f)) return true;
+    if (!(TIME_FILLERS.has(bare) || /^(اول|أول|من|امس|أمس|الليلة|الماضي|الماضية|يوم)$/.test(bare))) return false;
   }
   return false;
 }
