@@ -46,6 +46,16 @@ test('أجرى X اتصالا هاتفيا مع Y and Z: one phone event per rec
   ]);
 });
 
+test('خلال / أثناء زيارة إلى X with no genitive: the visit is made by the subject of the clause', () => {
+  const text = 'حذر وزير الخارجية الفرنسي فيليب دوست بلازي أثناء زيارة قصيرة قام بها إلى لبنان من تدهور الوضع.';
+  assert.ok(pairs(events(text, [['فيليب دوست بلازي', 'PERSON'], ['لبنان', 'LOCATION']])).includes('CONSULT/visit فيليب دوست بلازي → لبنان'));
+});
+
+test('protesters as the subject of a verb of going out or gathering tell a protest; saying is not protesting', () => {
+  assert.deepEqual(pairs(events('خرج مساء أمس آلاف المتظاهرين في شوارع المدينة.', [])), ['PROTEST/demo آلاف المتظاهرين → -']);
+  assert.deepEqual(pairs(events('وقال المتظاهرون إنهم سيعودون.', [])), []);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

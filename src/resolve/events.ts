@@ -652,6 +652,7 @@ export function buildEvents(
       if (g && (!d || (g.source === d.source && g.targets.length) || (d.source === UNKNOWN_CLUSTER && g.source !== UNKNOWN_CLUSTER && d.targets.every((x) => g.targets.includes(x))))) d = g;
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
+    if (!d && t.mode === 'visit') d = visitInClause(t, words, units);
     if (!d && ((t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) || ((t.type === 'ASSAULT' || t.type === 'PROTEST') && occurred(t, words)))) {
       agentless.push({ source: unknownActor, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: unknownActor, labels: new Map(), frame: true, trigger: t, sentence: si });
       continue;
@@ -883,6 +884,8 @@ function inComplement(t: EventTriggerInput, sorted: EventTriggerInput[], words: 
   if (looksVerb(t)) return false;
   const tFirst = wordAt(words, t.start);
   if (tFirst >= words.length) return false;
+  // "حذر … أثناء زيارة إلى لبنان": a noun after خلال / أثناء is the time of the clause, no complement
+  if (/^(خلال|اثناء)$/.test(fold(words[tFirst - 1]?.f ?? '').replace(/^[وف](?=...)/, ''))) return false;
   for (const h of sorted) {
     if (h.end > t.start) break;
     if (!COMPLEMENT_TYPES.has(h.type) || h.start < words[0]!.start) continue;
@@ -2010,6 +2013,34 @@ function attackerOf(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Dr
   const gap = between(words, u.last, tFirst);
   if (gap.filter(isWord).length > 6 || hasBarrier(gap) || gap.some((w) => w.kind === 'punct' && !/[،,«»"“”]/.test(w.f))) return null;
   return { source: u.cluster, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: u.cluster, labels: new Map(), frame: true };
+}
+
+/** Prepositions of time before a visit told as the setting of its clause ("خلال زيارة", "أثناء زيارة"). */
+const DURING = F(['خلال', 'أثناء', 'اثناء', 'في']);
+
+/**
+ * "حذر فيه الوزير X أثناء زيارة قصيرة قام بها إلى لبنان", "شيراك الذي حذر … خلال زيارة إلى
+ * السعودية": a visit noun with no genitive, after خلال / أثناء / في, going إلى a named place or
+ * actor, is made by the clause's subject — the nearest bare actor before it in the sentence (not
+ * across a quote's opening). The visit's target is the name after إلى. Null when any is missing.
+ */
+function visitInClause(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Draft, 'trigger' | 'sentence'> | null {
+  if (looksVerb(t)) return null;
+  const tFirst = wordAt(words, t.start);
+  const tLast = wordAt(words, t.end - 1);
+  const w = words[tFirst]!;
+  // ("زيارته": its pronoun names the visitor; "بزيارة": a light verb's object, the support rule's)
+  if (w.pro.length || segment(w.raw).enclitics.length) return null;
+  const prev = words[tFirst - 1];
+  if (!prev || !isWord(prev) || !DURING.has(prev.f.replace(/^[وف](?=...)/, ''))) return null;
+  // the target: the first name after the noun, marked by إلى, within five words (adjectives, "قام بها")
+  const target = units.find((u) => u.first > tLast && u.first - tLast <= 5);
+  if (!target || target.marker !== 'ila' || hasBarrier(between(words, tLast, target.first))) return null;
+  const visitor = [...units].reverse().find((u) => u.last < tFirst - 1 && u.kind === 'actor' && u.marker === 'none' && !u.coord);
+  if (!visitor || openQuote(between(words, visitor.last, tFirst))) return null;
+  // (a city visited is the place, not a recipient, as after زار)
+  const city = target.kind === 'place' && !target.country;
+  return { source: visitor.cluster, targets: city ? [] : [target.cluster], location: target.kind === 'place' ? target.cluster : null, countries: target.country ? [target.cluster] : [], status: t.status, subject: visitor.cluster, labels: new Map(), frame: true };
 }
 
 let casualtyWords: Set<string> | null = null;
