@@ -56,6 +56,12 @@ test('protesters as the subject of a verb of going out or gathering tell a prote
   assert.deepEqual(pairs(events('وقال المتظاهرون إنهم سيعودون.', [])), []);
 });
 
+test('clashes between two generic sides: one attack between them, whatever tells that they happened', () => {
+  for (const text of ['وقعت اشتباكات بين الشرطة والمتظاهرين.', 'واندلعت مواجهات عنيفة بين الشرطة والمتظاهرين امس.', 'كما شهدت المدن مظاهرات أدت الى اشتباكات بين الشرطة والمتظاهرين.']) {
+    assert.ok(pairs(events(text, [])).includes('ASSAULT الشرطة → المتظاهرين'), text);
+  }
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

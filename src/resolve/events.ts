@@ -406,7 +406,8 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   if (a === 'علي' || a === 'ضد') return { marker: 'ala', coord };
   if (a === 'من' || a === 'ومن') return { marker: 'min', coord };
   if (a === 'في' || a === 'وفي') return { marker: 'fi', coord };
-  if (a === 'بين' || a === 'وبين') return { marker: 'bayna', coord };
+  // ("بين هذه القوات وبين المتظاهرين": the second side joined by وبين)
+  if (a === 'بين' || a === 'وبين') return { marker: 'bayna', coord: coord || a === 'وبين' };
   if (CIRCUMSTANCE.has(a)) return { marker: 'other', coord };
   // "أنان المسؤول عن الملف النووي علي لاريجاني": عن inside the title, the marker is the title's
   if (a === 'عن') {
@@ -630,7 +631,18 @@ export function buildEvents(
       // ("بعد لقاء نظيره الفرنسي": a counterpart as the genitive names the other side of the act)
       genericUnits.some((u) => u.counterpart && u.first === wordAt(words, t.end - 1) + 1));
     // (and a verbal noun told as happening, its actor a generic genitive: "تصاعدت احتجاجات المعارضة ضد الحكومة")
-    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || occurred(t, words))) {
+    // (or a verbal noun between two sides: "اشتباكات بين الشرطة والمتظاهرين")
+    // (an adjective or two may stand between: "مواجهات عنيفة بين")
+    const betweenSides = !looksVerb(t) && (() => {
+      const tLast = wordAt(words, t.end - 1);
+      for (let i = tLast + 1; i <= tLast + 3 && i < words.length; i++) {
+        const w = words[i]!;
+        if (!isWord(w) || w.pro.length) return false;
+        if (/^و?بين$/.test(w.f)) return true;
+      }
+      return false;
+    })();
+    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || betweenSides || occurred(t, words))) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
       const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns, others);
