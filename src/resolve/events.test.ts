@@ -62,6 +62,16 @@ test('clashes between two generic sides: one attack between them, whatever tells
   }
 });
 
+test('قتل / جرح before one noun phrase and an adjunct is the passive: the phrase is the victim, the killer untold', () => {
+  const evs = pairs(events('قتل جندي أمريكي في انفجار عبوة ناسفة.', []));
+  assert.ok(evs.some((e) => e.startsWith('ASSAULT') && e.endsWith('→ جندي أمريكي')), evs.join(' | '));
+  assert.ok(!evs.some((e) => e.includes('ASSAULT جندي أمريكي')), evs.join(' | '));
+  // the active verb, its subject then its object, stays active
+  assert.ok(pairs(events('قتل مسلحون جنديا امس.', [])).some((e) => e.startsWith('ASSAULT مسلحون')));
+  // "قتل X … قتله Y": one killing, by Y
+  assert.deepEqual(pairs(events('قتل الإمام علي في الكوفة، قتله عبدالرحمن بن ملجم.', [['علي', 'PERSON'], ['عبدالرحمن بن ملجم', 'PERSON']])), ['ASSAULT عبدالرحمن بن ملجم → علي']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

@@ -764,7 +764,9 @@ export function buildEvents(
     }
   }
   // the same act told again without its recipient (a headline, a lead): the fuller telling stays
-  const kept = out.filter((e) => e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status));
+  // (and "قتل الإمام علي … قتله ابن ملجم": an act told with no actor, then with one, is one event)
+  const kept = out.filter((e) => (e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status)) &&
+    !(e.source.id === UNKNOWN_ACTOR_ID && e.target !== null && out.some((o) => o !== e && o.type === e.type && o.source.id !== UNKNOWN_ACTOR_ID && o.target?.id === e.target!.id)));
   kept.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
   return kept;
 }
@@ -879,6 +881,31 @@ function passiveReading(t: EventTriggerInput, words: Word[], tFirst: number, tLa
   if (!isWord(n)) return n.kind === 'punct' && !/[«"“(]/.test(n.f);
   if (actorAfter.some((u) => u.first === i)) return false;
   return ADJUNCT_OPENERS.has(n.f) || n.pro.includes('و') || n.pro.includes('ب') || /^و[^ا]/.test(n.f) && n.f.length > 3;
+}
+
+/**
+ * Whether "قتل X …" / "جرح X …" (verb first) is the passive قُتل / جُرح: the verb takes one noun
+ * phrase and nothing after it — an adjunct (في انفجار، خلال، جراء), بـ, a clause after و, or the
+ * end — where the active verb would go on to its object ("قتل مسلحون جنديا"). Only the singular
+ * masculine forms: قتلت before a plural subject is as often the active verb with an adjunct first.
+ */
+function vsoPassive(t: EventTriggerInput, words: Word[], np: Unit, actorAfter: Unit[]): boolean {
+  if (t.text.includes(' ') || t.status === 'future' || !/^(قتل|جرح)$/.test(fold(t.text))) return false;
+  const tFirst = wordAt(words, t.start);
+  if (segment(words[tFirst]!.raw).enclitics.length) return false;
+  // the phrase right after the verb (time words aside; a title is the phrase's own): "قتل الرابع
+  // برصاص رجال الأمن" names the killers after the victim, not the victim
+  // (one definite epithet may stand before a name: "قتل الإمام علي")
+  const gap = between(words, tFirst, np.first).filter((w) => !(isWord(w) && (TIME_FILLERS.has(w.f) || isTitleWord(w))));
+  if (gap.length > 1 || (gap.length === 1 && !(isWord(gap[0]) && /^ال/.test(gap[0]!.f) && !gap[0]!.pro.length && gap[0] === words[np.first - 1]))) return false;
+  let i = np.last + 1;
+  while (i < words.length && isWord(words[i]) && TIME_FILLERS.has(words[i]!.f)) i++;
+  const n = words[i];
+  if (!n) return true;
+  // (a comma may open adjuncts before the object: "قتل الجيش، بالرصاص، امس، متظاهرا")
+  if (!isWord(n)) return n.kind === 'punct' && /[.!?؟;؛]/.test(n.f);
+  if (actorAfter.some((u) => u.first === i)) return false;
+  return ADJUNCT_OPENERS.has(n.f) || n.pro.includes('ب') || n.pro.includes('و');
 }
 
 /** Types whose verbal nouns name a relation or a stance more often than an act ("الشراكة", "مهلة"): an event only with a verb, a light verb or a relative clause. */
@@ -1330,6 +1357,10 @@ function argumentsOf(
         const second = antes.find((u) => u.cluster !== ante?.cluster);
         if (ante && second && enc[enc.length - 1] === 'هما') objects = [second, ante];
       }
+    } else if (!pre && firstBare && vsoPassive(t, words, firstBare, actorAfter)) {
+      // "قتل جندي أمريكي في انفجار", "جرح شرطي أمس": killed, wounded — the one after the verb it was done to
+      source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+      objects = [firstBare];
     } else if (INHERENT_PASSIVE.test(fold(t.text)) || (passiveReading(t, words, tFirst, tLast, actorAfter) && (pre ?? passivePatient()))) {
       // "وكان الدويك قد اعتقل في …", "جنديا عراقيا قتل وأصيب آخر": a verb of an act done to
       // someone with no object after it is passive — the one it was done to stands before it,
