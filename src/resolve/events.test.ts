@@ -72,6 +72,11 @@ test('قتل / جرح before one noun phrase and an adjunct is the passive: the 
   assert.deepEqual(pairs(events('قتل الإمام علي في الكوفة، قتله عبدالرحمن بن ملجم.', [['علي', 'PERSON'], ['عبدالرحمن بن ملجم', 'PERSON']])), ['ASSAULT عبدالرحمن بن ملجم → علي']);
 });
 
+test('أدان X الهجوم على Y: Y suffered the condemned act, it is not who is condemned', () => {
+  assert.deepEqual(pairs(events('وأدان الأردن الهجوم على لبنان.', [['الأردن', 'LOCATION'], ['لبنان', 'LOCATION']])), ['ACCUSE الأردن → -']);
+  assert.deepEqual(pairs(events('واتهم الأردن إسرائيل بشن هجوم على لبنان.', [['الأردن', 'LOCATION'], ['إسرائيل', 'LOCATION'], ['لبنان', 'LOCATION']])), ['ACCUSE الأردن → إسرائيل']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

@@ -688,6 +688,14 @@ export function buildEvents(
       agentless.push({ ...d, trigger: t, sentence: si });
       continue;
     }
+    // "أدان X الهجوم على Y", "ندد بالاعتداء الإسرائيلي على Y": Y is who the condemned act was done
+    // to, not who is condemned — a recipient after على / ضد past another event's noun is that noun's
+    if (t.type === 'ACCUSE' || t.type === 'REJECT') {
+      d.targets = d.targets.filter((x) => {
+        const u = withGeneric.find((v) => v.cluster === x);
+        return !u || u.marker !== 'ala' || !others.some((o) => !looksVerb(o) && o.start >= t.end && o.end <= words[u.first]!.start);
+      });
+    }
     drafts.push({ ...d, trigger: t, sentence: si });
   }
 
