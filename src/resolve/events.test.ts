@@ -77,6 +77,11 @@ test('أدان X الهجوم على Y: Y suffered the condemned act, it is not 
   assert.deepEqual(pairs(events('واتهم الأردن إسرائيل بشن هجوم على لبنان.', [['الأردن', 'LOCATION'], ['إسرائيل', 'LOCATION'], ['لبنان', 'LOCATION']])), ['ACCUSE الأردن → إسرائيل']);
 });
 
+test('تم + the verbal noun of an act done to someone: a passive, its genitive the target, the actor untold', () => {
+  assert.deepEqual(pairs(events('وتم اعتقال محمد أحمد في القاهرة.', [['محمد أحمد', 'PERSON'], ['القاهرة', 'LOCATION']])), ['COERCE/arrest  → محمد أحمد']);
+  assert.deepEqual(pairs(events('وتم توقيع الاتفاقية أمس.', [])), []);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

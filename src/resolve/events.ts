@@ -126,6 +126,8 @@
  *   - `support-patient` light verbs (تعرض): "تعرض X للتعذيب", "الاعتداء الذي تعرض له X" — X
  *     underwent the act, its target; the actor is unknown unless named after من قبل / على يد;
  *     with no one named as having undergone it, no event.
+ *   - `support-passive` light verbs (تم، يتم): "تم اعتقال X", "تم اغتيال X" — the genitive of an
+ *     act done to someone underwent it, the actor is untold (agentless); other nouns, no event.
  *   - an honorific and the title after it ("جلالة الملك", "سعادة النائب الأول", "جلالته") is a
  *     generic actor (GOV) when no name follows; before a name or title it takes no part in the
  *     phrase's marker ("من فخامة الرئيس X"); the light verbs of argument-order.ar.tsv match with
@@ -168,7 +170,7 @@ import { readFileSync } from 'node:fs';
 export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
-type SupportOrder = 'support' | 'support-receive' | 'support-patient';
+type SupportOrder = 'support' | 'support-receive' | 'support-patient' | 'support-passive';
 
 interface OrderTable {
   order: Map<string, ArgumentOrder>;
@@ -195,13 +197,13 @@ function loadOrders(): OrderTable {
     const keys = new Set([wordKey(word), wordKey(word.replace(/ى$/, 'ي'))]);
     if (order === 'agent' || order === 'host' || order === 'receive') for (const key of keys) t.order.set(key, order);
     else if (order === 'arrive') for (const key of keys) t.arrive.add(key);
-    else if (order === 'support' || order === 'support-receive' || order === 'support-patient') {
+    else if (order === 'support' || order === 'support-receive' || order === 'support-patient' || order === 'support-passive') {
       for (const key of keys) {
         t.support.set(key, order);
         if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
       }
     }
-    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, arrive, support, support-receive, support-patient)`, dataFile(name));
+    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, arrive, support, support-receive, support-patient, support-passive)`, dataFile(name));
   }
   return (orderTable = t);
 }
@@ -1455,7 +1457,13 @@ function argumentsOf(
       frame = true;
       const subj = units.find((u) => u.kind === 'actor' && u.first > sv.index && u.last < tFirst && u.marker === 'none');
       const subjectUnit = subj ?? subjectBefore();
-      if (sv.order === 'support-patient') {
+      if (sv.order === 'support-passive') {
+        // "تم اعتقال X", "تم اغتيال X": a passive — the genitive of an act done to someone is who it
+        // was done to, the actor untold (unless after من قبل / على يد, below); with no one named, no event
+        if (!patient) return null;
+        source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+        objects = [patient];
+      } else if (sv.order === 'support-patient') {
         // "تعرض X للتعذيب", "قال نصر إنه تعرض للتعذيب": X underwent the act — its target; the actor
         // is unknown unless named after من قبل / على يد (below)
         // (with no one named as having undergone it — "تعرضت الأوضاع للتدهور" — no event)
