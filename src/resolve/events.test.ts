@@ -68,6 +68,10 @@ test('قتل / جرح before one noun phrase and an adjunct is the passive: the 
   assert.ok(!evs.some((e) => e.includes('ASSAULT جندي أمريكي')), evs.join(' | '));
   // the active verb, its subject then its object, stays active
   assert.ok(pairs(events('قتل مسلحون جنديا امس.', [])).some((e) => e.startsWith('ASSAULT مسلحون')));
+  assert.deepEqual(pairs(events('واعتقل محمد أحمد في القاهرة امس.', [['محمد أحمد', 'PERSON'], ['القاهرة', 'LOCATION']])), ['COERCE/arrest  → محمد أحمد']);
+  assert.deepEqual(pairs(events('اعتقل الجيش محمد أحمد.', [['محمد أحمد', 'PERSON']])), ['COERCE/arrest الجيش → محمد أحمد']);
+  // اغتيل is passive whatever follows
+  assert.deepEqual(pairs(events('ولكن خلال شهر واحد اغتيل كرامي في متفجرة.', [['كرامي', 'PERSON']])), ['ASSAULT/assassinate  → كرامي']);
   // "قتل X … قتله Y": one killing, by Y
   assert.deepEqual(pairs(events('قتل الإمام علي في الكوفة، قتله عبدالرحمن بن ملجم.', [['علي', 'PERSON'], ['عبدالرحمن بن ملجم', 'PERSON']])), ['ASSAULT عبدالرحمن بن ملجم → علي']);
 });

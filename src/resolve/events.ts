@@ -859,7 +859,7 @@ function countedObject(words: Word[], tLast: number, objectFirst: number): boole
 const UNKNOWN_CLUSTER = -1;
 
 /** Verbs only ever passive: "أصيب" (was wounded). */
-const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا)$/;
+const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا|اغتيل|اغتيلت)$/;
 /** Verb stems of killing and wounding, whatever their mode: "قتل", "قتلوا", "جرح". */
 const KILLING_VERBS = /^(قتل|قتلت|قتلوا|جرح|جرحت|جرحوا|ذبح|ذبحوا)$/;
 /** Words after a verb that open an adjunct, not an object: prepositions and adverbs of time and place. */
@@ -894,13 +894,14 @@ function passiveReading(t: EventTriggerInput, words: Word[], tFirst: number, tLa
 }
 
 /**
- * Whether "قتل X …" / "جرح X …" (verb first) is the passive قُتل / جُرح: the verb takes one noun
+ * Whether "قتل X …" / "جرح X …" / "خطف X …" / "اعتقل X …" (verb first) is the passive قُتل / جُرح
+ * / خُطف / اعتُقل: the verb takes one noun
  * phrase and nothing after it — an adjunct (في انفجار، خلال، جراء), بـ, a clause after و, or the
  * end — where the active verb would go on to its object ("قتل مسلحون جنديا"). Only the singular
  * masculine forms: قتلت before a plural subject is as often the active verb with an adjunct first.
  */
 function vsoPassive(t: EventTriggerInput, words: Word[], np: Unit, actorAfter: Unit[]): boolean {
-  if (t.text.includes(' ') || t.status === 'future' || !/^(قتل|جرح)$/.test(fold(t.text))) return false;
+  if (t.text.includes(' ') || t.status === 'future' || !/^(قتل|جرح|خطف|اختطف|اعتقل)$/.test(fold(t.text))) return false;
   const tFirst = wordAt(words, t.start);
   if (segment(words[tFirst]!.raw).enclitics.length) return false;
   // the phrase right after the verb (time words aside; a title is the phrase's own): "قتل الرابع
