@@ -54,6 +54,11 @@ test('خلال / أثناء زيارة إلى X with no genitive: the visit is m
 test('protesters as the subject of a verb of going out or gathering tell a protest; saying is not protesting', () => {
   assert.deepEqual(pairs(events('خرج مساء أمس آلاف المتظاهرين في شوارع المدينة.', [])), ['PROTEST/demo آلاف المتظاهرين → -']);
   assert.deepEqual(pairs(events('وقال المتظاهرون إنهم سيعودون.', [])), []);
+  // the verb after them, a count in the singular, شارك
+  assert.ok(pairs(events('مليون متظاهر خرجوا تحت حماية البوليس.', [])).some((e) => e.startsWith('PROTEST')));
+  assert.ok(pairs(events('وشارك 300 متظاهر في تظاهرة امس.', [])).some((e) => e.startsWith('PROTEST/demo 300 متظاهر')));
+  // a relative clause tells of protesters, it reports no protest
+  assert.deepEqual(pairs(events('وطوقت القوات المتظاهرين الذين خرجوا رغم الحظر.', [])).filter((e) => e.startsWith('PROTEST')), []);
 });
 
 test('clashes between two generic sides: one attack between them, whatever tells that they happened', () => {

@@ -1799,7 +1799,10 @@ function occurred(t: EventTriggerInput, words: Word[]): boolean {
   const tFirst = wordAt(words, t.start);
   const tLast = wordAt(words, t.end - 1);
   const bare = (w: Word | undefined) => (w && isWord(w) ? w.f.replace(/^[وف](?=...)/, '') : '');
-  if (OCCURRENCE.test(bare(words[tFirst - 1]))) return true;
+  // ("خرجت امس مظاهرات": time words may stand between)
+  let p = tFirst - 1;
+  while (p > 0 && isWord(words[p]) && TIME_FILLERS.has(bare(words[p]))) p--;
+  if (OCCURRENCE.test(bare(words[tFirst - 1])) || OCCURRENCE.test(bare(words[p]))) return true;
   for (let i = tLast + 1; i <= tLast + 2 && i < words.length; i++) {
     // "الهجوم الذي وقع …" refers to an attack told before: background, not the report
     if (!isWord(words[i]) || RELATIVES.has(words[i]!.f) || /^(الذين|التى)$/.test(words[i]!.f)) return false;
@@ -1824,7 +1827,14 @@ function protesterSubject(words: Word[], u: Unit): boolean {
     if (!isWord(w)) return false;
     const bare = w.f.replace(/^[وف](?=...)/, '');
     if (gatheringVerbs.has(bare) || gatheringVerbs.has(w.f)) return true;
-    if (!(TIME_FILLERS.has(bare) || /^(اول|أول|من|امس|أمس|الليلة|الماضي|الماضية|يوم)$/.test(bare))) return false;
+    if (!(TIME_FILLERS.has(bare) || /^(اول|أول|من|امس|أمس|الليلة|الماضي|الماضية|يوم)$/.test(bare))) break;
+  }
+  // (or after it: "مليون متظاهر خرجوا", "الآلاف من المتظاهرين … تدفقوا في شوارع")
+  for (let i = u.last + 1, n = 0; i < words.length && n < 3; i++, n++) {
+    const w = words[i]!;
+    // ("المتظاهرين الذين خرجوا": a relative clause tells of them, it is not the report)
+    if (!isWord(w) || RELATIVES.has(w.f) || /^(الذين|اللذين)$/.test(w.f)) return false;
+    if (gatheringVerbs.has(w.f.replace(/^[وف](?=...)/, ''))) return true;
   }
   return false;
 }
