@@ -1786,8 +1786,8 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
 
 // ------------------------------------------------------------------ generic (non-entity) actors
 
-/** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت". */
-const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت|تصاعدت|تصاعد|تزايدت|استمرت)$/;
+/** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت", "قذائف هاون سقطت على". */
+const OCCURRENCE = /^(وقع|وقعت|حدث|حدثت|اندلع|اندلعت|جرى|جرت|خرجت|انطلقت|عمت|تجددت|تواصلت|تصاعدت|تصاعد|تزايدت|استمرت|سقط|سقطت)$/;
 
 /**
  * Whether a verbal noun of an attack or a protest is told as having happened: the subject of a
