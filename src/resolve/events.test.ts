@@ -91,6 +91,11 @@ test('تم + the verbal noun of an act done to someone: a passive, its genitive 
   assert.deepEqual(pairs(events('وتم توقيع الاتفاقية أمس.', [])), []);
 });
 
+test('a car bomb or planted charge that went off is an attack, casualties told or not; one found is none', () => {
+  assert.equal(pairs(events('واوضح المصدر ان سيارة مفخخة متوقفة امام المديرية انفجرت صباحا.', [])).filter((e) => e.startsWith('ASSAULT')).length, 1);
+  assert.deepEqual(pairs(events('وعثرت الشرطة على سيارة مفخخة قرب السوق.', [])).filter((e) => e.startsWith('ASSAULT')), []);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

@@ -2128,6 +2128,10 @@ function concreteAttack(t: EventTriggerInput, sorted: EventTriggerInput[], words
   if (!inSentence.includes(t)) return false;
   const bombing = inSentence.some((x) => (x.mode === 'explosives' || x.mode === 'suicide-attack') && !x.weak);
   if (!bombing) return false;
+  // a planted device that went off is an attack, casualties told or not ("سيارة مفخخة انفجرت بالقرب
+  // من مقر الحاكم", "انفجار عبوة ناسفة"); one found or defused has no word of exploding
+  const device = inSentence.some((x) => /(مفخخ|ناسف)/.test(fold(x.text)));
+  if (device && inSentence.some((x) => /^(ال)?(انفجر|انفجار|تفجير)/.test(fold(x.text)))) return true;
   casualtyWords ??= new Set(cuePhrases('casualty').filter((p) => p.length === 1).map((p) => gkey(p[0]!)));
   const killing = /^(مقتل|قتل|مصرع|جرح|اصابه|اصابات)$/;
   // (the plural and dual of a passive the segmenter leaves whole: "قتلوا", "جرحا", "أصيبوا")
