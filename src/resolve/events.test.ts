@@ -96,6 +96,11 @@ test('a car bomb or planted charge that went off is an attack, casualties told o
   assert.deepEqual(pairs(events('وعثرت الشرطة على سيارة مفخخة قرب السوق.', [])).filter((e) => e.startsWith('ASSAULT')), []);
 });
 
+test('a participle of manner after its clause (مطالبا، داعيا، متهما Y) is the act of the clause\'s subject toward Y', () => {
+  assert.deepEqual(pairs(events('وأكد محمد أحمد أن الوضع خطير، مطالبا الحكومة المصرية بالتدخل.', [['محمد أحمد', 'PERSON'], ['الحكومة المصرية', 'ORG']])), ['REQUEST محمد أحمد → الحكومة المصرية']);
+  assert.deepEqual(pairs(events('وقال محمد أحمد إن الوضع خطير داعيا مصر إلى التدخل.', [['محمد أحمد', 'PERSON'], ['مصر', 'LOCATION']])), ['REQUEST محمد أحمد → مصر']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

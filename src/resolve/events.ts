@@ -667,6 +667,10 @@ export function buildEvents(
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
     if (!d && t.mode === 'visit') d = visitInClause(t, words, units);
+    // "قال X …، مطالبا Y بـ…", "متهما Y", "داعيا Y إلى": a participle of manner is the act of the
+    // clause's subject, Y its recipient (the bare reading took Y for the actor)
+    const manner = mannerParticiple(t, words, withGeneric);
+    if (manner) d = manner;
     if (!d && ((t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) || ((t.type === 'ASSAULT' || t.type === 'PROTEST') && occurred(t, words)))) {
       agentless.push({ source: unknownActor, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: unknownActor, labels: new Map(), frame: true, trigger: t, sentence: si });
       continue;
@@ -2111,6 +2115,34 @@ function visitInClause(t: EventTriggerInput, words: Word[], units: Unit[]): Omit
   // (a city visited is the place, not a recipient, as after زار)
   const city = target.kind === 'place' && !target.country;
   return { source: visitor.cluster, targets: city ? [] : [target.cluster], location: target.kind === 'place' ? target.cluster : null, countries: target.country ? [target.cluster] : [], status: t.status, subject: visitor.cluster, labels: new Map(), frame: true };
+}
+
+/** Types whose accusative participle ("مطالبا", "متهما", "رافضا") states how the clause's subject acts. */
+const MANNER_TYPES = new Set(['REQUEST', 'ACCUSE', 'THREATEN', 'REJECT', 'SUPPORT']);
+
+/**
+ * "أكد X أن …، مطالبا Y بالتدخل", "انتقد X القرار، متهما Y بـ…", "تظاهر العمال مطالبين بـ…": an
+ * indefinite participle in the accusative (م…ا / م…ين, داعيا) after its clause is the act of the
+ * clause's subject — the first bare actor of the sentence before it, not across a quote's opening
+ * or a colon — and the bare name right after it is the recipient. Null when it is no such
+ * participle or no subject or recipient is named.
+ */
+function mannerParticiple(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Draft, 'trigger' | 'sentence'> | null {
+  if (looksVerb(t) || !MANNER_TYPES.has(t.type) || t.text.includes(' ')) return null;
+  const tFirst = wordAt(words, t.start);
+  const w = words[tFirst]!;
+  if (w.pro.length || /^ال/.test(w.f) || segment(w.raw).enclitics.length) return null;
+  if (!/^(م.{3,}|داعي?)(ا|ين)$/.test(w.f)) return null;
+  // (a clause must come first: the participle does not open its sentence)
+  const subj = units.find((u) => u.last < tFirst && u.kind === 'actor' && u.marker === 'none' && !u.coord);
+  if (!subj) return null;
+  const gap = between(words, subj.last, tFirst);
+  if (openQuote(gap) || gap.some((x) => x.kind === 'punct' && /[:;؛.!?؟]/.test(x.f))) return null;
+  // (right after it, a title aside: in "مطالبين بتولي الرئيس X رئاسة الحكومة" X is in what is asked)
+  const target = units.find((u) => u.first > tFirst && u.kind === 'actor' && u.marker === 'none' && !u.coord && (adjacent(between(words, tFirst, u.first), 0) || titled(between(words, tFirst, u.first))));
+  // (with no recipient named the rule says nothing: "مطالبين بزيادة الأجور" is told by the rules before)
+  if (!target) return null;
+  return { source: subj.cluster, targets: [target.cluster], location: null, countries: [], status: t.status, subject: subj.cluster, labels: new Map(), frame: true };
 }
 
 let casualtyWords: Set<string> | null = null;
