@@ -265,7 +265,8 @@ const FILLERS = F([
 ]);
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
 /** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
-const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة']);
+// ("حسب منظمات حقوق الإنسان", "بحسب الشرطة": who reports it, never an argument of the act)
+const CIRCUMSTANCE = F(['أمام', 'وأمام', 'خلال', 'عند', 'عقب', 'إثر', 'بحضور', 'بمشاركة', 'حسب', 'بحسب', 'وفق', 'وفقا']);
 /** Honorifics written before a title ("فخامة الرئيس", "صاحب السمو الشيخ"). */
 const HONORIFICS = F(['فخامة', 'جلالة', 'سمو', 'السمو', 'صاحب', 'سعادة', 'معالي', 'السيد', 'السيدة']);
 /** Prepositions of place whose construct chain holds a name as part of the place ("أمام مقر X"). */
