@@ -101,6 +101,10 @@ test('a participle of manner after its clause (مطالبا، داعيا، مت�
   assert.deepEqual(pairs(events('وقال محمد أحمد إن الوضع خطير داعيا مصر إلى التدخل.', [['محمد أحمد', 'PERSON'], ['مصر', 'LOCATION']])), ['REQUEST محمد أحمد → مصر']);
 });
 
+test('a verb of arrival then في زيارة: the country arrived at (إلى / بـ) is the target when no other is named', () => {
+  assert.deepEqual(pairs(events('ومن المنتظر أن يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة رسمية.', [['المالكي', 'PERSON'], ['الولايات المتحدة', 'LOCATION']])).map((e) => e.replace(/ \[.*\]$/, '')), ['CONSULT/visit المالكي → الولايات المتحدة']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

@@ -1572,6 +1572,11 @@ function argumentsOf(
           // a verb of arrival is made by that verb's subject
           source = arrivalSubject(words, tFirst, before);
           objects = objectsOf(actorAfter, t);
+          // "يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة": else the country the verb of arrival goes to (إلى / بـ)
+          if (!objects.length && source) {
+            const arrivedAt = before.find((u) => u.first > source!.last && u.country && (u.marker === 'ila' || u.marker === 'bi'));
+            if (arrivedAt) objects = [arrivedAt];
+          }
         } else if (purposeAdjunct(words, tFirst, t.type)) {
           // "تجمع نحو 40 متظاهرا … للاحتجاج على X", "أضرب العمال احتجاجا على X": the purpose of
           // the clause's act; its actor is the clause's subject, the nearest bare actor before
