@@ -105,6 +105,10 @@ test('a verb of arrival then في زيارة: the country arrived at (إلى / �
   assert.deepEqual(pairs(events('ومن المنتظر أن يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة رسمية.', [['المالكي', 'PERSON'], ['الولايات المتحدة', 'LOCATION']])).map((e) => e.replace(/ \[.*\]$/, '')), ['CONSULT/visit المالكي → الولايات المتحدة']);
 });
 
+test('a named person\'s هجوم on a person or an organisation is verbal: ACCUSE', () => {
+  assert.deepEqual(pairs(events('شن النائب وليد جنبلاط هجوما عنيفا على حزب الله.', [['وليد جنبلاط', 'PERSON'], ['حزب الله', 'ORG']])), ['ACCUSE وليد جنبلاط → حزب الله']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

@@ -756,7 +756,8 @@ export function buildEvents(
     // "شن المندوب X هجوما عنيفا على أمين الأمم المتحدة": an attack with no weapon by a person on a
     // person is verbal — ACCUSE (gold.README.md), not ASSAULT
     const person = (i: number | null) => i !== null && i >= 0 && i < clusters.length && (clusters[i]!.type === 'PERSON' || d.labels.has(i));
-    const verbal = (target: number | null) => t.type === 'ASSAULT' && t.mode === null && /^(ال)?هجوم/.test(fold(t.text)) && person(d.source) && clusters[d.source]!.type === 'PERSON' && person(target);
+    // (a named person's هجوم on an institution is verbal too: "جنبلاط يشن هجوما على النظام السوري")
+    const verbal = (target: number | null) => t.type === 'ASSAULT' && t.mode === null && /^(ال)?هجوم/.test(fold(t.text)) && person(d.source) && clusters[d.source]!.type === 'PERSON' && (person(target) || (target !== null && target >= 0 && target < clusters.length && clusters[target]!.type === 'ORG'));
     const ev = (target: number | null): ArticleEvent => ({
       id: '',
       type: verbal(target) ? 'ACCUSE' : t.type,
