@@ -3,6 +3,16 @@
  * what it is: data/events/gold-heldout.README.md). The same command prints the same list.
  *
  *   npx tsc -p tsconfig.json && node dist/scripts/events-heldout-sample.js [--text]
+ *     [--seed N] [--exclude GOLD.jsonl]... [--counts A,O,G] [--prefix P]
+ *
+ * Options (defaults give the held-out list; another seed and --exclude of the held-out files
+ * draw a further, disjoint development sample, e.g. data/events/gold-dev2.jsonl):
+ *   --seed N        seed of the generator (default SEED below)
+ *   --exclude FILE  a gold file whose units are left out as gold.jsonl's are (by their refs and
+ *                   the texts those refs point to; nothing else of the file is used); repeatable
+ *   --counts A,O,G  ANERcorp sentences with event words, without, and GSR rows per label and
+ *                   file (default ANERCORP_EVENT, ANERCORP_OTHER, GSR_PER_LABEL)
+ *   --prefix P      id prefix of the drawn units (default "heldout")
  *
  * One JSON line per unit, in the gold format's reference shape (id, ref, checksum, anchor), plus
  * `why` (the stratum it was drawn from) and, with --text, the unit's text for reading (texts stay
@@ -81,13 +91,50 @@ function shuffle<T>(xs: T[], random: () => number): T[] {
   return a;
 }
 
+/** The values of every `--name V` in args. */
+function optionValues(args: string[], name: string): string[] {
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    if (a === name) {
+      const v = args[i + 1];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      out.push(v);
+    }
+  });
+  return out;
+}
+
+/** The refs of a gold file, and nothing else of it: excluded units are only named, never read. */
+function goldRefs(path: string): GoldRef[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { ref: GoldRef }).ref);
+}
+
 async function main(): Promise<void> {
-  const withText = process.argv.includes('--text');
+  const args = process.argv.slice(2);
+  const withText = args.includes('--text');
+  const seedArg = optionValues(args, '--seed').at(-1);
+  const seed = seedArg === undefined ? SEED : Number(seedArg);
+  if (!Number.isInteger(seed)) throw new Error(`--seed: not an integer: ${seedArg}`);
+  const countsArg = optionValues(args, '--counts').at(-1);
+  let anercorpEvent = ANERCORP_EVENT;
+  let anercorpOther = ANERCORP_OTHER;
+  let gsrPerLabel = GSR_PER_LABEL;
+  if (countsArg !== undefined) {
+    const c = countsArg.split(',').map(Number);
+    if (c.length !== 3 || c.some((x) => !Number.isInteger(x) || x < 0)) throw new Error(`--counts: want A,O,G: ${countsArg}`);
+    [anercorpEvent, anercorpOther] = [c[0]!, c[1]!];
+    gsrPerLabel = Object.fromEntries(Object.keys(GSR_PER_LABEL).map((l) => [l, c[2]!]));
+  }
+  const prefix = optionValues(args, '--prefix').at(-1) ?? 'heldout';
+  const excluded = optionValues(args, '--exclude').flatMap(goldRefs);
   if (!sharedPath(ANERCORP_FILE)) {
     console.log('../shared is absent: nothing to sample');
     return;
   }
-  const random = seededRandom(SEED);
+  const random = seededRandom(seed);
   const resolver = new TextResolver(SHARED_DIR);
   const gold = readGold(dataFile('events/gold.jsonl'));
   const seen = new Set<string>();
@@ -95,6 +142,10 @@ async function main(): Promise<void> {
   for (const u of gold) {
     goldKeys.add(`${u.ref.file}#${JSON.stringify(u.ref.index ?? u.ref.id)}`);
     seen.add(await resolver.text(u.ref));
+  }
+  for (const ref of excluded) {
+    goldKeys.add(`${ref.file}#${JSON.stringify(ref.index ?? ref.id)}`);
+    seen.add(await resolver.text(ref));
   }
   const out: Array<{ ref: GoldRef; id: string; anchor: string | null; why: string }> = [];
   const take = async (ref: GoldRef, id: string, anchor: string | null, why: string): Promise<boolean> => {
@@ -117,26 +168,26 @@ async function main(): Promise<void> {
     if (s.length < MIN_TOKENS) return;
     (eventWord(s) ? withWord : without).push(i);
   });
-  for (const [pool, n, why] of [[withWord, ANERCORP_EVENT, 'event word'], [without, ANERCORP_OTHER, 'no event word']] as const) {
+  for (const [pool, n, why] of [[withWord, anercorpEvent, 'event word'], [without, anercorpOther, 'no event word']] as const) {
     let k = 0;
     for (const i of shuffle(pool, random)) {
       if (k === n) break;
       const word = eventWord(sentences[i]!);
-      if (await take({ kind: 'anercorp', file: ANERCORP_FILE, index: i }, `heldout-anercorp-${i}`, null, word ? `${why}: ${word}` : why)) k++;
+      if (await take({ kind: 'anercorp', file: ANERCORP_FILE, index: i }, `${prefix}-anercorp-${i}`, null, word ? `${why}: ${word}` : why)) k++;
     }
   }
 
   // event GSR: stratified by label
   for (const kind of ['protest', 'assault'] as const) {
     const rows = readGsrSentences(kind) ?? [];
-    for (const [label, n] of Object.entries(GSR_PER_LABEL)) {
+    for (const [label, n] of Object.entries(gsrPerLabel)) {
       let k = 0;
       for (const r of shuffle(rows.filter((x) => x.label === label), random)) {
         if (k === n) break;
         const m = /^AAW_ARB_(\d{4})(\d{2})(\d{2})/.exec(r.id);
         const anchor = m ? `${m[1]}-${m[2]}-${m[3]}` : null;
         const short = m ? r.id : `${r.id.slice(0, 8)}…${r.id.slice(-12)}`;
-        if (await take({ kind: 'event-gsr', file: `data/events/${kind}-dev.csv`, id: r.id }, `heldout-gsr-${kind}-${short}`, anchor, label)) k++;
+        if (await take({ kind: 'event-gsr', file: `data/events/${kind}-dev.csv`, id: r.id }, `${prefix}-gsr-${kind}-${short}`, anchor, label)) k++;
       }
     }
   }

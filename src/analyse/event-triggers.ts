@@ -197,8 +197,8 @@ function loadContexts(): Index {
 }
 
 /** Cue phrases of one section of data/events/cues.ar.txt, each as folded words. */
-export type CueSection = 'negation' | 'denial' | 'future' | 'hypothetical' | 'historical' | 'reported' | 'casualty' | 'opinion' | 'idiom';
-const CUE_SECTIONS: readonly CueSection[] = ['negation', 'denial', 'future', 'hypothetical', 'historical', 'reported', 'casualty', 'opinion', 'idiom'];
+export type CueSection = 'negation' | 'denial' | 'future' | 'hypothetical' | 'historical' | 'reported' | 'casualty' | 'opinion' | 'idiom' | 'gathering';
+const CUE_SECTIONS: readonly CueSection[] = ['negation', 'denial', 'future', 'hypothetical', 'historical', 'reported', 'casualty', 'opinion', 'idiom', 'gathering'];
 let cueTable: Map<CueSection, string[][]> | null = null;
 
 const foldWord = (w: string): string => foldKey(normalize(w, SEGMENT).text);

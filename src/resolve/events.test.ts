@@ -46,6 +46,69 @@ test('أجرى X اتصالا هاتفيا مع Y and Z: one phone event per rec
   ]);
 });
 
+test('خلال / أثناء زيارة إلى X with no genitive: the visit is made by the subject of the clause', () => {
+  const text = 'حذر وزير الخارجية الفرنسي فيليب دوست بلازي أثناء زيارة قصيرة قام بها إلى لبنان من تدهور الوضع.';
+  assert.ok(pairs(events(text, [['فيليب دوست بلازي', 'PERSON'], ['لبنان', 'LOCATION']])).includes('CONSULT/visit فيليب دوست بلازي → لبنان'));
+});
+
+test('protesters as the subject of a verb of going out or gathering tell a protest; saying is not protesting', () => {
+  assert.deepEqual(pairs(events('خرج مساء أمس آلاف المتظاهرين في شوارع المدينة.', [])), ['PROTEST/demo آلاف المتظاهرين → -']);
+  assert.deepEqual(pairs(events('وقال المتظاهرون إنهم سيعودون.', [])), []);
+  // the verb after them, a count in the singular, شارك
+  assert.ok(pairs(events('مليون متظاهر خرجوا تحت حماية البوليس.', [])).some((e) => e.startsWith('PROTEST')));
+  assert.ok(pairs(events('وشارك 300 متظاهر في تظاهرة امس.', [])).some((e) => e.startsWith('PROTEST/demo 300 متظاهر')));
+  // a relative clause tells of protesters, it reports no protest
+  assert.deepEqual(pairs(events('وطوقت القوات المتظاهرين الذين خرجوا رغم الحظر.', [])).filter((e) => e.startsWith('PROTEST')), []);
+});
+
+test('clashes between two generic sides: one attack between them, whatever tells that they happened', () => {
+  for (const text of ['وقعت اشتباكات بين الشرطة والمتظاهرين.', 'واندلعت مواجهات عنيفة بين الشرطة والمتظاهرين امس.', 'كما شهدت المدن مظاهرات أدت الى اشتباكات بين الشرطة والمتظاهرين.']) {
+    assert.ok(pairs(events(text, [])).includes('ASSAULT الشرطة → المتظاهرين'), text);
+  }
+});
+
+test('قتل / جرح before one noun phrase and an adjunct is the passive: the phrase is the victim, the killer untold', () => {
+  const evs = pairs(events('قتل جندي أمريكي في انفجار عبوة ناسفة.', []));
+  assert.ok(evs.some((e) => e.startsWith('ASSAULT') && e.endsWith('→ جندي أمريكي')), evs.join(' | '));
+  assert.ok(!evs.some((e) => e.includes('ASSAULT جندي أمريكي')), evs.join(' | '));
+  // the active verb, its subject then its object, stays active
+  assert.ok(pairs(events('قتل مسلحون جنديا امس.', [])).some((e) => e.startsWith('ASSAULT مسلحون')));
+  assert.deepEqual(pairs(events('واعتقل محمد أحمد في القاهرة امس.', [['محمد أحمد', 'PERSON'], ['القاهرة', 'LOCATION']])), ['COERCE/arrest  → محمد أحمد']);
+  assert.deepEqual(pairs(events('اعتقل الجيش محمد أحمد.', [['محمد أحمد', 'PERSON']])), ['COERCE/arrest الجيش → محمد أحمد']);
+  // اغتيل is passive whatever follows
+  assert.deepEqual(pairs(events('ولكن خلال شهر واحد اغتيل كرامي في متفجرة.', [['كرامي', 'PERSON']])), ['ASSAULT/assassinate  → كرامي']);
+  // "قتل X … قتله Y": one killing, by Y
+  assert.deepEqual(pairs(events('قتل الإمام علي في الكوفة، قتله عبدالرحمن بن ملجم.', [['علي', 'PERSON'], ['عبدالرحمن بن ملجم', 'PERSON']])), ['ASSAULT عبدالرحمن بن ملجم → علي']);
+});
+
+test('أدان X الهجوم على Y: Y suffered the condemned act, it is not who is condemned', () => {
+  assert.deepEqual(pairs(events('وأدان الأردن الهجوم على لبنان.', [['الأردن', 'LOCATION'], ['لبنان', 'LOCATION']])), ['ACCUSE الأردن → -']);
+  assert.deepEqual(pairs(events('واتهم الأردن إسرائيل بشن هجوم على لبنان.', [['الأردن', 'LOCATION'], ['إسرائيل', 'LOCATION'], ['لبنان', 'LOCATION']])), ['ACCUSE الأردن → إسرائيل']);
+});
+
+test('تم + the verbal noun of an act done to someone: a passive, its genitive the target, the actor untold', () => {
+  assert.deepEqual(pairs(events('وتم اعتقال محمد أحمد في القاهرة.', [['محمد أحمد', 'PERSON'], ['القاهرة', 'LOCATION']])), ['COERCE/arrest  → محمد أحمد']);
+  assert.deepEqual(pairs(events('وتم توقيع الاتفاقية أمس.', [])), []);
+});
+
+test('a car bomb or planted charge that went off is an attack, casualties told or not; one found is none', () => {
+  assert.equal(pairs(events('واوضح المصدر ان سيارة مفخخة متوقفة امام المديرية انفجرت صباحا.', [])).filter((e) => e.startsWith('ASSAULT')).length, 1);
+  assert.deepEqual(pairs(events('وعثرت الشرطة على سيارة مفخخة قرب السوق.', [])).filter((e) => e.startsWith('ASSAULT')), []);
+});
+
+test('a participle of manner after its clause (مطالبا، داعيا، متهما Y) is the act of the clause\'s subject toward Y', () => {
+  assert.deepEqual(pairs(events('وأكد محمد أحمد أن الوضع خطير، مطالبا الحكومة المصرية بالتدخل.', [['محمد أحمد', 'PERSON'], ['الحكومة المصرية', 'ORG']])), ['REQUEST محمد أحمد → الحكومة المصرية']);
+  assert.deepEqual(pairs(events('وقال محمد أحمد إن الوضع خطير داعيا مصر إلى التدخل.', [['محمد أحمد', 'PERSON'], ['مصر', 'LOCATION']])), ['REQUEST محمد أحمد → مصر']);
+});
+
+test('a verb of arrival then في زيارة: the country arrived at (إلى / بـ) is the target when no other is named', () => {
+  assert.deepEqual(pairs(events('ومن المنتظر أن يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة رسمية.', [['المالكي', 'PERSON'], ['الولايات المتحدة', 'LOCATION']])).map((e) => e.replace(/ \[.*\]$/, '')), ['CONSULT/visit المالكي → الولايات المتحدة']);
+});
+
+test('a named person\'s هجوم on a person or an organisation is verbal: ACCUSE', () => {
+  assert.deepEqual(pairs(events('شن النائب وليد جنبلاط هجوما عنيفا على حزب الله.', [['وليد جنبلاط', 'PERSON'], ['حزب الله', 'ORG']])), ['ACCUSE وليد جنبلاط → حزب الله']);
+});
+
 test('a visit told as background in a relative clause is historical, with its dates and place', () => {
   const text = 'جاء اللقاء في إطار الزيارة التي قام بها كمال الدين خلال يومي 3 و4 مايو 2021 إلى القاهرة.';
   const [e, ...rest] = events(text, [['كمال الدين', 'PERSON'], ['القاهرة', 'LOCATION']], [timex(text, 'يومي 3 و4 مايو 2021', '2021-05-03/2021-05-04', 'range')]);

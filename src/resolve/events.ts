@@ -126,6 +126,8 @@
  *   - `support-patient` light verbs (تعرض): "تعرض X للتعذيب", "الاعتداء الذي تعرض له X" — X
  *     underwent the act, its target; the actor is unknown unless named after من قبل / على يد;
  *     with no one named as having undergone it, no event.
+ *   - `support-passive` light verbs (تم، يتم): "تم اعتقال X", "تم اغتيال X" — the genitive of an
+ *     act done to someone underwent it, the actor is untold (agentless); other nouns, no event.
  *   - an honorific and the title after it ("جلالة الملك", "سعادة النائب الأول", "جلالته") is a
  *     generic actor (GOV) when no name follows; before a name or title it takes no part in the
  *     phrase's marker ("من فخامة الرئيس X"); the light verbs of argument-order.ar.tsv match with
@@ -184,7 +186,7 @@ import { readFileSync } from 'node:fs';
 export type EventTriggerInput = EventTrigger & { verb?: boolean; actor?: boolean; weak?: boolean; framed?: boolean };
 
 export type ArgumentOrder = 'agent' | 'host' | 'receive';
-type SupportOrder = 'support' | 'support-receive' | 'support-patient';
+type SupportOrder = 'support' | 'support-receive' | 'support-patient' | 'support-passive';
 
 interface OrderTable {
   order: Map<string, ArgumentOrder>;
@@ -211,13 +213,13 @@ function loadOrders(): OrderTable {
     const keys = new Set([wordKey(word), wordKey(word.replace(/ى$/, 'ي'))]);
     if (order === 'agent' || order === 'host' || order === 'receive') for (const key of keys) t.order.set(key, order);
     else if (order === 'arrive') for (const key of keys) t.arrive.add(key);
-    else if (order === 'support' || order === 'support-receive' || order === 'support-patient') {
+    else if (order === 'support' || order === 'support-receive' || order === 'support-patient' || order === 'support-passive') {
       for (const key of keys) {
         t.support.set(key, order);
         if (types) t.supportTypes.set(key, new Set(types.split(',').map((x) => x.trim())));
       }
     }
-    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, arrive, support, support-receive, support-patient)`, dataFile(name));
+    else throw new MarsadError('DATA_FILE_INVALID', `'${text}': unknown order '${order}' (agent, host, receive, arrive, support, support-receive, support-patient, support-passive)`, dataFile(name));
   }
   return (orderTable = t);
 }
@@ -302,6 +304,7 @@ const FILLERS = F([
 ]);
 const TOPIC = F(['حول', 'بشأن', 'بخصوص', 'عن']);
 /** Prepositions of circumstance: a name after them is neither subject nor object ("أمام مجلس الأمن"). */
+// ("حسب منظمات حقوق الإنسان", "بحسب الشرطة": who reports it, never an argument of the act)
 const CIRCUMSTANCE = wordList('circumstance');
 /** Honorifics written before a title ("فخامة الرئيس", "صاحب السمو الشيخ"). */
 const HONORIFICS = F(['فخامة', 'جلالة', 'سمو', 'السمو', 'صاحب', 'سعادة', 'معالي', 'السيد', 'السيدة']);
@@ -445,7 +448,8 @@ function markerOf(text: string, words: Word[], i: number, start: number): { mark
   if (a === 'علي' || a === 'ضد') return { marker: 'ala', coord };
   if (a === 'من' || a === 'ومن') return { marker: 'min', coord };
   if (a === 'في' || a === 'وفي') return { marker: 'fi', coord };
-  if (a === 'بين' || a === 'وبين') return { marker: 'bayna', coord };
+  // ("بين هذه القوات وبين المتظاهرين": the second side joined by وبين)
+  if (a === 'بين' || a === 'وبين') return { marker: 'bayna', coord: coord || a === 'وبين' };
   if (CIRCUMSTANCE.has(a)) return { marker: 'other', coord };
   // "أنان المسؤول عن الملف النووي علي لاريجاني": عن inside the title, the marker is the title's
   if (a === 'عن') {
@@ -608,6 +612,7 @@ export function buildEvents(
   const unknownActor = UNKNOWN_CLUSTER;
   generic.set(unknownActor, { id: UNKNOWN_ACTOR_ID, label: '' });
   const agentless: Draft[] = [];
+  const protesters: Draft[] = [];
 
   const drafts: Draft[] = [];
   // a trigger inside a name or a title ("دان غيلرمان", "مكتب التحقيقات") is no trigger for any rule
@@ -645,7 +650,13 @@ export function buildEvents(
     const { words, units, withGeneric } = sentenceData(si);
     const genericUnits = withGeneric.filter((u) => u.generic);
     // "المتظاهرون" names the actors, as a name does: no trigger of its own
-    if (genericUnits.some((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end)) continue;
+    const actorPhrase = genericUnits.find((u) => t.start >= words[u.first]!.start && t.end <= words[u.last]!.end);
+    if (actorPhrase) {
+      // … but protesters who act in the clause ("خرج آلاف المتظاهرين", "رفع المتظاهرون شعارات")
+      // tell a protest by them, kept for a sentence that tells no other
+      if (t.type === 'PROTEST' && protesterSubject(words, actorPhrase)) protesters.push({ source: actorPhrase.cluster, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: actorPhrase.cluster, labels: new Map(), frame: true, trigger: t, sentence: si });
+      continue;
+    }
     if (inComplement(t, sorted, words)) continue;
     // "اتفاقية تعاون", "وقعت مصر اتفاقية تعاون": a verbal noun right after another (or after a
     // verb phrase ending in one) is its complement: one event
@@ -662,7 +673,18 @@ export function buildEvents(
       // ("بعد لقاء نظيره الفرنسي": a counterpart as the genitive names the other side of the act)
       genericUnits.some((u) => u.counterpart && u.first === wordAt(words, t.end - 1) + 1));
     // (and a verbal noun told as happening, its actor a generic genitive: "تصاعدت احتجاجات المعارضة ضد الحكومة")
-    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || occurred(t, words))) {
+    // (or a verbal noun between two sides: "اشتباكات بين الشرطة والمتظاهرين")
+    // (an adjective or two may stand between: "مواجهات عنيفة بين")
+    const betweenSides = !looksVerb(t) && (() => {
+      const tLast = wordAt(words, t.end - 1);
+      for (let i = tLast + 1; i <= tLast + 3 && i < words.length; i++) {
+        const w = words[i]!;
+        if (!isWord(w) || w.pro.length) return false;
+        if (/^و?بين$/.test(w.f)) return true;
+      }
+      return false;
+    })();
+    if (genericUnits.length && (!d || !d.targets.length || d.source === UNKNOWN_CLUSTER) && (looksVerb(t) || nounSupported || betweenSides || occurred(t, words))) {
       // no name fills the source or the target of a verb: a generic actor where the rules point
       // ("وطاردت الشرطة المتظاهرين"); a count is no recipient ("اعتقلت خمسة مواطنين")
       const g = argumentsOf(t, words, withGeneric, drafts, si, actorNouns, others);
@@ -684,6 +706,11 @@ export function buildEvents(
       if (g && (!d || (g.source === d.source && g.targets.length) || (d.source === UNKNOWN_CLUSTER && g.source !== UNKNOWN_CLUSTER && d.targets.every((x) => g.targets.includes(x))))) d = g;
     }
     if (!d && t.type === 'ASSAULT') d = attackerOf(t, words, withGeneric);
+    if (!d && t.mode === 'visit') d = visitInClause(t, words, units);
+    // "قال X …، مطالبا Y بـ…", "متهما Y", "داعيا Y إلى": a participle of manner is the act of the
+    // clause's subject, Y its recipient (the bare reading took Y for the actor)
+    const manner = mannerParticiple(t, words, withGeneric);
+    if (manner) d = manner;
     if (!d && ((t.type === 'ASSAULT' && concreteAttack(t, sorted, words)) || ((t.type === 'ASSAULT' || t.type === 'PROTEST') && occurred(t, words)))) {
       agentless.push({ source: unknownActor, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: unknownActor, labels: new Map(), frame: true, trigger: t, sentence: si });
       continue;
@@ -708,7 +735,23 @@ export function buildEvents(
       agentless.push({ ...d, trigger: t, sentence: si });
       continue;
     }
+    // "أدان X الهجوم على Y", "ندد بالاعتداء الإسرائيلي على Y": Y is who the condemned act was done
+    // to, not who is condemned — a recipient after على / ضد past another event's noun is that noun's
+    if (t.type === 'ACCUSE' || t.type === 'REJECT') {
+      d.targets = d.targets.filter((x) => {
+        const u = withGeneric.find((v) => v.cluster === x);
+        return !u || u.marker !== 'ala' || !others.some((o) => !looksVerb(o) && o.start >= t.end && o.end <= words[u.first]!.start);
+      });
+    }
     drafts.push({ ...d, trigger: t, sentence: si });
+  }
+
+  // protesters acting in a sentence that tells no protest by a verb or a noun: their protest, once a sentence
+  for (const p of protesters) {
+    if (drafts.some((d) => d.sentence === p.sentence && d.trigger.type === 'PROTEST')) continue;
+    if (p.status === 'negation' || p.status === 'hypothetical' || p.status === 'future') continue;
+    const k = drafts.findIndex((d) => d.trigger.start > p.trigger.start);
+    drafts.splice(k < 0 ? drafts.length : k, 0, p);
   }
 
   // an attack (or a protest) whose actor the text does not name: once per sentence, unless one is named there
@@ -753,7 +796,8 @@ export function buildEvents(
     // "شن المندوب X هجوما عنيفا على أمين الأمم المتحدة": an attack with no weapon by a person on a
     // person is verbal — ACCUSE (gold.README.md), not ASSAULT
     const person = (i: number | null) => i !== null && i >= 0 && i < clusters.length && (clusters[i]!.type === 'PERSON' || d.labels.has(i));
-    const verbal = (target: number | null) => t.type === 'ASSAULT' && t.mode === null && /^(ال)?هجوم/.test(fold(t.text)) && person(d.source) && clusters[d.source]!.type === 'PERSON' && person(target);
+    // (a named person's هجوم on an institution is verbal too: "جنبلاط يشن هجوما على النظام السوري")
+    const verbal = (target: number | null) => t.type === 'ASSAULT' && t.mode === null && /^(ال)?هجوم/.test(fold(t.text)) && person(d.source) && clusters[d.source]!.type === 'PERSON' && (person(target) || (target !== null && target >= 0 && target < clusters.length && clusters[target]!.type === 'ORG'));
     const ev = (target: number | null): ArticleEvent => ({
       id: '',
       type: verbal(target) ? 'ACCUSE' : t.type,
@@ -778,7 +822,9 @@ export function buildEvents(
     }
   }
   // the same act told again without its recipient (a headline, a lead): the fuller telling stays
-  const kept = out.filter((e) => e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status));
+  // (and "قتل الإمام علي … قتله ابن ملجم": an act told with no actor, then with one, is one event)
+  const kept = out.filter((e) => (e.target !== null || !out.some((o) => o !== e && o.target !== null && o.type === e.type && o.source.id === e.source.id && o.status === e.status)) &&
+    !(e.source.id === UNKNOWN_ACTOR_ID && e.target !== null && out.some((o) => o !== e && o.type === e.type && o.source.id !== UNKNOWN_ACTOR_ID && o.target?.id === e.target!.id)));
   kept.forEach((e, i) => (e.id = `${articleId}:${i + 1}`));
   return kept;
 }
@@ -858,7 +904,7 @@ function countedObject(words: Word[], tLast: number, objectFirst: number): boole
 const UNKNOWN_CLUSTER = -1;
 
 /** Verbs only ever passive: "أصيب" (was wounded). */
-const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا)$/;
+const INHERENT_PASSIVE = /^(اصيب|اصيبت|اصيبوا|اصيبا|اغتيل|اغتيلت)$/;
 /** Verb stems of killing and wounding, whatever their mode: "قتل", "قتلوا", "جرح". */
 const KILLING_VERBS = /^(قتل|قتلت|قتلوا|جرح|جرحت|جرحوا|ذبح|ذبحوا)$/;
 /** Words after a verb that open an adjunct, not an object: prepositions and adverbs of time and place. */
@@ -892,6 +938,32 @@ function passiveReading(t: EventTriggerInput, words: Word[], tFirst: number, tLa
   return ADJUNCT_OPENERS.has(n.f) || n.pro.includes('و') || n.pro.includes('ب') || /^و[^ا]/.test(n.f) && n.f.length > 3;
 }
 
+/**
+ * Whether "قتل X …" / "جرح X …" / "خطف X …" / "اعتقل X …" (verb first) is the passive قُتل / جُرح
+ * / خُطف / اعتُقل: the verb takes one noun
+ * phrase and nothing after it — an adjunct (في انفجار، خلال، جراء), بـ, a clause after و, or the
+ * end — where the active verb would go on to its object ("قتل مسلحون جنديا"). Only the singular
+ * masculine forms: قتلت before a plural subject is as often the active verb with an adjunct first.
+ */
+function vsoPassive(t: EventTriggerInput, words: Word[], np: Unit, actorAfter: Unit[]): boolean {
+  if (t.text.includes(' ') || t.status === 'future' || !/^(قتل|جرح|خطف|اختطف|اعتقل)$/.test(fold(t.text))) return false;
+  const tFirst = wordAt(words, t.start);
+  if (segment(words[tFirst]!.raw).enclitics.length) return false;
+  // the phrase right after the verb (time words aside; a title is the phrase's own): "قتل الرابع
+  // برصاص رجال الأمن" names the killers after the victim, not the victim
+  // (one definite epithet may stand before a name: "قتل الإمام علي")
+  const gap = between(words, tFirst, np.first).filter((w) => !(isWord(w) && (TIME_FILLERS.has(w.f) || isTitleWord(w))));
+  if (gap.length > 1 || (gap.length === 1 && !(isWord(gap[0]) && /^ال/.test(gap[0]!.f) && !gap[0]!.pro.length && gap[0] === words[np.first - 1]))) return false;
+  let i = np.last + 1;
+  while (i < words.length && isWord(words[i]) && TIME_FILLERS.has(words[i]!.f)) i++;
+  const n = words[i];
+  if (!n) return true;
+  // (a comma may open adjuncts before the object: "قتل الجيش، بالرصاص، امس، متظاهرا")
+  if (!isWord(n)) return n.kind === 'punct' && /[.!?؟;؛]/.test(n.f);
+  if (actorAfter.some((u) => u.first === i)) return false;
+  return ADJUNCT_OPENERS.has(n.f) || n.pro.includes('ب') || n.pro.includes('و');
+}
+
 /** Types whose verbal nouns name a relation or a stance more often than an act ("الشراكة", "مهلة"): an event only with a verb, a light verb or a relative clause. */
 const FRAMED = new Set(['COOPERATE', 'SUPPORT', 'THREATEN']);
 
@@ -907,6 +979,8 @@ function inComplement(t: EventTriggerInput, sorted: EventTriggerInput[], words: 
   if (looksVerb(t)) return false;
   const tFirst = wordAt(words, t.start);
   if (tFirst >= words.length) return false;
+  // "حذر … أثناء زيارة إلى لبنان": a noun after خلال / أثناء is the time of the clause, no complement
+  if (/^(خلال|اثناء)$/.test(fold(words[tFirst - 1]?.f ?? '').replace(/^[وف](?=...)/, ''))) return false;
   for (const h of sorted) {
     if (h.end > t.start) break;
     if (!COMPLEMENT_TYPES.has(h.type) || h.start < words[0]!.start) continue;
@@ -1341,6 +1415,10 @@ function argumentsOf(
         const second = antes.find((u) => u.cluster !== ante?.cluster);
         if (ante && second && enc[enc.length - 1] === 'هما') objects = [second, ante];
       }
+    } else if (!pre && firstBare && vsoPassive(t, words, firstBare, actorAfter)) {
+      // "قتل جندي أمريكي في انفجار", "جرح شرطي أمس": killed, wounded — the one after the verb it was done to
+      source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+      objects = [firstBare];
     } else if (INHERENT_PASSIVE.test(fold(t.text)) || (passiveReading(t, words, tFirst, tLast, actorAfter) && (pre ?? passivePatient()))) {
       // "وكان الدويك قد اعتقل في …", "جنديا عراقيا قتل وأصيب آخر": a verb of an act done to
       // someone with no object after it is passive — the one it was done to stands before it,
@@ -1444,7 +1522,13 @@ function argumentsOf(
         return u && u.kind === 'actor' && between(words, u.last, sv.index - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f)) ? u : null;
       };
       const subjectUnit = subj ?? subjectBefore() ?? relSubj();
-      if (sv.order === 'support-patient') {
+      if (sv.order === 'support-passive') {
+        // "تم اعتقال X", "تم اغتيال X": a passive — the genitive of an act done to someone is who it
+        // was done to, the actor untold (unless after من قبل / على يد, below); with no one named, no event
+        if (!patient) return null;
+        source = { cluster: UNKNOWN_CLUSTER, kind: 'actor' } as Unit;
+        objects = [patient];
+      } else if (sv.order === 'support-patient') {
         // "تعرض X للتعذيب", "قال نصر إنه تعرض للتعذيب": X underwent the act — its target; the actor
         // is unknown unless named after من قبل / على يد (below)
         // (with no one named as having undergone it — "تعرضت الأوضاع للتدهور" — no event)
@@ -1558,6 +1642,11 @@ function argumentsOf(
           // a verb of arrival is made by that verb's subject
           source = arrivalSubject(words, tFirst, before);
           objects = objectsOf(actorAfter, t);
+          // "يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة": else the country the verb of arrival goes to (إلى / بـ)
+          if (!objects.length && source) {
+            const arrivedAt = before.find((u) => u.first > source!.last && u.country && (u.marker === 'ila' || u.marker === 'bi'));
+            if (arrivedAt) objects = [arrivedAt];
+          }
         } else if (purposeAdjunct(words, tFirst, t.type)) {
           // "تجمع نحو 40 متظاهرا … للاحتجاج على X", "أضرب العمال احتجاجا على X": the purpose of
           // the clause's act; its actor is the clause's subject, the nearest bare actor before
@@ -1791,7 +1880,7 @@ function placeOf(units: Unit[], t: EventTrigger, objects: Unit[]): number | null
 
 // ------------------------------------------------------------------ generic (non-entity) actors
 
-/** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت". */
+/** Verbs of occurrence: "وقع الهجوم", "اندلعت مظاهرات", "مظاهرات عنيفة اندلعت", "قذائف هاون سقطت على". */
 const OCCURRENCE = wordList('occurrence');
 
 /**
@@ -1804,11 +1893,42 @@ function occurred(t: EventTriggerInput, words: Word[]): boolean {
   const tFirst = wordAt(words, t.start);
   const tLast = wordAt(words, t.end - 1);
   const bare = (w: Word | undefined) => (w && isWord(w) ? w.f.replace(/^[وف](?=...)/, '') : '');
-  if (OCCURRENCE.test(bare(words[tFirst - 1]))) return true;
+  // ("خرجت امس مظاهرات": time words may stand between)
+  let p = tFirst - 1;
+  while (p > 0 && isWord(words[p]) && TIME_FILLERS.has(bare(words[p]))) p--;
+  if (OCCURRENCE.test(bare(words[tFirst - 1])) || OCCURRENCE.test(bare(words[p]))) return true;
   for (let i = tLast + 1; i <= tLast + 2 && i < words.length; i++) {
     // "الهجوم الذي وقع …" refers to an attack told before: background, not the report
     if (!isWord(words[i]) || RELATIVES.has(words[i]!.f) || /^(الذين|التى)$/.test(words[i]!.f)) return false;
     if (OCCURRENCE.test(words[i]!.f)) return true;
+  }
+  return false;
+}
+
+let gatheringVerbs: Set<string> | null = null;
+
+/**
+ * Whether a protester phrase is the subject of a verb of going out or gathering right before it
+ * ("خرج آلاف المتظاهرين", "خرج مساء أمس مئات من المتظاهرين": time words may stand between):
+ * that tells their protest. Only these verbs: protesters doing anything else ("رفع المتظاهرون
+ * لافتات", "قال المتظاهرون") is a detail of a protest told elsewhere (the event GSR's "no" rows).
+ */
+function protesterSubject(words: Word[], u: Unit): boolean {
+  if (u.marker !== 'none' || u.coord) return false;
+  gatheringVerbs ??= new Set(cuePhrases('gathering').filter((p) => p.length === 1).map((p) => p[0]!));
+  for (let i = u.first - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+    const w = words[i]!;
+    if (!isWord(w)) return false;
+    const bare = w.f.replace(/^[وف](?=...)/, '');
+    if (gatheringVerbs.has(bare) || gatheringVerbs.has(w.f)) return true;
+    if (!(TIME_FILLERS.has(bare) || /^(اول|أول|من|امس|أمس|الليلة|الماضي|الماضية|يوم)$/.test(bare))) break;
+  }
+  // (or after it: "مليون متظاهر خرجوا", "الآلاف من المتظاهرين … تدفقوا في شوارع")
+  for (let i = u.last + 1, n = 0; i < words.length && n < 3; i++, n++) {
+    const w = words[i]!;
+    // ("المتظاهرين الذين خرجوا": a relative clause tells of them, it is not the report)
+    if (!isWord(w) || RELATIVES.has(w.f) || /^(الذين|اللذين)$/.test(w.f)) return false;
+    if (gatheringVerbs.has(w.f.replace(/^[وف](?=...)/, ''))) return true;
   }
   return false;
 }
@@ -2059,6 +2179,62 @@ function attackerOf(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Dr
   return { source: u.cluster, targets: [], location: placeOf(units, t, []), countries: [], status: t.status, subject: u.cluster, labels: new Map(), frame: true };
 }
 
+/** Prepositions of time before a visit told as the setting of its clause ("خلال زيارة", "أثناء زيارة"). */
+const DURING = F(['خلال', 'أثناء', 'اثناء', 'في']);
+
+/**
+ * "حذر فيه الوزير X أثناء زيارة قصيرة قام بها إلى لبنان", "شيراك الذي حذر … خلال زيارة إلى
+ * السعودية": a visit noun with no genitive, after خلال / أثناء / في, going إلى a named place or
+ * actor, is made by the clause's subject — the nearest bare actor before it in the sentence (not
+ * across a quote's opening). The visit's target is the name after إلى. Null when any is missing.
+ */
+function visitInClause(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Draft, 'trigger' | 'sentence'> | null {
+  if (looksVerb(t)) return null;
+  const tFirst = wordAt(words, t.start);
+  const tLast = wordAt(words, t.end - 1);
+  const w = words[tFirst]!;
+  // ("زيارته": its pronoun names the visitor; "بزيارة": a light verb's object, the support rule's)
+  if (w.pro.length || segment(w.raw).enclitics.length) return null;
+  const prev = words[tFirst - 1];
+  if (!prev || !isWord(prev) || !DURING.has(prev.f.replace(/^[وف](?=...)/, ''))) return null;
+  // the target: the first name after the noun, marked by إلى, within five words (adjectives, "قام بها")
+  const target = units.find((u) => u.first > tLast && u.first - tLast <= 5);
+  if (!target || target.marker !== 'ila' || hasBarrier(between(words, tLast, target.first))) return null;
+  const visitor = [...units].reverse().find((u) => u.last < tFirst - 1 && u.kind === 'actor' && u.marker === 'none' && !u.coord);
+  if (!visitor || openQuote(between(words, visitor.last, tFirst))) return null;
+  // (a city visited is the place, not a recipient, as after زار)
+  const city = target.kind === 'place' && !target.country;
+  return { source: visitor.cluster, targets: city ? [] : [target.cluster], location: target.kind === 'place' ? target.cluster : null, countries: target.country ? [target.cluster] : [], status: t.status, subject: visitor.cluster, labels: new Map(), frame: true };
+}
+
+/** Types whose accusative participle ("مطالبا", "متهما", "رافضا") states how the clause's subject acts. */
+const MANNER_TYPES = new Set(['REQUEST', 'ACCUSE', 'THREATEN', 'REJECT', 'SUPPORT']);
+
+/**
+ * "أكد X أن …، مطالبا Y بالتدخل", "انتقد X القرار، متهما Y بـ…", "تظاهر العمال مطالبين بـ…": an
+ * indefinite participle in the accusative (م…ا / م…ين, داعيا) after its clause is the act of the
+ * clause's subject — the first bare actor of the sentence before it, not across a quote's opening
+ * or a colon — and the bare name right after it is the recipient. Null when it is no such
+ * participle or no subject or recipient is named.
+ */
+function mannerParticiple(t: EventTriggerInput, words: Word[], units: Unit[]): Omit<Draft, 'trigger' | 'sentence'> | null {
+  if (looksVerb(t) || !MANNER_TYPES.has(t.type) || t.text.includes(' ')) return null;
+  const tFirst = wordAt(words, t.start);
+  const w = words[tFirst]!;
+  if (w.pro.length || /^ال/.test(w.f) || segment(w.raw).enclitics.length) return null;
+  if (!/^(م.{3,}|داعي?)(ا|ين)$/.test(w.f)) return null;
+  // (a clause must come first: the participle does not open its sentence)
+  const subj = units.find((u) => u.last < tFirst && u.kind === 'actor' && u.marker === 'none' && !u.coord);
+  if (!subj) return null;
+  const gap = between(words, subj.last, tFirst);
+  if (openQuote(gap) || gap.some((x) => x.kind === 'punct' && /[:;؛.!?؟]/.test(x.f))) return null;
+  // (right after it, a title aside: in "مطالبين بتولي الرئيس X رئاسة الحكومة" X is in what is asked)
+  const target = units.find((u) => u.first > tFirst && u.kind === 'actor' && u.marker === 'none' && !u.coord && (adjacent(between(words, tFirst, u.first), 0) || titled(between(words, tFirst, u.first))));
+  // (with no recipient named the rule says nothing: "مطالبين بزيادة الأجور" is told by the rules before)
+  if (!target) return null;
+  return { source: subj.cluster, targets: [target.cluster], location: null, countries: [], status: t.status, subject: subj.cluster, labels: new Map(), frame: true };
+}
+
 let casualtyWords: Set<string> | null = null;
 
 /**
@@ -2074,6 +2250,10 @@ function concreteAttack(t: EventTriggerInput, sorted: EventTriggerInput[], words
   if (!inSentence.includes(t)) return false;
   const bombing = inSentence.some((x) => (x.mode === 'explosives' || x.mode === 'suicide-attack') && !x.weak);
   if (!bombing) return false;
+  // a planted device that went off is an attack, casualties told or not ("سيارة مفخخة انفجرت بالقرب
+  // من مقر الحاكم", "انفجار عبوة ناسفة"); one found or defused has no word of exploding
+  const device = inSentence.some((x) => /(مفخخ|ناسف)/.test(fold(x.text)));
+  if (device && inSentence.some((x) => /^(ال)?(انفجر|انفجار|تفجير)/.test(fold(x.text)))) return true;
   casualtyWords ??= new Set(cuePhrases('casualty').filter((p) => p.length === 1).map((p) => gkey(p[0]!)));
   const killing = /^(مقتل|قتل|مصرع|جرح|اصابه|اصابات)$/;
   // (the plural and dual of a passive the segmenter leaves whole: "قتلوا", "جرحا", "أصيبوا")
