@@ -318,13 +318,14 @@ function summary(t: Tally) {
 
 // ---------------------------------------------------------------- title diagnostics
 
-const titleKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** A title reduced to its letters and digits, lower-cased: what the title diagnostics compare. */
+export const titleKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Where a page's true title is among its candidates (see titleTruthClass). */
 export type TitleTruthClass = 'h1+meta' | 'h1' | 'meta' | 'meta-part' | 'site' | 'none';
 
 /** The separators a metadata title joins its parts with (site name, section, subtitle). */
-const TITLE_PARTS = /\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*[|\u00b7\u2022\u00bb]\s*|:\s+/;
+export const TITLE_PARTS = /\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*[|\u00b7\u2022\u00bb]\s*|:\s+/;
 
 /**
  * Which candidates state the true title, compared on letters and digits only (so this is an

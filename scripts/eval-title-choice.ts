@@ -22,10 +22,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { sharedPath } from '../src/model/paths.js';
-import { light, loadWcxb, marsad, titleSources, titleTruthClass } from './eval-extract.js';
-
-const key = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-const PARTS = /\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*[|\u00b7\u2022\u00bb]\s*|:\s+/;
+import { light, loadWcxb, marsad, TITLE_PARTS, titleKey, titleSources, titleTruthClass } from './eval-extract.js';
 
 /**
  * Features of a page's title candidates for the h1-or-metadata choice (a bias term first).
@@ -37,12 +34,12 @@ export function titleChoiceFeatures(sources: { source: string; value: string }[]
   for (const s of sources) if (!first.has(s.source)) first.set(s.source, s.value);
   const h1 = first.get('h1#0') ?? '';
   const meta = first.get('ld') ?? first.get('og') ?? first.get('title') ?? '';
-  const site = key(first.get('site') ?? '');
-  const parts = meta.split(PARTS).filter((p) => p.trim());
-  const core = parts.filter((p) => key(p) !== site);
+  const site = titleKey(first.get('site') ?? '');
+  const parts = meta.split(TITLE_PARTS).filter((p) => p.trim());
+  const core = parts.filter((p) => titleKey(p) !== site);
   const m0 = (core.length ? core : parts)[0] ?? '';
-  const hw = new Set(h1.split(/\s+/).map(key).filter(Boolean));
-  const mw = new Set(m0.split(/\s+/).map(key).filter(Boolean));
+  const hw = new Set(h1.split(/\s+/).map(titleKey).filter(Boolean));
+  const mw = new Set(m0.split(/\s+/).map(titleKey).filter(Boolean));
   let inter = 0;
   for (const w of hw) if (mw.has(w)) inter++;
   const union = hw.size + mw.size - inter;
@@ -53,8 +50,8 @@ export function titleChoiceFeatures(sources: { source: string; value: string }[]
     h1.split(/\s+/).filter(Boolean).length / 10,
     m0.split(/\s+/).filter(Boolean).length / 10,
     union ? inter / union : 0,
-    b(key(h1) !== '' && key(meta).includes(key(h1))),
-    b(key(m0) !== '' && key(h1).includes(key(m0))),
+    b(titleKey(h1) !== '' && titleKey(meta).includes(titleKey(h1))),
+    b(titleKey(m0) !== '' && titleKey(h1).includes(titleKey(m0))),
     parts.length / 3,
     nh1 / 3,
     b(first.has('ld')),
@@ -65,7 +62,7 @@ export function titleChoiceFeatures(sources: { source: string; value: string }[]
     b(/\d{4}/.test(m0)),
     b(/\d{4}/.test(h1)),
     b(/\?\s*$/.test(h1)),
-    b(key(first.get('og') ?? '') === key(first.get('title') ?? '')),
+    b(titleKey(first.get('og') ?? '') === titleKey(first.get('title') ?? '')),
   ];
 }
 
