@@ -123,13 +123,27 @@ export function preferKnownSpans(text: string, mentions: Mention[], known: reado
 /** Whether a word (as written, or without joined conjunctions/prepositions) is the first word of a known name. */
 function startsName(word: string, firsts: Set<string>): boolean {
   if (firsts.has(wordKey(word))) return true;
+  for (const { rest } of procliticReadings(word)) if (firsts.has(wordKey(rest))) return true;
+  return false;
+}
+
+/**
+ * A word read as joined conjunctions/prepositions plus the rest, for each such reading that
+ * leaves three letters or more: the rest, and how many code units were skipped.
+ * @example [...procliticReadings('للحموشي')] // [{ rest: 'حموشي', skip: 2 }]
+ */
+function* procliticReadings(word: string): Generator<{ rest: string; skip: number }> {
   for (const p of PROCLITICS) {
     if (!word.startsWith(p) || word.length - p.length < 3) continue;
     let rest = word.slice(p.length);
-    if (p.endsWith('ل') && rest.startsWith('ل') && !rest.startsWith('ال')) rest = rest.slice(1);
-    if (firsts.has(wordKey(rest))) return true;
+    let skip = p.length;
+    // "للحموشي": the article is written as the second ل; the span starts after both.
+    if (p.endsWith('ل') && rest.startsWith('ل') && !rest.startsWith('ال')) {
+      rest = rest.slice(1);
+      skip += 1;
+    }
+    yield { rest, skip };
   }
-  return false;
 }
 
 /**
@@ -204,15 +218,7 @@ function matchRun(run: Token[], lookup: (key: string) => EntityType | undefined)
   const first = words[0]!;
   const direct = lookup(nameKey(words));
   if (direct) return { type: direct, skip: 0 };
-  for (const p of PROCLITICS) {
-    if (!first.startsWith(p) || first.length - p.length < 3) continue;
-    let rest = first.slice(p.length);
-    let skip = p.length;
-    // "للحموشي": the article is written as the second ل; the span starts after both.
-    if (p.endsWith('ل') && rest.startsWith('ل') && !rest.startsWith('ال')) {
-      rest = rest.slice(1);
-      skip += 1;
-    }
+  for (const { rest, skip } of procliticReadings(first)) {
     const type = lookup(nameKey([rest, ...words.slice(1)]));
     if (type) return { type, skip };
   }
