@@ -1631,20 +1631,21 @@ function argumentsOf(
         // "أبلغ X Y في اتصال هاتفي", "وهنأ X Y خلال اتصال هاتفي": a call as the manner of the
         // clause's verb — its subject called its object (back to the clause's start)
         const call = t.mode === 'phone' && p && /^(في|خلال|عبر|اثناء)$/.test(p.f) ? callOf(words, tFirst, before) : null;
+        // "وصل X … إلى الدار البيضاء في زيارة رسمية للمملكة المغربية": a visit as the manner of
+        // a verb of arrival is made by that verb's subject
+        const arrival = t.mode === 'visit' && p && /^(في|خلال)$/.test(p.f) ? arrivalSubject(words, tFirst, before) : null;
         if (call) {
           source = call.source;
           objects = call.objects;
         } else if (p && /^(في|خلال|اثناء)$/.test(p.f) && u && u.kind === 'actor' && u.marker === 'none' && !u.coord && between(words, u.last, tFirst - 1).every((w) => w.kind === 'punct' && /[،,]/.test(w.f))) {
           source = u;
           objects = objectsOf(actorAfter, t);
-        } else if (t.mode === 'visit' && p && /^(في|خلال)$/.test(p.f) && arrivalSubject(words, tFirst, before)) {
-          // "وصل X … إلى الدار البيضاء في زيارة رسمية للمملكة المغربية": a visit as the manner of
-          // a verb of arrival is made by that verb's subject
-          source = arrivalSubject(words, tFirst, before);
+        } else if (arrival) {
+          source = arrival;
           objects = objectsOf(actorAfter, t);
           // "يحل المالكي الثلاثاء بالولايات المتحدة، في زيارة": else the country the verb of arrival goes to (إلى / بـ)
-          if (!objects.length && source) {
-            const arrivedAt = before.find((u) => u.first > source!.last && u.country && (u.marker === 'ila' || u.marker === 'bi'));
+          if (!objects.length) {
+            const arrivedAt = before.find((u) => u.first > arrival.last && u.country && (u.marker === 'ila' || u.marker === 'bi'));
             if (arrivedAt) objects = [arrivedAt];
           }
         } else if (purposeAdjunct(words, tFirst, t.type)) {
