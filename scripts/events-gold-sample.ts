@@ -1,8 +1,10 @@
 /**
- * Draws the candidate units of the held-out events gold set (data/events/gold-heldout.jsonl;
- * what it is: data/events/gold-heldout.README.md). The same command prints the same list.
+ * Draws the candidate units of an events gold sample: by default those of the held-out set
+ * (data/events/gold-heldout.jsonl; what it is: data/events/gold-heldout.README.md), with other
+ * options a further development sample (data/events/gold-dev2.jsonl). The same command prints
+ * the same list.
  *
- *   npx tsc -p tsconfig.json && node dist/scripts/events-heldout-sample.js [--text]
+ *   npx tsc -p tsconfig.json && node dist/scripts/events-gold-sample.js [--text]
  *     [--seed N] [--exclude GOLD.jsonl]... [--counts A,O,G] [--prefix P]
  *
  * Options (defaults give the held-out list; another seed and --exclude of the held-out files
